@@ -1,0 +1,21 @@
+// `npm run db:migrate` and `npm run db:seed`: open the configured database (which applies
+// migrations), optionally seed it, and close it.
+import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./index";
+import { seedDemoData } from "./seed";
+
+const command = process.argv[2];
+const config = databaseConfigFromEnv();
+try {
+  if (command === "seed" && process.env.NODE_ENV === "production" && !process.argv.includes("--yes")) {
+    throw new Error("Refusing to seed demo users into a production database; pass --yes if you mean it.");
+  }
+  const db = await getDb();
+  console.log(`Migrations applied to ${describeDatabase(config)}.`);
+  if (command === "seed") {
+    console.log((await seedDemoData(db)) ? "Demo data seeded." : "The database already has users; demo data not seeded.");
+  }
+  await closeDatabase();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}

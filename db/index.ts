@@ -1,0 +1,127 @@
+// The one database module: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
+// The raw client lives on globalThis so that the Next.js bundle and the API (loaded by tsx)
+// share one connection pool / one PGlite instance inside a process.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import lockfile from "proper-lockfile";
+import { Pool, type PoolClient } from "pg";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import * as schema from "./schema";
+
+/** Both drivers expose the same query builder; node-postgres' type stands for both. */
+export type Db = NodePgDatabase<typeof schema>;
+
+export type DatabaseConfig = { url: string } | { dataDir: string | null };
+
+export type DatabaseClient =
+  | { kind: "postgres"; pool: Pool; close: () => Promise<void> }
+  | { kind: "pglite"; pglite: PGlite; close: () => Promise<void> };
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK_KEY = 4_242_001; // pg_advisory_lock key: one migrator at a time per database
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.PGLITE_DATA_DIR === "memory://") return { dataDir: null };
+  return { dataDir: path.resolve(env.PGLITE_DATA_DIR || path.join(".data", "pglite")) };
+}
+
+export function describeDatabase(config: DatabaseConfig): string {
+  if ("url" in config) return `PostgreSQL (${new URL(config.url).host}${new URL(config.url).pathname})`;
+  return config.dataDir ? `embedded PGlite (${config.dataDir})` : "embedded PGlite (in memory)";
+}
+
+/** Takes an exclusive lock on a PGlite data directory: a second opener would silently lose writes. */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockfilePath = path.join(dataDir, "ecourier.lock");
+  try {
+    return lockfile.lockSync(dataDir, {
+      lockfilePath,
+      stale: 15_000,
+      update: 5_000,
+      onCompromised: (err) => console.error(`[db] lost the lock on ${dataDir}: ${err.message}`),
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === "ELOCKED") {
+      throw new Error(
+        `The embedded database ${dataDir} is already open in another process (lock file ${lockfilePath}). ` +
+          `Stop that process first, or set PGLITE_DATA_DIR to another directory, or DATABASE_URL to use PostgreSQL.`,
+      );
+    }
+    throw err;
+  }
+}
+
+/** Opens a database and applies pending migrations. Callers own the returned client. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseClient> {
+  if ("url" in config) {
+    const pool = new Pool({ connectionString: config.url, max: Number(process.env.PG_POOL_MAX || 10) });
+    const conn: PoolClient = await pool.connect();
+    try {
+      await conn.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      await migratePg(drizzlePg(conn), { migrationsFolder });
+    } finally {
+      await conn.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+      conn.release();
+    }
+    return { kind: "postgres", pool, close: () => pool.end() };
+  }
+
+  const release = config.dataDir ? lockDataDir(config.dataDir) : () => {};
+  try {
+    const pglite = await PGlite.create(config.dataDir ?? undefined);
+    await migratePglite(drizzlePglite(pglite), { migrationsFolder });
+    return {
+      kind: "pglite",
+      pglite,
+      close: async () => {
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+export function drizzleFor(client: DatabaseClient): Db {
+  if (client.kind === "postgres") return drizzlePg(client.pool, { schema });
+  // The PGlite driver builds the same SQL; its session type differs only in the raw result shape.
+  return drizzlePglite(client.pglite, { schema }) as unknown as Db;
+}
+
+const globalForDb = globalThis as typeof globalThis & { __ecourierDatabase?: Promise<DatabaseClient> };
+
+/** The process-wide database client, opened (and migrated) on first use. */
+export function getDatabaseClient(): Promise<DatabaseClient> {
+  globalForDb.__ecourierDatabase ??= openDatabase(databaseConfigFromEnv()).catch((err) => {
+    globalForDb.__ecourierDatabase = undefined;
+    throw err;
+  });
+  return globalForDb.__ecourierDatabase;
+}
+
+const handles = new WeakMap<DatabaseClient, Db>();
+
+/** The drizzle handle for this module copy, over the shared process-wide client. */
+export async function getDb(): Promise<Db> {
+  const client = await getDatabaseClient();
+  let db = handles.get(client);
+  if (!db) handles.set(client, (db = drizzleFor(client)));
+  return db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const pending = globalForDb.__ecourierDatabase;
+  globalForDb.__ecourierDatabase = undefined;
+  if (pending) await (await pending).close();
+}
+
+export { schema };

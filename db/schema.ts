@@ -1,0 +1,97 @@
+// Drizzle tables. No column holds a plaintext token: credentials keep only a SHA-256 hash
+// and a masked display string.
+import { sql } from "drizzle-orm";
+import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
+
+export const roles = ["owner", "admin", "developer", "read_only"] as const;
+export const environments = ["test", "live"] as const;
+export const credentialStatuses = ["active", "revoked"] as const;
+export const credentialActions = ["created", "renamed", "revoked", "enabled", "deleted"] as const;
+
+export const roleEnum = pgEnum("member_role", roles);
+export const environmentEnum = pgEnum("environment", environments);
+export const credentialStatusEnum = pgEnum("credential_status", credentialStatuses);
+export const credentialActionEnum = pgEnum("credential_action", credentialActions);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+);
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("teams_slug_unique").on(t.slug)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const apiCredentials = pgTable(
+  "api_credentials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    name: text("name").notNull(),
+    /** SHA-256 hex of the whole token. */
+    tokenHash: text("token_hash").notNull(),
+    /** First 12 characters, "…", last 4: enough to recognise, useless to an attacker. */
+    tokenDisplay: text("token_display").notNull(),
+    status: credentialStatusEnum("status").notNull().default("active"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_credentials_token_hash_unique").on(t.tokenHash),
+    index("api_credentials_team_env_created_idx").on(t.teamId, t.environment, t.createdAt),
+  ],
+);
+
+export const credentialEvents = pgTable(
+  "credential_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    // No foreign key: the audit trail outlives a deleted credential.
+    credentialId: uuid("credential_id").notNull(),
+    credentialName: text("credential_name").notNull(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    action: credentialActionEnum("action").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("credential_events_team_env_created_idx").on(t.teamId, t.environment, t.createdAt)],
+);

@@ -1,0 +1,26 @@
+// Starts the built app for Playwright on a fresh database with the demo data:
+// a new PGlite directory, or (DATABASE_URL set) a freshly recreated PostgreSQL database.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import pg from "pg";
+
+const env = { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use" };
+
+if (process.env.DATABASE_URL) {
+  const server = new URL(process.env.DATABASE_URL);
+  const name = process.env.E2E_DATABASE_NAME || "ecourier_e2e";
+  const admin = new pg.Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  server.pathname = `/${name}`;
+  env.DATABASE_URL = server.toString();
+} else {
+  env.PGLITE_DATA_DIR = process.env.E2E_PGLITE_DATA_DIR || ".data/e2e";
+  fs.rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
+}
+
+const child = spawn("npx", ["tsx", "--import", "./scripts/server-only-off.mjs", "server.ts", "--demo"], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

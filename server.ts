@@ -1,0 +1,68 @@
+// One Node process: /v1/* goes straight to the Hono API, everything else to Next.js.
+// With the embedded database this is the only way to run both (PGlite allows one process).
+import { createServer, type IncomingMessage } from "node:http";
+import next from "next";
+import { getRequestListener } from "@hono/node-server";
+import { createApiApp } from "./api/app";
+import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./db";
+import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
+import { ensureAuthSecret } from "./lib/auth-secret";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME || "localhost";
+const dev = process.env.NODE_ENV !== "production";
+const demo = process.argv.includes("--demo");
+
+function isApiRequest(req: IncomingMessage): boolean {
+  const url = req.url ?? "/";
+  return url === "/v1" || url.startsWith("/v1/") || url.startsWith("/v1?");
+}
+
+async function main() {
+  ensureAuthSecret();
+  // Open (and migrate) the database before taking traffic: a fresh PGlite directory takes seconds,
+  // and a second process on the same directory must fail here, loudly.
+  const db = await getDb();
+  if (demo && (await seedDemoData(db))) console.log("Seeded the demo data into the empty database.");
+
+  const nextApp = next({ dev, hostname, port, dir: process.cwd() });
+  await nextApp.prepare();
+  const handleNext = nextApp.getRequestHandler();
+  const handleApi = getRequestListener(createApiApp().fetch);
+
+  const server = createServer((req, res) => {
+    if (isApiRequest(req)) void handleApi(req, res);
+    else void handleNext(req, res);
+  });
+  server.on("upgrade", nextApp.getUpgradeHandler());
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, resolve);
+  });
+  const origin = `http://${hostname}:${port}`;
+  console.log(`eCourier dashboard on ${origin} (${dev ? "development" : "production"}, ${describeDatabase(databaseConfigFromEnv())})`);
+  if (demo) {
+    console.log(`Sign in at ${origin}/login with any of (password "${DEMO_PASSWORD}"):`);
+    for (const u of demoUsers) console.log(`  ${u.email.padEnd(24)} ${Object.entries(u.roles).map(([t, r]) => `${t}: ${r}`).join(", ")}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, shutting down.`);
+    server.close();
+    server.closeAllConnections();
+    await closeDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(`Could not start: ${(err as Error).message}`);
+  process.exit(1);
+});
