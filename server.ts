@@ -12,6 +12,9 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "localhost";
 const dev = process.env.NODE_ENV !== "production";
 const demo = process.argv.includes("--demo");
+// Behind a load balancer that sets x-forwarded-for, set TRUST_PROXY=true; otherwise the header is
+// overwritten with the socket's address so a client cannot pick its own for rate limiting.
+const trustProxy = process.env.TRUST_PROXY === "true";
 
 function isApiRequest(req: IncomingMessage): boolean {
   const url = req.url ?? "/";
@@ -31,6 +34,7 @@ async function main() {
   const handleApi = getRequestListener(createApiApp().fetch);
 
   const server = createServer((req, res) => {
+    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     if (isApiRequest(req)) void handleApi(req, res);
     else void handleNext(req, res);
   });

@@ -1,0 +1,30 @@
+// Teams: creation with a unique URL slug and an owner.
+import "server-only";
+import { like } from "drizzle-orm";
+import type { Db } from "@/db";
+import { memberships, teams } from "@/db/schema";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return base || "team";
+}
+
+/** Creates a team whose slug is derived from its name (suffixed -2, -3… when taken) and makes userId its owner. */
+export async function createTeamWithOwner(tx: Tx, name: string, userId: string) {
+  const base = slugify(name);
+  const existing = new Set((await tx.select({ slug: teams.slug }).from(teams).where(like(teams.slug, `${base}%`))).map((t) => t.slug));
+  let slug = base;
+  for (let n = 2; existing.has(slug); n++) slug = `${base}-${n}`;
+  const [team] = await tx.insert(teams).values({ slug, name }).returning({ id: teams.id, slug: teams.slug, name: teams.name });
+  await tx.insert(memberships).values({ teamId: team.id, userId, role: "owner" });
+  return team;
+}

@@ -1,0 +1,44 @@
+// Users: password checks and account creation. Passwords are bcrypt hashes; nothing else is.
+import "server-only";
+import bcrypt from "bcryptjs";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { AppError } from "./errors";
+import { createTeamWithOwner } from "./teams";
+
+export type UserSummary = { id: string; email: string; name: string };
+
+const BCRYPT_COST = 10;
+// Compared against when the email is unknown, so both failures take the same time.
+const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", BCRYPT_COST);
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findUserById(id: string): Promise<UserSummary | null> {
+  const db = await getDb();
+  const [row] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+/** The user when the password matches; null otherwise, after the same bcrypt work either way. */
+export async function verifyPassword(email: string, password: string): Promise<UserSummary | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  const ok = await bcrypt.compare(password, row?.passwordHash ?? DUMMY_HASH);
+  return row && ok ? { id: row.id, email: row.email, name: row.name } : null;
+}
+
+/** Sign-up: the user and a first team they own, in one transaction. */
+export async function createAccount(input: { name: string; email: string; password: string }) {
+  const db = await getDb();
+  const email = normaliseEmail(input.email);
+  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (taken) throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { email: ["This email is already registered."] });
+    const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash }).returning({ id: users.id, email: users.email, name: users.name });
+    const team = await createTeamWithOwner(tx, `${input.name.split(/\s+/)[0]}'s team`, user.id);
+    return { user, team };
+  });
+}
