@@ -1,0 +1,15 @@
+// Shared steps for the end-to-end tests.
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password";
+
+/** Signs in through the login form and waits for the dashboard. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/[^/]+\/(test|live)\//);
+}
+
+export const credentialsUrl = (team: string, env: "test" | "live") => `/dashboard/${team}/${env}/developers/api-credentials`;
