@@ -1,0 +1,222 @@
+// Calls the page's server actions directly, as a browser or a script could post them: as each
+// role, as a non-member, signed out, and with credential ids of another team or environment.
+// Every refused call must return the right code and leave the database exactly as it was.
+import { asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { apiCredentials, credentialEvents, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { CREDENTIAL_GONE, createCredential, revokeCredential } from "@/lib/credentials";
+import type { UserSummary } from "@/lib/users";
+import { TOKEN_PATTERN } from "@/lib/tokens";
+import * as actions from "./actions";
+import {
+  createCredentialAction,
+  deleteCredentialAction,
+  enableCredentialAction,
+  listCredentialsAction,
+  renameCredentialAction,
+  revokeCredentialAction,
+} from "./actions";
+
+const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
+vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
+
+const usersByEmail = new Map<string, UserSummary>();
+function signInAs(email: string | null) {
+  session.user = email ? usersByEmail.get(email)! : null;
+}
+
+const acmeTest = { team: "acme", environment: "test" } as const;
+let fixtures: { active: string; revoked: string; acmeLive: string; globexTest: string };
+
+async function snapshot() {
+  const db = await getDb();
+  return {
+    credentials: await db.select().from(apiCredentials).orderBy(asc(apiCredentials.id)),
+    events: await db.select().from(credentialEvents).orderBy(asc(credentialEvents.id)),
+  };
+}
+
+beforeAll(async () => {
+  const db = await getDb();
+  await seedDemoData(db);
+  for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users)) usersByEmail.set(u.email, u);
+  const owner = { userId: usersByEmail.get("owner@example.com")!.id };
+  const grace = { userId: usersByEmail.get("globex@example.com")!.id };
+  const active = await createCredential(owner, "acme", "test", { name: "ERP production" });
+  const revoked = await createCredential(owner, "acme", "test", { name: "Old shop" });
+  await revokeCredential(owner, "acme", "test", { id: revoked.credential.id });
+  const acmeLive = await createCredential(owner, "acme", "live", { name: "Live ERP" });
+  const globexTest = await createCredential(grace, "globex", "test", { name: "Globex shop" });
+  fixtures = { active: active.credential.id, revoked: revoked.credential.id, acmeLive: acmeLive.credential.id, globexTest: globexTest.credential.id };
+});
+
+/** Each mutation, aimed at the credential it could change (enable needs a revoked one). */
+const mutations = {
+  create: (scope: object) => createCredentialAction({ ...scope, name: "Sneaky" }),
+  rename: (scope: object, id = fixtures.active) => renameCredentialAction({ ...scope, id, name: "Sneaky" }),
+  revoke: (scope: object, id = fixtures.active) => revokeCredentialAction({ ...scope, id }),
+  enable: (scope: object, id = fixtures.revoked) => enableCredentialAction({ ...scope, id }),
+  delete: (scope: object, id = fixtures.active) => deleteCredentialAction({ ...scope, id }),
+};
+
+async function expectRefusedWithoutChange(call: () => Promise<{ ok: boolean; code?: string }>, code: string) {
+  const before = await snapshot();
+  const result = await call();
+  expect(result).toMatchObject({ ok: false, code });
+  expect(await snapshot()).toEqual(before);
+}
+
+describe("credential actions refuse callers who may not manage the team's credentials", () => {
+  const refused: [who: string, email: string | null, team: string, code: string][] = [
+    ["a read-only member", "viewer@example.com", "acme", "forbidden"],
+    ["a member who is read-only in that team (developer in globex)", "developer@example.com", "globex", "forbidden"],
+    ["a non-member", "globex@example.com", "acme", "not_found"],
+    ["a signed-out caller", null, "acme", "unauthenticated"],
+  ];
+  for (const [who, email, team, code] of refused) {
+    for (const [name, mutate] of Object.entries(mutations)) {
+      it(`${name}: ${who} is refused (${code}) and nothing changes`, async () => {
+        signInAs(email);
+        const id = team === "globex" ? fixtures.globexTest : undefined;
+        await expectRefusedWithoutChange(() => mutate({ team, environment: "test" }, id), code);
+      });
+    }
+  }
+
+  it("listing: a non-member gets not found and a signed-out caller is asked to sign in", async () => {
+    signInAs("globex@example.com");
+    expect(await listCredentialsAction({ ...acmeTest })).toMatchObject({ ok: false, code: "not_found" });
+    signInAs(null);
+    expect(await listCredentialsAction({ ...acmeTest })).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+});
+
+describe("a credential of another team or environment is not found, and nothing changes", () => {
+  const byId = Object.entries(mutations).filter(([name]) => name !== "create");
+  for (const [name, mutate] of byId) {
+    it(`${name}: another team's credential id`, async () => {
+      signInAs("owner@example.com");
+      await expectRefusedWithoutChange(() => mutate(acmeTest, fixtures.globexTest), "not_found");
+    });
+    it(`${name}: the same team's Live credential id, posted for Test`, async () => {
+      signInAs("owner@example.com");
+      await expectRefusedWithoutChange(() => mutate(acmeTest, fixtures.acmeLive), "not_found");
+    });
+    it(`${name}: a Test credential id, posted for Live`, async () => {
+      signInAs("admin@example.com");
+      const id = name === "enable" ? fixtures.revoked : fixtures.active;
+      await expectRefusedWithoutChange(() => mutate({ team: "acme", environment: "live" }, id), "not_found");
+    });
+  }
+
+  it("says in plain words that the credential is gone", async () => {
+    signInAs("owner@example.com");
+    expect(await deleteCredentialAction({ ...acmeTest, id: fixtures.globexTest })).toEqual({ ok: false, code: "not_found", message: CREDENTIAL_GONE });
+  });
+});
+
+describe("owners, admins and developers manage credentials", () => {
+  for (const email of ["owner@example.com", "admin@example.com", "developer@example.com"]) {
+    it(`${email} creates, renames, revokes, enables and deletes, each with its audit event`, async () => {
+      signInAs(email);
+      const db = await getDb();
+      const created = await createCredentialAction({ ...acmeTest, name: "  Shop backend  " });
+      if (!created.ok) throw new Error(created.message);
+      const { credential, token } = created.data;
+      expect(token).toMatch(TOKEN_PATTERN);
+      expect(token.startsWith("pk_test_")).toBe(true);
+      expect(credential).toMatchObject({ name: "Shop backend", status: "active", tokenDisplay: `${token.slice(0, 12)}…${token.slice(-4)}` });
+      expect(credential).not.toHaveProperty("tokenHash");
+
+      expect(await renameCredentialAction({ ...acmeTest, id: credential.id, name: "Shop v2" })).toMatchObject({ ok: true, data: { name: "Shop v2" } });
+      expect(await revokeCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({ ok: true, data: { status: "revoked" } });
+      expect(await enableCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({ ok: true, data: { status: "active", revokedAt: null } });
+      expect(await deleteCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({ ok: true, data: { id: credential.id } });
+
+      expect(await db.select().from(apiCredentials).where(eq(apiCredentials.id, credential.id))).toEqual([]);
+      const events = await db.select().from(credentialEvents).where(eq(credentialEvents.credentialId, credential.id)).orderBy(asc(credentialEvents.createdAt));
+      expect(events.map((e) => e.action)).toEqual(["created", "renamed", "revoked", "enabled", "deleted"]);
+      expect(new Set(events.map((e) => e.actorUserId))).toEqual(new Set([usersByEmail.get(email)!.id]));
+      expect(events[1].details).toEqual({ from: "Shop backend", to: "Shop v2" });
+    });
+  }
+
+  it("a Live credential carries pk_live_ and is not listed in Test", async () => {
+    signInAs("developer@example.com");
+    const created = await createCredentialAction({ team: "acme", environment: "live", name: "Live shop" });
+    if (!created.ok) throw new Error(created.message);
+    expect(created.data.token.startsWith("pk_live_")).toBe(true);
+    const test = await listCredentialsAction({ ...acmeTest });
+    const live = await listCredentialsAction({ team: "acme", environment: "live" });
+    if (!test.ok || !live.ok) throw new Error("listing failed");
+    expect(test.data.credentials.map((c) => c.id)).not.toContain(created.data.credential.id);
+    expect(live.data.credentials.map((c) => c.id)).toContain(created.data.credential.id);
+  });
+
+  it("a read-only member can list", async () => {
+    signInAs("viewer@example.com");
+    const result = await listCredentialsAction({ ...acmeTest });
+    expect(result.ok && result.data.credentials.map((c) => c.name)).toContain("ERP production");
+  });
+
+  it("revoking twice records one event", async () => {
+    signInAs("owner@example.com");
+    const created = await createCredentialAction({ ...acmeTest, name: "Twice" });
+    if (!created.ok) throw new Error(created.message);
+    const id = created.data.credential.id;
+    await Promise.all([revokeCredentialAction({ ...acmeTest, id }), revokeCredentialAction({ ...acmeTest, id })]);
+    const db = await getDb();
+    const events = await db.select().from(credentialEvents).where(eq(credentialEvents.credentialId, id));
+    expect(events.filter((e) => e.action === "revoked")).toHaveLength(1);
+  });
+});
+
+describe("credential names", () => {
+  const invalid: [string, unknown][] = [
+    ["empty", ""],
+    ["only spaces", "   "],
+    ["65 characters", "x".repeat(65)],
+    ["a tab inside", "ERP\tproduction"],
+    ["a line break inside", "ERP\nproduction"],
+    ["not a string", 42],
+  ];
+  for (const [what, name] of invalid) {
+    it(`refuses a name that is ${what}, with a message for the Name field`, async () => {
+      signInAs("owner@example.com");
+      const before = await snapshot();
+      const result = await createCredentialAction({ ...acmeTest, name });
+      expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: [expect.any(String)] } });
+      const renamed = await renameCredentialAction({ ...acmeTest, id: fixtures.active, name });
+      expect(renamed).toMatchObject({ ok: false, code: "invalid_input" });
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it("accepts 64 characters, counted as characters, and does not require unique names", async () => {
+    signInAs("owner@example.com");
+    const name = "🚚".repeat(64);
+    const first = await createCredentialAction({ ...acmeTest, name });
+    const second = await createCredentialAction({ ...acmeTest, name });
+    expect(first).toMatchObject({ ok: true, data: { credential: { name } } });
+    expect(second).toMatchObject({ ok: true, data: { credential: { name } } });
+  });
+
+  it("refuses an id that is not a credential id", async () => {
+    signInAs("owner@example.com");
+    await expectRefusedWithoutChange(() => revokeCredentialAction({ ...acmeTest, id: "1; drop table api_credentials" }), "invalid_input");
+  });
+});
+
+describe("actions.ts", () => {
+  it("exports only actions that go through teamAction: each asks a signed-out caller to sign in", async () => {
+    signInAs(null);
+    const exported = Object.entries(actions);
+    expect(exported.length).toBe(6);
+    for (const [name, action] of exported) {
+      expect(typeof action, name).toBe("function");
+      expect(await (action as (input: unknown) => Promise<unknown>)(undefined), name).toMatchObject({ ok: false, code: "unauthenticated" });
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { createCredential, deleteCredential, enableCredential, listCredentials, renameCredential, revokeCredential } from "./credentials";
+import { hashToken } from "./tokens";
+
+let owner: { userId: string };
+
+beforeAll(async () => {
+  const db = await getDb();
+  await seedDemoData(db);
+  const [row] = await db.select({ id: users.id }).from(users).where(sql`${users.email} = 'owner@example.com'`);
+  owner = { userId: row.id };
+});
+
+/** How many cells of every column of every table (public and drizzle schemas) contain the text. */
+async function cellsContaining(text: string): Promise<string[]> {
+  const db = await getDb();
+  const columns = await db.execute<{ table_schema: string; table_name: string; column_name: string }>(sql`
+    select table_schema, table_name, column_name from information_schema.columns
+    where table_schema in ('public', 'drizzle') order by 1, 2, 3`);
+  expect(columns.rows.length).toBeGreaterThan(30);
+  const found: string[] = [];
+  for (const c of columns.rows) {
+    const table = sql.raw(`"${c.table_schema}"."${c.table_name}"`);
+    const column = sql.raw(`"${c.column_name}"`);
+    const hits = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${table} where strpos(${column}::text, ${text}) > 0`);
+    if (hits.rows[0].n > 0) found.push(`${c.table_schema}.${c.table_name}.${c.column_name}`);
+  }
+  return found;
+}
+
+describe("credentials in the database", () => {
+  it("no column of any table holds a token, nor its secret part, after create, rename, revoke, enable and delete", async () => {
+    const made = [
+      await createCredential(owner, "acme", "test", { name: "ERP production" }),
+      await createCredential(owner, "acme", "live", { name: "Shop" }),
+      await createCredential(owner, "acme", "test", { name: "To delete" }),
+    ];
+    const [first, , third] = made;
+    await renameCredential(owner, "acme", "test", { id: first.credential.id, name: "ERP" });
+    await revokeCredential(owner, "acme", "test", { id: first.credential.id });
+    await enableCredential(owner, "acme", "test", { id: first.credential.id });
+    await deleteCredential(owner, "acme", "test", { id: third.credential.id });
+
+    for (const { token } of made) {
+      expect(await cellsContaining(token)).toEqual([]);
+      expect(await cellsContaining(token.slice("pk_test_".length, -4))).toEqual([]);
+    }
+    // The search itself works: it finds the hash where it belongs.
+    expect(await cellsContaining(hashToken(first.token))).toEqual(["public.api_credentials.token_hash"]);
+  });
+
+  it("lists newest first, filters by name (wildcards literal) and status, and pages by 50", async () => {
+    const created: string[] = [];
+    for (let i = 1; i <= 53; i++) created.push((await createCredential(owner, "acme", "live", { name: `Batch ${i}` })).credential.id);
+    const special = await createCredential(owner, "acme", "live", { name: "100%_sure" });
+    await revokeCredential(owner, "acme", "live", { id: created[0] });
+
+    const first = await listCredentials(owner, "acme", "live", { name: "Batch", status: "all", page: 1 });
+    expect(first.total).toBe(53);
+    expect(first.credentials).toHaveLength(50);
+    expect(first.credentials[0].name).toBe("Batch 53");
+    const second = await listCredentials(owner, "acme", "live", { name: "batch", status: "all", page: 2 });
+    expect(second.credentials.map((c) => c.name)).toEqual(["Batch 3", "Batch 2", "Batch 1"]);
+    const past = await listCredentials(owner, "acme", "live", { name: "Batch", status: "all", page: 9 });
+    expect(past.page).toBe(2);
+
+    const revoked = await listCredentials(owner, "acme", "live", { name: "", status: "revoked", page: 1 });
+    expect(revoked.credentials.map((c) => c.id)).toEqual([created[0]]);
+    const percent = await listCredentials(owner, "acme", "live", { name: "0%_", status: "all", page: 1 });
+    expect(percent.credentials.map((c) => c.id)).toEqual([special.credential.id]);
+    expect((await listCredentials(owner, "acme", "live", { name: "%", status: "all", page: 1 })).total).toBe(1);
+
+    expect(first.credentials[0]).toEqual({
+      id: created[52],
+      name: "Batch 53",
+      tokenDisplay: expect.stringMatching(/^pk_live_.{4}….{4}$/),
+      status: "active",
+      createdBy: "Olivia Owner",
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+  });
+});
