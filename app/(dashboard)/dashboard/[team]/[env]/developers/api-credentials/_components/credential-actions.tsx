@@ -1,0 +1,67 @@
+"use client";
+// A row's Rename, Revoke or Enable, and Delete. Shown only to those who may manage credentials;
+// the server checks again on every call.
+import { Pencil, Power, PowerOff, Trash2 } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { CredentialDto } from "@/lib/credentials";
+import { RenameDialog } from "./rename-dialog";
+import { useDeleteCredential, useEnableCredential, useRevokeCredential, type CredentialsScope } from "./use-credentials";
+
+type Props = { scope: CredentialsScope; credential: CredentialDto; describedBy: string };
+type Open = "rename" | "revoke" | "delete" | null;
+
+export function CredentialActions({ scope, credential, describedBy }: Props) {
+  const [open, setOpen] = useState<Open>(null);
+  const revoke = useRevokeCredential(scope);
+  const enable = useEnableCredential(scope);
+  const remove = useDeleteCredential(scope);
+  const close = () => setOpen(null);
+  const whenOpen = (which: Open) => (next: boolean) => setOpen(next ? which : null);
+  const rowButton = "px-2 py-1";
+
+  return (
+    <div className="flex justify-end gap-1">
+      <Button variant="ghost" className={rowButton} aria-describedby={describedBy} onClick={() => setOpen("rename")}>
+        <Pencil className="size-4" aria-hidden />
+        Rename
+      </Button>
+      {credential.status === "active" ? (
+        <Button variant="ghost" className={rowButton} aria-describedby={describedBy} onClick={() => setOpen("revoke")}>
+          <PowerOff className="size-4" aria-hidden />
+          Revoke
+        </Button>
+      ) : (
+        <Button variant="ghost" className={rowButton} aria-describedby={describedBy} pending={enable.isPending} onClick={() => enable.submit({ id: credential.id })}>
+          <Power className="size-4" aria-hidden />
+          Enable
+        </Button>
+      )}
+      <Button variant="ghost" className={`${rowButton} text-red-700 hover:bg-red-50`} aria-describedby={describedBy} onClick={() => setOpen("delete")}>
+        <Trash2 className="size-4" aria-hidden />
+        Delete
+      </Button>
+
+      <RenameDialog scope={scope} credential={credential} open={open === "rename"} onOpenChange={whenOpen("rename")} />
+      <ConfirmDialog
+        open={open === "revoke"}
+        onOpenChange={whenOpen("revoke")}
+        title={`Revoke “${credential.name}”?`}
+        description="API calls with this token will be refused until you enable it again. The token itself does not change."
+        confirmLabel="Revoke"
+        pending={revoke.isPending}
+        onConfirm={() => revoke.submit({ id: credential.id }, { onSettled: close })}
+      />
+      <ConfirmDialog
+        open={open === "delete"}
+        onOpenChange={whenOpen("delete")}
+        title={`Delete “${credential.name}”?`}
+        description="This is permanent. Integrations using its token stop working at once, and it cannot be restored: a new secret means a new credential."
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        onConfirm={() => remove.submit({ id: credential.id }, { onSettled: close })}
+      />
+    </div>
+  );
+}

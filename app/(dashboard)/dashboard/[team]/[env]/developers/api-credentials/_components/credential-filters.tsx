@@ -1,0 +1,52 @@
+"use client";
+import { Search } from "lucide-react";
+import { useId } from "react";
+import { inputClass } from "@/components/ui/input";
+import type { CredentialStatusFilter } from "@/lib/validation/credentials";
+
+type Props = {
+  name: string;
+  status: CredentialStatusFilter;
+  onNameChange: (name: string) => void;
+  onStatusChange: (status: CredentialStatusFilter) => void;
+};
+
+const statusOptions: { value: CredentialStatusFilter; label: string }[] = [
+  { value: "all", label: "All" },
+  { value: "active", label: "Active" },
+  { value: "revoked", label: "Revoked" },
+];
+
+export function CredentialFilters({ name, status, onNameChange, onStatusChange }: Props) {
+  const id = useId();
+  return (
+    <div role="search" aria-label="Filter credentials" className="flex flex-wrap items-end gap-3">
+      <div className="w-full max-w-xs">
+        <label htmlFor={`${id}-name`} className="block text-sm font-medium text-slate-800">
+          Filter by name
+        </label>
+        <div className="relative mt-1">
+          <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-500" aria-hidden />
+          <input id={`${id}-name`} type="search" value={name} onChange={(e) => onNameChange(e.target.value)} className={`${inputClass} pl-8`} />
+        </div>
+      </div>
+      <div>
+        <label htmlFor={`${id}-status`} className="block text-sm font-medium text-slate-800">
+          Status
+        </label>
+        <select
+          id={`${id}-status`}
+          value={status}
+          onChange={(e) => onStatusChange(e.target.value as CredentialStatusFilter)}
+          className={`mt-1 ${inputClass} pr-8`}
+        >
+          {statusOptions.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+// The credential list of one team in one environment: filters, table, pages, empty state, and
+// (for those who may) the create and row controls.
+import { KeyRound, Plus } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { CredentialPage } from "@/lib/credentials";
+import type { CredentialStatusFilter } from "@/lib/validation/credentials";
+import { CreateCredentialDialog } from "./create-credential-dialog";
+import { CredentialFilters } from "./credential-filters";
+import { CredentialsTable } from "./credentials-table";
+import { defaultFilters, useCredentialList, type CredentialsScope } from "./use-credentials";
+
+type Props = {
+  scope: CredentialsScope;
+  teamName: string;
+  environmentLabel: string;
+  canManage: boolean;
+  roleLabel: string;
+  initialPage: CredentialPage;
+};
+
+const NAME_FILTER_DELAY_MS = 250;
+
+export function CredentialsView({ scope, teamName, environmentLabel, canManage, roleLabel, initialPage }: Props) {
+  const [nameInput, setNameInput] = useState(defaultFilters.name);
+  const [name, setName] = useState(defaultFilters.name);
+  const [status, setStatus] = useState<CredentialStatusFilter>(defaultFilters.status);
+  const [page, setPage] = useState(defaultFilters.page);
+  const [creating, setCreating] = useState(false);
+  const createButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setName(nameInput.trim());
+      setPage(1);
+    }, NAME_FILTER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [nameInput]);
+
+  const list = useCredentialList(scope, { name, status, page }, initialPage);
+  const data = list.data ?? initialPage;
+  const filtered = name !== "" || status !== "all";
+  const empty = data.total === 0 && !filtered;
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  // One opener at a time (header, or the empty state), so the name stays unique on the page.
+  const newCredentialButton = (
+    <Button ref={createButton} aria-haspopup="dialog" onClick={() => setCreating(true)}>
+      <Plus className="size-4" aria-hidden />
+      New API credential
+    </Button>
+  );
+
+  return (
+    <section aria-labelledby="api-credentials-heading" className="space-y-5">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 id="api-credentials-heading" className="text-2xl font-semibold text-slate-900">
+            API Credentials
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Tokens your systems use to call the eCourier API for {teamName} in {environmentLabel}.
+          </p>
+        </div>
+        {canManage && !empty ? newCredentialButton : null}
+      </div>
+
+      {canManage ? null : (
+        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
+          Your role ({roleLabel}) can view credentials but not change them.
+        </p>
+      )}
+
+      {empty ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+          <KeyRound className="mx-auto size-8 text-slate-500" aria-hidden />
+          <h2 className="mt-3 text-base font-semibold text-slate-900">No API credentials in {environmentLabel} yet</h2>
+          <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
+            An API credential is a secret token that lets one of your systems, such as an ERP or a shop, call the eCourier API for{" "}
+            {teamName} in {environmentLabel}. Make one for each service that integrates.
+          </p>
+          {canManage ? <div className="mt-5">{newCredentialButton}</div> : null}
+        </div>
+      ) : (
+        <>
+          <CredentialFilters
+            name={nameInput}
+            status={status}
+            onNameChange={setNameInput}
+            onStatusChange={(next) => {
+              setStatus(next);
+              setPage(1);
+            }}
+          />
+          <p aria-live="polite" className="text-sm text-slate-600">
+            {data.total === 1 ? "1 credential" : `${data.total} credentials`}
+            {filtered ? " match these filters" : ""}
+            {pages > 1 ? `, page ${data.page} of ${pages}` : ""}.
+          </p>
+          {data.credentials.length > 0 ? (
+            <CredentialsTable
+              scope={scope}
+              credentials={data.credentials}
+              canManage={canManage}
+              busy={list.isFetching}
+              caption={`API credentials of ${teamName} in ${environmentLabel}`}
+            />
+          ) : (
+            <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600">No credentials match these filters.</p>
+          )}
+          {pages > 1 ? (
+            <nav aria-label="Pages" className="flex items-center justify-end gap-2">
+              <Button variant="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
+                Previous
+              </Button>
+              <Button variant="secondary" disabled={data.page >= pages} onClick={() => setPage(data.page + 1)}>
+                Next
+              </Button>
+            </nav>
+          ) : null}
+        </>
+      )}
+
+      {canManage ? (
+        <CreateCredentialDialog
+          scope={scope}
+          teamName={teamName}
+          environmentLabel={environmentLabel}
+          open={creating}
+          onOpenChange={setCreating}
+          opener={createButton}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+"use client";
+// React Query for the credential list and one hook per change. Every change refreshes
+// ['credentials', team, env] and explains a failure in a toast; none can be sent twice at once.
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type MutateOptions } from "@tanstack/react-query";
+import { useRef } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/action";
+import type { CredentialDto, CredentialPage } from "@/lib/credentials";
+import type { Environment } from "@/lib/tokens";
+import type { CredentialFilters } from "@/lib/validation/credentials";
+import {
+  createCredentialAction,
+  deleteCredentialAction,
+  enableCredentialAction,
+  listCredentialsAction,
+  renameCredentialAction,
+  revokeCredentialAction,
+} from "../actions";
+
+export type CredentialsScope = { team: string; environment: Environment };
+type Failure = Extract<ActionResult<never>, { ok: false }>;
+
+// Sonner's rich colours put text below WCAG AA contrast (about 4.3:1); plain toasts keep 4.5:1.
+const toastOptions = { richColors: false };
+
+export const credentialsKey = (scope: CredentialsScope) => ["credentials", scope.team, scope.environment] as const;
+export const defaultFilters: CredentialFilters = { name: "", status: "all", page: 1 };
+
+/** A refused or failed action, carrying the server's plain-words message and field errors. */
+export class ActionFailure extends Error {
+  constructor(readonly failure: Pick<Failure, "code" | "message" | "fieldErrors">) {
+    super(failure.message);
+  }
+}
+
+async function unwrap<T>(call: () => Promise<ActionResult<T>>): Promise<T> {
+  let result: ActionResult<T>;
+  try {
+    result = await call();
+  } catch {
+    throw new ActionFailure({ code: "internal", message: "Could not reach eCourier. Check your connection and try again." });
+  }
+  if (!result.ok) throw new ActionFailure(result);
+  return result.data;
+}
+
+/** The message for one field, when the server refused the input because of it. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ActionFailure ? error.failure.fieldErrors?.[field]?.[0] : undefined;
+}
+
+export function useCredentialList(scope: CredentialsScope, filters: CredentialFilters, initialPage: CredentialPage) {
+  const isFirstView = filters.name === defaultFilters.name && filters.status === defaultFilters.status && filters.page === defaultFilters.page;
+  return useQuery({
+    queryKey: [...credentialsKey(scope), filters],
+    queryFn: () => unwrap(() => listCredentialsAction({ ...scope, ...filters })),
+    initialData: isFirstView ? initialPage : undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+type MutationOptions<Input, Output> = {
+  run: (scope: CredentialsScope, input: Input) => Promise<Output>;
+  success: (output: Output) => string;
+};
+
+function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, success }: MutationOptions<Input, Output>) {
+  const queryClient = useQueryClient();
+  const inFlight = useRef(false);
+  const mutation = useMutation({
+    mutationFn: (input: Input) => run(scope, input),
+    onSuccess: (output) => toast.success(success(output), toastOptions),
+    onError: (error) => {
+      // A field error is shown beside its field instead.
+      if (!fieldError(error, "name")) toast.error(error.message, toastOptions);
+    },
+    onSettled: () => {
+      inFlight.current = false;
+      return queryClient.invalidateQueries({ queryKey: credentialsKey(scope) });
+    },
+  });
+  const submit = (input: Input, options?: MutateOptions<Output, Error, Input>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutation.mutate(input, options);
+  };
+  return { ...mutation, submit };
+}
+
+/**
+ * The plain token goes to `onCreated` (the dialog's own state) and never becomes the mutation's
+ * data, so React Query's caches never hold it.
+ */
+export function useCreateCredential(scope: CredentialsScope, onCreated: (created: { credential: CredentialDto; token: string }) => void) {
+  return useCredentialMutation(scope, {
+    run: async (scope, input: { name: string }) => {
+      const created = await unwrap(() => createCredentialAction({ ...scope, ...input }));
+      onCreated(created);
+      return { name: created.credential.name };
+    },
+    success: ({ name }) => `Created “${name}”.`,
+  });
+}
+
+export const useRenameCredential = (scope: CredentialsScope) =>
+  useCredentialMutation(scope, {
+    run: (scope, input: { id: string; name: string }) => unwrap(() => renameCredentialAction({ ...scope, ...input })),
+    success: ({ name }) => `Renamed to “${name}”.`,
+  });
+
+export const useRevokeCredential = (scope: CredentialsScope) =>
+  useCredentialMutation(scope, {
+    run: (scope, input: { id: string }) => unwrap(() => revokeCredentialAction({ ...scope, ...input })),
+    success: ({ name }) => `Revoked “${name}”. Its token is refused until you enable it.`,
+  });
+
+export const useEnableCredential = (scope: CredentialsScope) =>
+  useCredentialMutation(scope, {
+    run: (scope, input: { id: string }) => unwrap(() => enableCredentialAction({ ...scope, ...input })),
+    success: ({ name }) => `Enabled “${name}”. Its token works again.`,
+  });
+
+export const useDeleteCredential = (scope: CredentialsScope) =>
+  useCredentialMutation(scope, {
+    run: (scope, input: { id: string }) => unwrap(() => deleteCredentialAction({ ...scope, ...input })),
+    success: ({ name }) => `Deleted “${name}”.`,
+  });

@@ -1,0 +1,35 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createAndClose, createCredential, uniqueName } from "./credentials-page";
+import { credentialsUrl, signIn } from "./helpers";
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+test("the credentials page, the create dialog and the token dialog have no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  await createAndClose(page, uniqueName("Accessible"));
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("button", { name: "New API credential" }).click();
+  await expect(page.getByRole("dialog", { name: "New API credential" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
+  const name = uniqueName("Token dialog");
+  await createCredential(page, name);
+  await expect(page.getByRole("dialog", { name: `“${name}” is ready` })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a read-only member's view has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "viewer@example.com");
+  await page.goto(credentialsUrl("acme", "live"));
+  await expect(page.getByRole("heading", { name: "API Credentials", exact: true })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,215 @@
+import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
+import {
+  closeTokenDialog,
+  createAndClose,
+  createCredential,
+  credentialRow,
+  deleteCredential,
+  enableCredential,
+  expectNoManageControls,
+  masked,
+  renameCredential,
+  revokeCredential,
+  uniqueName,
+} from "./credentials-page";
+import { credentialsUrl, signIn } from "./helpers";
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("owner creates a Test credential, copies its token once, and afterwards sees it only masked", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  const name = uniqueName("ERP production");
+
+  const token = await createCredential(page, name);
+  expect(token).toMatch(/^pk_test_/);
+  const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
+  await expect(reveal).toContainText("will not be shown again");
+  await expect(reveal).toContainText("Acme Logistics in Test only");
+  await reveal.getByRole("button", { name: "Copy" }).click();
+  await expect(reveal.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+
+  // From here on, nothing the browser receives or keeps may contain the token.
+  const later: Promise<string>[] = [];
+  const record = (response: Response) => later.push(response.text().catch(() => ""));
+  page.on("response", record);
+  await closeTokenDialog(page, name);
+
+  const row = credentialRow(page, name);
+  await expect(row.getByText(masked(token), { exact: true })).toBeVisible();
+  await expect(row.getByText("Active", { exact: true })).toBeVisible();
+  await expect(row.getByText("Olivia Owner")).toBeVisible();
+  await expect(row.getByText("Never")).toBeVisible();
+  await expect(row.getByRole("time").first()).toHaveAttribute("title", /\d/);
+
+  await page.reload();
+  await expect(credentialRow(page, name)).toBeVisible();
+  const secret = token.slice("pk_test_".length);
+  expect(await page.content()).not.toContain(secret);
+  expect(page.url()).not.toContain(secret);
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  expect(storage).not.toContain(secret);
+  page.off("response", record);
+  const bodies = await Promise.all(later);
+  expect(bodies.length).toBeGreaterThan(0);
+  for (const body of bodies) expect(body).not.toContain(secret);
+});
+
+test("owner renames, revokes, enables and deletes a credential, and each change survives a reload", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  const name = uniqueName("Shop");
+  const renamed = uniqueName("Shop backend");
+  await createAndClose(page, name);
+
+  await renameCredential(page, name, renamed);
+  await page.reload();
+  await expect(credentialRow(page, renamed)).toBeVisible();
+  await expect(credentialRow(page, name)).toHaveCount(0);
+
+  await revokeCredential(page, renamed);
+  await page.reload();
+  await expect(credentialRow(page, renamed).getByText("Revoked", { exact: true })).toBeVisible();
+  await expect(credentialRow(page, renamed).getByRole("button", { name: "Revoke" })).toHaveCount(0);
+
+  await enableCredential(page, renamed);
+  await page.reload();
+  await expect(credentialRow(page, renamed).getByText("Active", { exact: true })).toBeVisible();
+
+  await deleteCredential(page, renamed);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "API Credentials", exact: true })).toBeVisible();
+  await expect(credentialRow(page, renamed)).toHaveCount(0);
+});
+
+test("a revoked token is refused by the API and works again once enabled", async ({ page, request }) => {
+  const probe = await request.get("/v1/me");
+  test.skip(probe.status() === 404, "GET /v1/me is not on this branch yet (built in the api branch)");
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  const name = uniqueName("Revocable");
+  const token = await createAndClose(page, name);
+  const me = () => request.get("/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+
+  expect((await me()).status()).toBe(200);
+  await revokeCredential(page, name);
+  const refused = await me();
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: { code: "revoked_credential" } });
+  await enableCredential(page, name);
+  expect((await me()).status()).toBe(200);
+});
+
+test("a credential made in Live carries pk_live_ and is not listed in Test", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "live"));
+  const name = uniqueName("Live ERP");
+  const token = await createCredential(page, name);
+  expect(token).toMatch(/^pk_live_/);
+  await expect(page.getByRole("dialog")).toContainText("Acme Logistics in Live only");
+  await closeTokenDialog(page, name);
+  await expect(credentialRow(page, name).getByText(masked(token))).toBeVisible();
+
+  await page.goto(credentialsUrl("acme", "test"));
+  await expect(page.getByRole("heading", { name: "API Credentials", exact: true })).toBeVisible();
+  await expect(credentialRow(page, name)).toHaveCount(0);
+});
+
+for (const email of ["admin@example.com", "developer@example.com"]) {
+  test(`${email} creates, renames, revokes, enables and deletes credentials too`, async ({ page }) => {
+    await signIn(page, email);
+    await page.goto(credentialsUrl("acme", "test"));
+    const name = uniqueName("Warehouse");
+    const renamed = uniqueName("Warehouse sync");
+    const token = await createAndClose(page, name);
+    expect(token).toMatch(/^pk_test_/);
+    await renameCredential(page, name, renamed);
+    await revokeCredential(page, renamed);
+    await enableCredential(page, renamed);
+    await deleteCredential(page, renamed);
+  });
+}
+
+test("read-only member sees the list and filters but none of the controls", async ({ browser }) => {
+  const owner = await signedIn(browser, "owner@example.com");
+  await owner.goto(credentialsUrl("acme", "test"));
+  const name = uniqueName("Visible to viewers");
+  const token = await createAndClose(owner, name);
+
+  const viewer = await signedIn(browser, "viewer@example.com");
+  await viewer.goto(credentialsUrl("acme", "test"));
+  await expect(credentialRow(viewer, name).getByText(masked(token))).toBeVisible();
+  await expect(viewer.getByText("can view credentials but not change them")).toBeVisible();
+  await expect(viewer.getByLabel("Filter by name")).toBeVisible();
+  await expect(viewer.getByLabel("Status")).toBeVisible();
+  await expectNoManageControls(viewer);
+});
+
+test("developer has the controls in Acme Logistics and none in Globex Freight", async ({ page }) => {
+  await signIn(page, "developer@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  await expect(page.getByRole("button", { name: "New API credential" })).toBeVisible();
+  await expect(page.getByText("can view credentials but not change them")).toHaveCount(0);
+
+  await page.goto(credentialsUrl("globex", "test"));
+  await expect(page.getByRole("heading", { name: "API Credentials", exact: true })).toBeVisible();
+  await expect(page.getByText("Your role (Read-only) can view credentials but not change them.")).toBeVisible();
+  await expectNoManageControls(page);
+});
+
+test("owner filters the list by name and by status", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  const tag = uniqueName("Filter").split(" ")[1];
+  const kept = `Kept ${tag}`;
+  const revoked = `Gone ${tag}`;
+  await createAndClose(page, kept);
+  await createAndClose(page, revoked);
+  await revokeCredential(page, revoked);
+
+  await page.getByLabel("Filter by name").fill(tag);
+  await expect(page.getByText("2 credentials match these filters")).toBeVisible();
+  await page.getByLabel("Status").selectOption("revoked");
+  await expect(credentialRow(page, revoked)).toBeVisible();
+  await expect(credentialRow(page, kept)).toHaveCount(0);
+  await page.getByLabel("Status").selectOption("active");
+  await expect(credentialRow(page, kept)).toBeVisible();
+  await expect(credentialRow(page, revoked)).toHaveCount(0);
+  await page.getByLabel("Filter by name").fill(`${tag} no such`);
+  await expect(page.getByText("No credentials match these filters.")).toBeVisible();
+});
+
+test("a credential deleted by someone else is explained in plain words", async ({ browser }) => {
+  const first = await signedIn(browser, "owner@example.com");
+  const second = await signedIn(browser, "admin@example.com");
+  const name = uniqueName("Contested");
+  await first.goto(credentialsUrl("acme", "test"));
+  await createAndClose(first, name);
+  await second.goto(credentialsUrl("acme", "test"));
+  await deleteCredential(first, name);
+
+  await credentialRow(second, name).getByRole("button", { name: "Revoke" }).click();
+  await second.getByRole("alertdialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke" }).click();
+  await expect(second.getByText("This credential was deleted by someone else.")).toBeVisible();
+  await expect(credentialRow(second, name)).toHaveCount(0);
+});
+
+test("a name is required and at most 64 characters, and the error is announced beside the field", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  await page.getByRole("button", { name: "New API credential" }).click();
+  const form = page.getByRole("dialog", { name: "New API credential" });
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(form.getByText("Enter a name.")).toBeVisible();
+  await form.getByLabel("Name").fill("x".repeat(65));
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(form.getByText("Use at most 64 characters.")).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+});

@@ -1,0 +1,66 @@
+// Steps on the API Credentials page, in the words a user would use.
+import { expect, type Page } from "@playwright/test";
+
+/** A name no other test (or earlier run on the same database) uses. */
+export const uniqueName = (base: string) => `${base} ${Math.random().toString(36).slice(2, 7)}`;
+
+export const masked = (token: string) => `${token.slice(0, 12)}…${token.slice(-4)}`;
+
+export const credentialRow = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+/** Creates a credential through the dialog and returns the token it shows, leaving the dialog open. */
+export async function createCredential(page: Page, name: string): Promise<string> {
+  await page.getByRole("button", { name: "New API credential" }).click();
+  const form = page.getByRole("dialog", { name: "New API credential" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByRole("button", { name: "Create" }).click();
+  const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
+  const token = await reveal.getByRole("textbox", { name: "Token" }).inputValue();
+  expect(token).toMatch(/^pk_(test|live)_[0-9A-Za-z]{38}$/);
+  return token;
+}
+
+export async function closeTokenDialog(page: Page, name: string) {
+  await page.getByRole("dialog", { name: `“${name}” is ready` }).getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+}
+
+export async function createAndClose(page: Page, name: string): Promise<string> {
+  const token = await createCredential(page, name);
+  await closeTokenDialog(page, name);
+  await expect(credentialRow(page, name)).toBeVisible();
+  return token;
+}
+
+export async function renameCredential(page: Page, from: string, to: string) {
+  await credentialRow(page, from).getByRole("button", { name: "Rename" }).click();
+  const dialog = page.getByRole("dialog", { name: `Rename “${from}”` });
+  await dialog.getByLabel("Name").fill(to);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(credentialRow(page, to)).toBeVisible();
+}
+
+export async function revokeCredential(page: Page, name: string) {
+  await credentialRow(page, name).getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("alertdialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke" }).click();
+  await expect(credentialRow(page, name).getByText("Revoked", { exact: true })).toBeVisible();
+}
+
+export async function enableCredential(page: Page, name: string) {
+  await credentialRow(page, name).getByRole("button", { name: "Enable" }).click();
+  await expect(credentialRow(page, name).getByText("Active", { exact: true })).toBeVisible();
+}
+
+export async function deleteCredential(page: Page, name: string) {
+  await credentialRow(page, name).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog", { name: `Delete “${name}”?` }).getByRole("button", { name: "Delete" }).click();
+  await expect(credentialRow(page, name)).toHaveCount(0);
+}
+
+export const manageControls = ["New API credential", "Rename", "Revoke", "Enable", "Delete"] as const;
+
+export async function expectNoManageControls(page: Page) {
+  for (const name of manageControls) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+}
