@@ -1,0 +1,22 @@
+// Pictures for the README (run with `npm run screenshots`): the owner's API Credentials page
+// in Test and in Live, with a few credentials in each.
+import { test } from "@playwright/test";
+import { createAndClose, revokeCredential } from "./credentials-page";
+import { credentialsUrl, signIn } from "./helpers";
+
+test("README screenshots of the API Credentials page in Test and in Live", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  const credentials: Record<"test" | "live", string[]> = {
+    test: ["Local development", "Staging shop", "ERP sandbox"],
+    live: ["Shop checkout", "ERP production"],
+  };
+  for (const environment of ["test", "live"] as const) {
+    await page.goto(credentialsUrl("acme", environment));
+    for (const name of credentials[environment]) await createAndClose(page, name);
+    if (environment === "test") await revokeCredential(page, "Staging shop");
+    // Let the toasts go, and the relative times settle.
+    await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => {});
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `docs/screenshots/api-credentials-${environment}.png`, fullPage: true });
+  }
+});
