@@ -24,7 +24,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: chromiumLaunch,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } }],
+  projects: [
+    { name: "setup", testMatch: "auth.setup.ts", use: { launchOptions: chromiumLaunch } },
+    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } },
+  ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/v1/health`,

@@ -8,6 +8,7 @@ import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from ".
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { ensureAuthSecret } from "./lib/auth-secret";
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "localhost";
 const dev = process.env.NODE_ENV !== "production";

@@ -28,7 +28,7 @@ const MIGRATION_LOCK_KEY = 4_242_001; // pg_advisory_lock key: one migrator at a
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   if (env.PGLITE_DATA_DIR === "memory://") return { dataDir: null };
-  return { dataDir: path.resolve(env.PGLITE_DATA_DIR || path.join(".data", "pglite")) };
+  return { dataDir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR || path.join(".data", "pglite")) };
 }
 
 export function describeDatabase(config: DatabaseConfig): string {

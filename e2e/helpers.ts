@@ -3,6 +3,17 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
+export const demoAccounts = {
+  owner: "owner@example.com",
+  admin: "admin@example.com",
+  developer: "developer@example.com",
+  viewer: "viewer@example.com",
+  globex: "globex@example.com",
+} as const;
+
+/** The saved signed-in state of a demo user (written by auth.setup.ts). */
+export const storageStateOf = (email: string) => `e2e/.auth/${email.split("@")[0]}.json`;
+
 /** Signs in through the login form and waits for the dashboard. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

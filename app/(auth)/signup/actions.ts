@@ -1,0 +1,29 @@
+"use server";
+// Sign-up is public: there is no team to authorize yet. It creates the user and a first team
+// they own, then signs them in through the same Auth.js path as the login form.
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { AppError } from "@/lib/errors";
+import { createAccount } from "@/lib/users";
+import { SignUpInput } from "@/lib/validation/account";
+
+export type SignUpState = {
+  values: { name: string; email: string };
+  message?: string;
+  fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>>;
+} | null;
+
+export async function signUp(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
+  const raw = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+  const values = { name: raw.name, email: raw.email };
+  const parsed = SignUpInput.safeParse(raw);
+  if (!parsed.success) return { values, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await createAccount(parsed.data);
+  } catch (err) {
+    if (err instanceof AppError) return { values, message: err.message, fieldErrors: err.fieldErrors };
+    throw err;
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard" });
+  return null;
+}

@@ -1,0 +1,38 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { signUp } from "./actions";
+
+export function SignUpForm() {
+  const [state, formAction, pending] = useActionState(signUp, null);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <TextField label="Name" name="name" autoComplete="name" required defaultValue={state?.values.name} errors={state?.fieldErrors?.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.values.email} errors={state?.fieldErrors?.email} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        hint="At least 10 characters."
+        errors={state?.fieldErrors?.password}
+      />
+      <p aria-live="polite" className="min-h-5 text-sm text-red-700">
+        {state?.message}
+      </p>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/login" className="font-medium text-indigo-700 underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+// The dashboard shell: team selector, Test/Live switch, sections, the signed-in user and their role.
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
+import { Providers } from "@/components/providers";
+import { EnvironmentSwitch } from "@/components/shell/environment-switch";
+import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { TeamSelector } from "@/components/shell/team-selector";
+import { listTeamsOfUser } from "@/lib/memberships";
+import { roleLabels } from "@/lib/permissions";
+import { requireTeamPage } from "@/lib/team-context";
+
+export default async function TeamShell({ children, params }: { children: ReactNode; params: Promise<{ team: string; env: string }> }) {
+  const { team: slug, env } = await params;
+  const returnTo = (await headers()).get("x-return-to") ?? undefined;
+  const { team, role, user, environment } = await requireTeamPage(slug, env, returnTo);
+  const teams = (await listTeamsOfUser(user.id)).map((m) => m.team);
+  const live = environment === "live";
+  return (
+    <Providers>
+      {live && (
+        <div className="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="live-mode-banner">
+          Live mode — credentials here act on real shipments
+        </div>
+      )}
+      <div className="flex min-h-screen">
+        <aside className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
+          <p className="text-lg font-semibold tracking-tight text-indigo-700">eCourier</p>
+          <TeamSelector teams={teams} current={team.slug} />
+          <SidebarNav base={`/dashboard/${team.slug}/${environment}`} />
+          <div className="mt-auto space-y-2 border-t border-slate-200 pt-4 text-sm">
+            <p className="font-medium">{user.name}</p>
+            <p className="truncate text-slate-600">{user.email}</p>
+            <p className="text-slate-600">
+              Role in {team.name}: <span className="font-medium text-slate-800">{roleLabels[role]}</span>
+            </p>
+            <SignOutButton />
+          </div>
+        </aside>
+        <div className="min-w-0 flex-1">
+          <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
+            <p className="text-sm text-slate-600">
+              <span className="font-medium text-slate-900">{team.name}</span>
+              {live ? (
+                <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">LIVE</span>
+              ) : (
+                <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">TEST</span>
+              )}
+            </p>
+            <EnvironmentSwitch current={environment} />
+          </header>
+          <main className="p-6">{children}</main>
+        </div>
+      </div>
+    </Providers>
+  );
+}

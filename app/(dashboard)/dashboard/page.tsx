@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { listTeamsOfUser } from "@/lib/memberships";
+import { requireUser } from "@/lib/session";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+/** /dashboard opens the caller's first team in Test. */
+export default async function DashboardHome() {
+  const user = await requireUser("/dashboard");
+  const [first] = await listTeamsOfUser(user.id);
+  if (first) redirect(`/dashboard/${first.team.slug}/test/developers/api-credentials`);
+  return (
+    <main className="mx-auto max-w-lg space-y-4 px-6 py-16 text-center">
+      <h1 className="text-xl font-semibold">You are not a member of any team</h1>
+      <p className="text-slate-600">Ask a team owner or admin to add {user.email} to their team, then reload this page.</p>
+      <SignOutButton />
+    </main>
+  );
+}

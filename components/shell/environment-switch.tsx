@@ -1,0 +1,50 @@
+"use client";
+// The Test/Live switch: a radio group; choosing one opens the same section in that environment.
+import { usePathname, useRouter } from "next/navigation";
+import { useOptimistic, useTransition } from "react";
+import type { Environment } from "@/lib/tokens";
+
+const options: { value: Environment; label: string }[] = [
+  { value: "test", label: "Test" },
+  { value: "live", label: "Live" },
+];
+
+export function EnvironmentSwitch({ current }: { current: Environment }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  // Show the choice at once; the URL (and so `current`) follows when the navigation lands.
+  const [selected, setSelected] = useOptimistic(current);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div role="radiogroup" aria-label="Environment" aria-busy={pending || undefined} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
+      {options.map((o) => {
+        const checked = o.value === selected;
+        return (
+          <label
+            key={o.value}
+            className={`relative cursor-pointer rounded px-3 py-1 font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${
+              checked ? (o.value === "live" ? "bg-amber-400 text-amber-950" : "bg-indigo-600 text-white") : "text-slate-700 hover:bg-slate-100"
+            }`}
+          >
+            <input
+              type="radio"
+              name="environment"
+              value={o.value}
+              checked={checked}
+              onChange={() =>
+                startTransition(() => {
+                  setSelected(o.value);
+                  const segments = pathname.split("/");
+                  segments[3] = o.value; // /dashboard/<team>/<env>/...
+                  router.push(segments.join("/"));
+                })
+              }
+              className="absolute inset-0 cursor-pointer appearance-none opacity-0"
+            />
+            {o.label}
+          </label>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+// Switches team, keeping the environment and the section the user is looking at.
+import { usePathname, useRouter } from "next/navigation";
+import { useOptimistic, useTransition } from "react";
+import type { TeamSummary } from "@/lib/memberships";
+
+export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [selected, setSelected] = useOptimistic(current);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="space-y-1">
+      <label htmlFor="team-selector" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+        Team
+      </label>
+      <select
+        id="team-selector"
+        value={selected}
+        aria-busy={pending || undefined}
+        onChange={(e) => {
+          const slug = e.target.value;
+          startTransition(() => {
+            setSelected(slug);
+            const segments = pathname.split("/");
+            segments[2] = slug; // /dashboard/<team>/<env>/...
+            router.push(segments.join("/"));
+          });
+        }}
+        className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+      >
+        {teams.map((t) => (
+          <option key={t.slug} value={t.slug}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The embedded database's promises: data survives a restart, and a second process on the same
+// data directory fails loudly instead of silently losing writes.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { drizzleFor, openDatabase } from "./index";
+import { users } from "./schema";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecourier-pglite-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("embedded PGlite data directory", () => {
+  it("keeps what was written across a close and reopen", async () => {
+    const first = await openDatabase({ dataDir: dir });
+    await drizzleFor(first).insert(users).values({ email: "kept@example.com", name: "Kept", passwordHash: "x" });
+    await first.close();
+    const second = await openDatabase({ dataDir: dir });
+    const rows = await drizzleFor(second).execute(sql`select email from users`);
+    await second.close();
+    expect(rows.rows).toEqual([{ email: "kept@example.com" }]);
+  });
+
+  it("refuses a second opener, in this process and in another, naming the lock", async () => {
+    const holder = await openDatabase({ dataDir: dir });
+    try {
+      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/already open in another process \(lock file .*ecourier\.lock\)/);
+      const run = promisify(execFile);
+      const other = run("npx", ["tsx", "--import", "./scripts/server-only-off.mjs", "db/cli.ts", "migrate"], {
+        env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir },
+      });
+      await expect(other).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("ecourier.lock") });
+    } finally {
+      await holder.close();
+    }
+    // Released on close: the next opener gets in.
+    const again = await openDatabase({ dataDir: dir });
+    await again.close();
+  });
+});

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { credentialsUrl, demoAccounts, signIn } from "./helpers";
+
+const firstTeam: Record<string, { slug: string; name: string }> = {
+  [demoAccounts.owner]: { slug: "acme", name: "Acme Logistics" },
+  [demoAccounts.admin]: { slug: "acme", name: "Acme Logistics" },
+  [demoAccounts.developer]: { slug: "acme", name: "Acme Logistics" },
+  [demoAccounts.viewer]: { slug: "acme", name: "Acme Logistics" },
+  [demoAccounts.globex]: { slug: "globex", name: "Globex Freight" },
+};
+
+for (const [email, team] of Object.entries(firstTeam)) {
+  test(`${email} signs in and lands in ${team.name}, Test`, async ({ page }) => {
+    await signIn(page, email);
+    await expect(page).toHaveURL(credentialsUrl(team.slug, "test"));
+    await expect(page.getByRole("combobox", { name: "Team" })).toHaveValue(team.slug);
+    await expect(page.getByRole("radio", { name: "Test" })).toBeChecked();
+  });
+}
+
+test("a wrong password and an unknown email get the same error, and the email is kept", async ({ page }) => {
+  for (const email of ["owner@example.com", "nobody@example.com"]) {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page).toHaveURL(/\/login/);
+  }
+});
+
+test("a signed-out visitor is sent to sign in, then back to the page they asked for", async ({ page }) => {
+  await page.goto(credentialsUrl("acme", "live"));
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel("Email").fill(demoAccounts.admin);
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(credentialsUrl("acme", "live"));
+});
+
+test("sign-in never sends you to another site", async ({ page }) => {
+  await page.goto("/login?next=//evil.example.com/phish");
+  await page.getByLabel("Email").fill(demoAccounts.viewer);
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(credentialsUrl("acme", "test"));
+});
+
+test("sign-up creates an account with its own team, which can sign in again", async ({ page }) => {
+  const email = `new-${Date.now()}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Nina Newcomer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Nina Newcomer");
+
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/ninas-team(-\d+)?\/test\/developers\/api-credentials/);
+  await expect(page.getByRole("combobox", { name: "Team" })).toContainText("Nina's team");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, email, "a-long-enough-password");
+  await expect(page.getByText("Nina Newcomer")).toBeVisible();
+});
+
+test("sign-up with a taken email says so and keeps what was typed", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Olivia Again");
+  await page.getByLabel("Email").fill("owner@example.com");
+  await page.getByLabel("Password").fill("another-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Olivia Again");
+  await expect(page.getByLabel("Email")).toHaveValue("owner@example.com");
+});
