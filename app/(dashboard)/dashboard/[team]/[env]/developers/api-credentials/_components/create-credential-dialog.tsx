@@ -5,9 +5,9 @@
 import { useState, type FormEvent, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import { TokenReveal } from "./token-reveal";
-import { fieldError, useCreateCredential, type CredentialsScope } from "./use-credentials";
+import { fieldErrors, useCreateCredential, type CredentialsScope } from "./use-credentials";
 
 type CreateCredentialDialogProps = {
   scope: CredentialsScope;
@@ -61,7 +61,7 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
               autoComplete="off"
               required
               hint="For your own reference, e.g. “ERP production”."
-              error={fieldError(create.error, "name")}
+              errors={fieldErrors(create.error, "name")}
             />
             <DialogFooter>
               <DialogClose asChild>

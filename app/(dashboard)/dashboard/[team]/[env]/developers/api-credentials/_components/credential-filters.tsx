@@ -1,7 +1,6 @@
 "use client";
 import { Search } from "lucide-react";
 import { useId } from "react";
-import { inputClass } from "@/components/ui/input";
 import type { CredentialStatusFilter } from "@/lib/validation/credentials";
 
 type Props = {
@@ -10,6 +9,9 @@ type Props = {
   onNameChange: (name: string) => void;
   onStatusChange: (status: CredentialStatusFilter) => void;
 };
+
+const fieldClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600";
 
 const statusOptions: { value: CredentialStatusFilter; label: string }[] = [
   { value: "all", label: "All" },
@@ -27,7 +29,7 @@ export function CredentialFilters({ name, status, onNameChange, onStatusChange }
         </label>
         <div className="relative mt-1">
           <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-500" aria-hidden />
-          <input id={`${id}-name`} type="search" value={name} onChange={(e) => onNameChange(e.target.value)} className={`${inputClass} pl-8`} />
+          <input id={`${id}-name`} type="search" value={name} onChange={(e) => onNameChange(e.target.value)} className={`${fieldClass} pl-8`} />
         </div>
       </div>
       <div>
@@ -38,7 +40,7 @@ export function CredentialFilters({ name, status, onNameChange, onStatusChange }
           id={`${id}-status`}
           value={status}
           onChange={(e) => onStatusChange(e.target.value as CredentialStatusFilter)}
-          className={`mt-1 ${inputClass} pr-8`}
+          className={`mt-1 ${fieldClass} pr-8`}
         >
           {statusOptions.map((o) => (
             <option key={o.value} value={o.value}>

@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 import type { CredentialDto } from "@/lib/credentials";
-import { fieldError, useRenameCredential, type CredentialsScope } from "./use-credentials";
+import { fieldErrors, useRenameCredential, type CredentialsScope } from "./use-credentials";
 
 type RenameDialogProps = { scope: CredentialsScope; credential: CredentialDto; open: boolean; onOpenChange: (open: boolean) => void };
 
@@ -25,7 +25,7 @@ export function RenameDialog({ scope, credential, open, onOpenChange }: RenameDi
       { id: credential.id, name },
       {
         onSuccess: () => onOpenChange(false),
-        onError: (error) => !fieldError(error, "name") && onOpenChange(false),
+        onError: (error) => !fieldErrors(error, "name") && onOpenChange(false),
       },
     );
   }
@@ -34,7 +34,7 @@ export function RenameDialog({ scope, credential, open, onOpenChange }: RenameDi
     <Dialog open={open} onOpenChange={changeOpen}>
       <DialogContent title={`Rename “${credential.name}”`}>
         <form onSubmit={submit} noValidate>
-          <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required error={fieldError(rename.error, "name")} />
+          <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required errors={fieldErrors(rename.error, "name")} />
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" disabled={rename.isPending}>

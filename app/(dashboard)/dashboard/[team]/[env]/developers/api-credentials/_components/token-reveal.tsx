@@ -4,7 +4,7 @@ import { Check, Copy, TriangleAlert } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/input";
+import { TextField } from "@/components/ui/text-field";
 
 type TokenRevealProps = { token: string; teamName: string; environmentLabel: string };
 
@@ -25,12 +25,9 @@ export function TokenReveal({ token, teamName, environmentLabel }: TokenRevealPr
 
   return (
     <div className="space-y-3">
-      <div className="flex items-end gap-2">
-        <div className="grow">
-          <TextField ref={field} label="Token" value={token} readOnly spellCheck={false} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />
-        </div>
-        {/* Same bottom offset as the field's error line, so the button sits beside the input. */}
-        <Button variant="secondary" onClick={copy} className="mb-6 w-28">
+      <TextField ref={field} label="Token" value={token} readOnly spellCheck={false} onFocus={(e) => e.currentTarget.select()} className="bg-slate-50 font-mono text-xs" />
+      <div>
+        <Button variant="secondary" onClick={copy} className="w-28">
           {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
           <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
         </Button>

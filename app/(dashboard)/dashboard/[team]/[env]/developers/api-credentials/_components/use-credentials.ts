@@ -44,9 +44,9 @@ async function unwrap<T>(call: () => Promise<ActionResult<T>>): Promise<T> {
   return result.data;
 }
 
-/** The message for one field, when the server refused the input because of it. */
-export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ActionFailure ? error.failure.fieldErrors?.[field]?.[0] : undefined;
+/** The messages for one field, when the server refused the input because of it. */
+export function fieldErrors(error: unknown, field: string): string[] | undefined {
+  return error instanceof ActionFailure ? error.failure.fieldErrors?.[field] : undefined;
 }
 
 export function useCredentialList(scope: CredentialsScope, filters: CredentialFilters, initialPage: CredentialPage) {
@@ -72,7 +72,7 @@ function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, su
     onSuccess: (output) => toast.success(success(output), toastOptions),
     onError: (error) => {
       // A field error is shown beside its field instead.
-      if (!fieldError(error, "name")) toast.error(error.message, toastOptions);
+      if (!fieldErrors(error, "name")) toast.error(error.message, toastOptions);
     },
     onSettled: () => {
       inFlight.current = false;
