@@ -2,7 +2,7 @@
 // Asks before a consequential change (revoke, delete); stays open and busy until it is done.
 import type { ReactNode } from "react";
 import { Button } from "./button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "./dialog";
+import { Dialog, DialogCancel, DialogContent, DialogFooter } from "./dialog";
 
 type ConfirmDialogProps = {
   open: boolean;
@@ -19,11 +19,7 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
     <Dialog open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>
       <DialogContent title={title} description={description} role="alertdialog">
         <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={pending}>
-              Cancel
-            </Button>
-          </DialogClose>
+          <DialogCancel disabled={pending} />
           <Button variant="danger" pending={pending} onClick={onConfirm}>
             {confirmLabel}
           </Button>

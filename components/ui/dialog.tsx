@@ -3,6 +3,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import { Button } from "./button";
 
 export const Dialog = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
@@ -39,4 +40,15 @@ export function DialogContent({ title, description, children, className = "", ..
 
 export function DialogFooter({ children }: { children: ReactNode }) {
   return <div className="mt-6 flex flex-wrap justify-end gap-2">{children}</div>;
+}
+
+/** Closes the dialog; disabled while its action is under way. */
+export function DialogCancel({ disabled }: { disabled?: boolean }) {
+  return (
+    <RadixDialog.Close asChild>
+      <Button variant="secondary" disabled={disabled}>
+        Cancel
+      </Button>
+    </RadixDialog.Close>
+  );
 }

@@ -2,10 +2,10 @@
 // "New API credential": a name, then the token, once. The token lives only in this dialog's
 // state and is dropped when the dialog closes. The dialog stays mounted while the list changes
 // under it (the first credential replaces the empty state), so its opener is a separate button.
-import { useState, type FormEvent, type RefObject } from "react";
+import { useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
+import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { CredentialNameForm } from "./credential-name-form";
 import { TokenReveal } from "./token-reveal";
 import { fieldErrors, useCreateCredential, type CredentialsScope } from "./use-credentials";
 
@@ -29,11 +29,6 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
     create.reset();
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    create.submit({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
-  }
-
   return (
     <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : !create.isPending && close())}>
       <DialogContent
@@ -54,26 +49,13 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
             </DialogFooter>
           </>
         ) : (
-          <form onSubmit={submit} noValidate>
-            <TextField
-              label="Name"
-              name="name"
-              autoComplete="off"
-              required
-              hint="For your own reference, e.g. “ERP production”."
-              errors={fieldErrors(create.error, "name")}
-            />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button variant="secondary" disabled={create.isPending}>
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" pending={create.isPending}>
-                Create
-              </Button>
-            </DialogFooter>
-          </form>
+          <CredentialNameForm
+            submitLabel="Create"
+            pending={create.isPending}
+            errors={fieldErrors(create.error, "name")}
+            hint="For your own reference, e.g. “ERP production”."
+            onSubmit={(name) => create.submit({ name })}
+          />
         )}
       </DialogContent>
     </Dialog>

@@ -1,0 +1,33 @@
+"use client";
+// The Name form shared by the create and rename dialogs: the server validates; errors show beside the field.
+import type { FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+
+type Props = {
+  submitLabel: string;
+  pending: boolean;
+  errors?: string[];
+  defaultName?: string;
+  hint?: string;
+  onSubmit: (name: string) => void;
+};
+
+export function CredentialNameForm({ submitLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onSubmit(String(new FormData(event.currentTarget).get("name") ?? ""));
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField label="Name" name="name" defaultValue={defaultName} autoComplete="off" required hint={hint} errors={errors} />
+      <DialogFooter>
+        <DialogCancel disabled={pending} />
+        <Button type="submit" pending={pending}>
+          {submitLabel}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
