@@ -213,3 +213,16 @@ test("a name is required and at most 64 characters, and the error is announced b
   await expect(form.getByText("Use at most 64 characters.")).toBeVisible();
   await expect(form.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("a double click on Create makes one credential", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  const name = uniqueName("Double click");
+  await page.getByRole("button", { name: "New API credential" }).click();
+  const form = page.getByRole("dialog", { name: "New API credential" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByRole("button", { name: "Create" }).dblclick();
+  await closeTokenDialog(page, name);
+  await page.reload();
+  await expect(credentialRow(page, name)).toHaveCount(1);
+});
