@@ -10,6 +10,7 @@ import { accessLog, loggablePath } from "./middleware/access-log";
 import { bearerAuth } from "./middleware/bearer-auth";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
+import { shipments } from "./routes/shipments";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -41,6 +42,7 @@ export function createApiApp() {
     }),
   );
   app.route("/me", me);
+  app.route("/shipments", shipments);
 
   app.notFound((c) => apiError(c, 404, "not_found", "No such endpoint."));
   app.onError((err, c) => {
