@@ -33,14 +33,14 @@ export function createApiApp() {
   // unauthenticated probe learns nothing about which paths exist (401); an authenticated caller
   // gets 404 not_found or 405 method_not_allowed.
   app.use(bearerAuth);
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // Connection: close, so the client does not reuse a connection whose body was left unread.
-      onError: (c) =>
-        apiError(c, 413, "payload_too_large", "The request body is larger than 1 MB.", { headers: { Connection: "close" } }),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // Connection: close, so the client does not reuse a connection whose body was left unread.
+    onError: (c) => apiError(c, 413, "payload_too_large", "The request body is larger than 1 MB.", { headers: { Connection: "close" } }),
+  });
+  // Only where a body may come: bodyLimit reads request.body, which makes @hono/node-server build
+  // a full WHATWG Request — measured at about a third of GET /v1/me's throughput.
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.route("/me", me);
   app.route("/shipments", shipments);
 
