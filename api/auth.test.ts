@@ -29,7 +29,8 @@ function remember<T extends { token: string; tokenHash: string }>(credential: T)
 
 beforeAll(async () => {
   // Everything the API writes to stdout or the console during this file, checked at the end.
-  const capture = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+  // Access-log lines arrive in batches (one write per event-loop turn): keep them one per entry.
+  const capture = (...args: unknown[]) => void logged.push(...args.map(String).join(" ").split(/(?<=\n)/));
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (capture(String(chunk)), true));
   for (const method of ["log", "info", "warn", "error"] as const) vi.spyOn(console, method).mockImplementation(capture);
   api = await startApi();
@@ -223,10 +224,13 @@ describe("last_used_at", () => {
 });
 
 describe("access log", () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
   it("writes one line per request with method, path, status, duration and credential id", async () => {
     const from = logged.length;
     await apiFetch(api, "/v1/me", { token: testKey.token });
     await apiFetch(api, "/v1/me?token=secret", { address: freshAddress() });
+    await nextTurn();
     const lines = logged.slice(from).filter((l) => l.startsWith("[api] GET /v1/me"));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^\\[api\\] GET /v1/me 200 \\d+\\.\\dms credential=${testKey.id}\\n$`));
@@ -236,6 +240,7 @@ describe("access log", () => {
   it("masks a token a client put in the path", async () => {
     const from = logged.length;
     await apiFetch(api, `/v1/shipments/${testKey.token}`, { token: testKey.token });
+    await nextTurn();
     expect(logged.slice(from).join("")).toContain("/v1/shipments/pk_test_[redacted] 404");
   });
 
