@@ -13,6 +13,19 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "internal_error";
 
-export function apiError(c: Context, status: ContentfulStatusCode, code: ApiErrorCode, message: string) {
-  return c.json({ error: { code, message } }, status);
+/** Per-field problems of an invalid_request, keyed by the field's path ("recipient.name"). */
+export type FieldErrors = Record<string, string>;
+
+export function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ApiErrorCode,
+  message: string,
+  extra?: { headers?: Record<string, string>; fields?: FieldErrors },
+) {
+  const error = extra?.fields ? { code, message, fields: extra.fields } : { code, message };
+  return c.json({ error }, status, extra?.headers);
 }
+
+/** RFC 6750: a 401 names the scheme and realm the client should authenticate with. */
+export const WWW_AUTHENTICATE = 'Bearer realm="eCourier API"';

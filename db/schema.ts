@@ -1,17 +1,19 @@
 // Drizzle tables. No column holds a plaintext token: credentials keep only a SHA-256 hash
 // and a masked display string.
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
 
 export const roles = ["owner", "admin", "developer", "read_only"] as const;
 export const environments = ["test", "live"] as const;
 export const credentialStatuses = ["active", "revoked"] as const;
 export const credentialActions = ["created", "renamed", "revoked", "enabled", "deleted"] as const;
+export const shipmentStatuses = ["created", "in_transit", "delivered", "cancelled"] as const;
 
 export const roleEnum = pgEnum("member_role", roles);
 export const environmentEnum = pgEnum("environment", environments);
 export const credentialStatusEnum = pgEnum("credential_status", credentialStatuses);
 export const credentialActionEnum = pgEnum("credential_action", credentialActions);
+export const shipmentStatusEnum = pgEnum("shipment_status", shipmentStatuses);
 
 export const users = pgTable(
   "users",
@@ -94,4 +96,29 @@ export const credentialEvents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("credential_events_team_env_created_idx").on(t.teamId, t.environment, t.createdAt)],
+);
+
+/** Shipments created through the /v1 API. Every row carries its team and environment; every query filters by both. */
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    reference: text("reference"),
+    recipientName: text("recipient_name").notNull(),
+    recipientAddress: text("recipient_address").notNull(),
+    weightGrams: integer("weight_grams").notNull(),
+    status: shipmentStatusEnum("status").notNull().default("created"),
+    // The credential that created it; kept (as null) when that credential is deleted.
+    createdByCredentialId: uuid("created_by_credential_id").references(() => apiCredentials.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Serves the newest-first list and its starting_after cursor: (created_at, id) within a team and environment.
+    index("shipments_team_env_created_idx").on(t.teamId, t.environment, t.createdAt, t.id),
+    check("shipments_weight_range", sql`${t.weightGrams} between 1 and 70000`),
+  ],
 );

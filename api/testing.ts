@@ -1,0 +1,84 @@
+// Test-only helpers for the /v1 integration tests: the Hono app on a real port, and teams and
+// credentials inserted straight into the database with freshly generated tokens.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiCredentials, teams } from "@/db/schema";
+import { displayToken, generateToken, hashToken, type Environment } from "@/lib/tokens";
+import { createApiApp } from "./app";
+
+export type RunningApi = { url: string; close: () => Promise<void> };
+
+export async function startApi(): Promise<RunningApi> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: createApiApp().fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+      resolve({
+        url: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            if ("closeAllConnections" in server) server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+let teamCount = 0;
+
+export async function createTeam(name = "Team") {
+  const db = await getDb();
+  const [team] = await db
+    .insert(teams)
+    .values({ slug: `team-${++teamCount}-${Date.now()}`, name })
+    .returning({ id: teams.id, name: teams.name });
+  return team;
+}
+
+export async function createCredential(teamId: string, environment: Environment, name = `${environment} key`) {
+  const db = await getDb();
+  const token = generateToken(environment);
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .insert(apiCredentials)
+    .values({ teamId, environment, name, tokenHash, tokenDisplay: displayToken(token) })
+    .returning({ id: apiCredentials.id });
+  return { id: row.id, name, token, tokenHash };
+}
+
+export async function setCredentialStatus(id: string, status: "active" | "revoked") {
+  const db = await getDb();
+  await db
+    .update(apiCredentials)
+    .set({ status, revokedAt: status === "revoked" ? new Date() : null })
+    .where(eq(apiCredentials.id, id));
+}
+
+export async function deleteCredential(id: string) {
+  const db = await getDb();
+  await db.delete(apiCredentials).where(eq(apiCredentials.id, id));
+}
+
+export async function lastUsedAt(id: string): Promise<Date | null> {
+  const db = await getDb();
+  const [row] = await db.select({ at: apiCredentials.lastUsedAt }).from(apiCredentials).where(eq(apiCredentials.id, id));
+  return row?.at ?? null;
+}
+
+let addressCount = 0;
+
+/** A distinct client address per call site, so throttling in one test does not leak into another. */
+export function freshAddress(): string {
+  return `198.51.100.${++addressCount}`;
+}
+
+/** fetch against the API with an optional token and client address (x-forwarded-for, as server.ts sets it). */
+export function apiFetch(api: RunningApi, path: string, init: RequestInit & { token?: string; address?: string } = {}) {
+  const { token, address, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
+  headers.set("x-forwarded-for", address ?? "203.0.113.1");
+  if (rest.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+  return fetch(`${api.url}${path}`, { ...rest, headers });
+}

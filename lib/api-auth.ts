@@ -1,0 +1,142 @@
+// Bearer authentication for /v1 (DESIGN.md "/v1 request authentication"): token → team,
+// environment and credential with one indexed query, failed-attempt throttling per client
+// address, and the last-used toucher. No verification result is cached between requests.
+import "server-only";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
+import { apiCredentials, teams } from "@/db/schema";
+import { FailureCounter } from "./rate-limit";
+import { describeError } from "./redact";
+import { hashToken, parseToken, type Environment } from "./tokens";
+
+export type ApiPrincipal = {
+  team: { id: string; name: string };
+  environment: Environment;
+  credential: { id: string; name: string };
+};
+
+export type ApiAuthFailure = "missing_credentials" | "invalid_credentials" | "revoked_credential";
+
+export type ApiAuthResult =
+  | { ok: true; principal: ApiPrincipal; lastUseDue: boolean }
+  | { ok: false; reason: ApiAuthFailure }
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number };
+
+/**
+ * The token from an Authorization header value: "Bearer" in any case, spaces, the token.
+ * An absent or blank header is missing_credentials (a client whose token variable is empty
+ * gets told so); anything else that is not Bearer <token> is invalid_credentials.
+ */
+export function bearerToken(header: string | undefined): { token: string } | ApiAuthFailure {
+  const value = header?.trim();
+  if (!value) return "missing_credentials";
+  const match = /^Bearer +(\S+)$/i.exec(value);
+  return match ? { token: match[1] } : "invalid_credentials";
+}
+
+/** The columns a request needs, found by the unique token-hash index; built once per database handle. */
+function prepareLookup(db: Db) {
+  return db
+    .select({
+      credentialId: apiCredentials.id,
+      credentialName: apiCredentials.name,
+      environment: apiCredentials.environment,
+      status: apiCredentials.status,
+      lastUsedAt: apiCredentials.lastUsedAt,
+      teamId: teams.id,
+      teamName: teams.name,
+    })
+    .from(apiCredentials)
+    .innerJoin(teams, eq(teams.id, apiCredentials.teamId))
+    .where(eq(apiCredentials.tokenHash, sql.placeholder("tokenHash")))
+    .limit(1)
+    .prepare("api_credential_by_token_hash");
+}
+
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
+async function findCredentialByTokenHash(tokenHash: string) {
+  const db = await getDb();
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const [row] = await lookup.execute({ tokenHash });
+  return row;
+}
+
+// Failed attempts per client address, per process (DESIGN.md "Scaling out").
+export const API_AUTH_FAILURE_LIMIT = 30;
+const failures = new FailureCounter(API_AUTH_FAILURE_LIMIT, 60_000);
+
+/**
+ * Every refused credential counts, malformed ones included; a request without one does not (no
+ * guess was made). A success does not reset the count: otherwise one valid key would let an
+ * address interleave unlimited guesses.
+ */
+function refuse(reason: ApiAuthFailure, address: string): ApiAuthResult {
+  if (reason !== "missing_credentials") failures.record(address);
+  return { ok: false, reason };
+}
+
+/**
+ * Authenticates one /v1 request, in DESIGN.md's order: header, then length, pattern and checksum
+ * (no database), then the address's failure budget (no database), then one indexed query.
+ * Unknown and deleted credentials look the same.
+ */
+export async function authenticateApiRequest(authorization: string | undefined, address: string): Promise<ApiAuthResult> {
+  const header = bearerToken(authorization);
+  if (typeof header === "string") return refuse(header, address);
+  const parsed = parseToken(header.token);
+  if (!parsed) return refuse("invalid_credentials", address);
+  const retryAfterMs = failures.blockedFor(address);
+  if (retryAfterMs > 0) return { ok: false, reason: "rate_limited", retryAfterMs };
+
+  const row = await findCredentialByTokenHash(hashToken(header.token));
+  if (!row || row.environment !== parsed.environment) return refuse("invalid_credentials", address);
+  if (row.status !== "active") return refuse("revoked_credential", address);
+  return {
+    ok: true,
+    principal: {
+      team: { id: row.teamId, name: row.teamName },
+      environment: row.environment,
+      credential: { id: row.credentialId, name: row.credentialName },
+    },
+    lastUseDue: lastUseDue(row.credentialId, row.lastUsedAt),
+  };
+}
+
+// ---- last_used_at: at most one write per credential per minute per process, after the response.
+
+const TOUCH_INTERVAL_MS = 60_000;
+const lastTouched = new Map<string, number>();
+
+/** Whether this use should be written: not within the minute by this process, nor (per the row) by another. */
+function lastUseDue(credentialId: string, storedLastUsedAt: Date | null, now = Date.now()): boolean {
+  if (storedLastUsedAt && now - storedLastUsedAt.getTime() < TOUCH_INTERVAL_MS) return false;
+  const touched = lastTouched.get(credentialId);
+  if (touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
+  if (lastTouched.size >= 10_000) {
+    for (const [id, at] of lastTouched) if (now - at >= TOUCH_INTERVAL_MS) lastTouched.delete(id);
+  }
+  lastTouched.set(credentialId, now);
+  return true;
+}
+
+/** Writes last_used_at; called after the response when verification said a write is due. Never throws. */
+export async function touchLastUsed(credentialId: string): Promise<void> {
+  try {
+    const db = await getDb();
+    // Guarded in SQL too, so several processes write at most about once a minute between them.
+    await db
+      .update(apiCredentials)
+      .set({ lastUsedAt: sql`now()` })
+      .where(
+        and(
+          eq(apiCredentials.id, credentialId),
+          or(isNull(apiCredentials.lastUsedAt), lt(apiCredentials.lastUsedAt, sql`now() - interval '1 minute'`)),
+        ),
+      );
+  } catch (err) {
+    lastTouched.delete(credentialId);
+    console.error(`[api] could not record the last use of credential ${credentialId}: ${describeError(err)}`);
+  }
+}

@@ -1,0 +1,138 @@
+// npm run bench: GET /v1/me on the real server (server.ts, production build, PostgreSQL) against a
+// bare node:http + pg server doing the same single indexed lookup — one after the other, same
+// run, same scratch database. Prints requests/s, p50, p99 and the ratio ours/bare.
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon, { type Result } from "autocannon";
+import { closeDatabase } from "@/db";
+import { createScratchPostgres } from "@/db/testing";
+import { createCredential, createTeam } from "@/api/testing";
+
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+const WARMUP_S = 3;
+const OURS_PORT = 3510;
+const BARE_PORT = 3511;
+const TARGET_RATIO = 0.8;
+const TARGET_P99_MS = 30;
+let loadBefore = 0;
+
+async function waitForHealth(port: number, child: ChildProcess) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server on ${port} did not become healthy`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+function start(port: number, args: string[], env: Record<string, string>, logFd: number | "ignore") {
+  return spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", logFd, "inherit"] });
+}
+
+/** CPU time (user + system, ms) the process has used so far, from /proc; null where there is none. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+type Measured = Result & { cpuUsPerRequest: number | null };
+
+async function measure(name: string, port: number, token: string, pid: number | undefined): Promise<Measured> {
+  const options = { url: `http://127.0.0.1:${port}/v1/me`, connections: CONNECTIONS, headers: { authorization: `Bearer ${token}` } };
+  process.stdout.write(`${name}: warming up ${WARMUP_S} s, then ${DURATION_S} s at ${CONNECTIONS} connections…\n`);
+  await autocannon({ ...options, duration: WARMUP_S });
+  const cpuBefore = cpuMs(pid);
+  const result = await autocannon({ ...options, duration: DURATION_S });
+  const cpuAfter = cpuMs(pid);
+  if (result.non2xx || result.errors || result.timeouts) {
+    throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  // The server's own CPU per request: less swayed than req/s by other work on the machine.
+  const cpuUsPerRequest = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return { ...result, cpuUsPerRequest };
+}
+
+async function main() {
+  execSync("node scripts/build-if-needed.mjs", { stdio: "inherit" });
+  const serverUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const scratch = await createScratchPostgres(serverUrl);
+  const logPath = path.join(os.tmpdir(), `ecourier-bench-${process.pid}.log`);
+  const logFd = fs.openSync(logPath, "w");
+  try {
+    // Migrate the scratch database and issue one credential through the usual modules.
+    process.env.DATABASE_URL = scratch.url;
+    const team = await createTeam("Bench Logistics");
+    const { token } = await createCredential(team.id, "test", "bench");
+    await closeDatabase();
+
+    // Both servers up before either is measured; each is idle while the other is under load.
+    const servers = [
+      start(
+        OURS_PORT,
+        ["--import", "tsx", "--import", "./scripts/server-only-off.mjs", "server.ts"],
+        { NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: "bench-only-secret" },
+        logFd, // the access log goes to a file, as it would to a log collector
+      ),
+      start(BARE_PORT, ["scripts/bench-bare-server.mjs"], { DATABASE_URL: scratch.url }, "ignore"),
+    ];
+    let ours: Measured, bare: Measured;
+    try {
+      await Promise.all([waitForHealth(OURS_PORT, servers[0]), waitForHealth(BARE_PORT, servers[1])]);
+      loadBefore = os.loadavg()[0];
+      ours = await measure("ours (server.ts)", OURS_PORT, token, servers[0].pid);
+      bare = await measure("bare (node:http + pg)", BARE_PORT, token, servers[1].pid);
+    } finally {
+      await Promise.all(servers.map(stop));
+    }
+    const accessLines = fs.readFileSync(logPath, "utf8").split("\n").filter((l) => l.startsWith("[api] GET /v1/me 200")).length;
+    report(ours, bare, accessLines);
+  } finally {
+    fs.closeSync(logFd);
+    fs.rmSync(logPath, { force: true });
+    await scratch.drop();
+  }
+}
+
+function report(ours: Measured, bare: Measured, accessLines: number) {
+  const row = (name: string, r: Measured) =>
+    `| ${name.padEnd(22)} | ${r.requests.average.toFixed(0).padStart(7)} | ${r.latency.p50.toFixed(0).padStart(4)} ms | ${r.latency.p99.toFixed(0).padStart(4)} ms | ${(r.cpuUsPerRequest?.toFixed(0) ?? "?").padStart(5)} µs |`;
+  const ratio = ours.requests.average / bare.requests.average;
+  const cpu = os.cpus();
+  const load = `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (other work on the machine skews both)`;
+  console.log(`\nGET /v1/me, ${CONNECTIONS} connections, ${DURATION_S} s, PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`);
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}; ${load}\n`);
+  console.log("| server                 |   req/s |     p50 |     p99 | CPU/req  |");
+  console.log("|------------------------|---------|---------|---------|----------|");
+  console.log(row("ours (server.ts)", ours));
+  console.log(row("bare (node:http + pg)", bare));
+  console.log(`\nours/bare: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}); ours p99 ${ours.latency.p99} ms (target < ${TARGET_P99_MS} ms)`);
+  console.log(`access-log lines written by ours for 200s: ${accessLines} (warm-up included; requests measured: ${ours.requests.total})`);
+  const met = ratio >= TARGET_RATIO && ours.latency.p99 < TARGET_P99_MS;
+  console.log(met ? "targets met" : "TARGETS MISSED");
+  if (!met) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(`bench failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+});
