@@ -90,8 +90,6 @@ test("owner renames, revokes, enables and deletes a credential, and each change 
 });
 
 test("a revoked token is refused by the API and works again once enabled", async ({ page, request }) => {
-  const probe = await request.get("/v1/me");
-  test.skip(probe.status() === 404, "GET /v1/me is not on this branch yet (built in the api branch)");
   await signIn(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Revocable");
