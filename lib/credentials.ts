@@ -73,7 +73,11 @@ async function selectCredential(tx: Tx, scope: Scope, id: string): Promise<Crede
   return toDto(row);
 }
 
-async function audit(tx: Tx, scope: Scope, credential: { id: string; name: string }, action: CredentialAction, details: Record<string, unknown> = {}) {
+type Audited = { id: string; name: string; tokenDisplay: string };
+const auditedColumns = { id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay };
+
+/** The masked token goes into the event too, so the activity log can show it after a delete. */
+async function audit(tx: Tx, scope: Scope, credential: Audited, action: CredentialAction, details: Record<string, unknown> = {}) {
   await tx.insert(credentialEvents).values({
     teamId: scope.teamId,
     environment: scope.environment,
@@ -81,7 +85,7 @@ async function audit(tx: Tx, scope: Scope, credential: { id: string; name: strin
     credentialName: credential.name,
     actorUserId: scope.actorUserId,
     action,
-    details,
+    details: { tokenDisplay: credential.tokenDisplay, ...details },
   });
 }
 
@@ -128,7 +132,7 @@ export async function createCredential(actor: Actor, teamSlug: string, environme
         tokenDisplay: displayToken(token),
         createdBy: actor.userId,
       })
-      .returning({ id: apiCredentials.id, name: apiCredentials.name });
+      .returning(auditedColumns);
     await audit(tx, scope, row, "created");
     return selectCredential(tx, scope, row.id);
   });
@@ -137,10 +141,10 @@ export async function createCredential(actor: Actor, teamSlug: string, environme
 
 export async function renameCredential(actor: Actor, teamSlug: string, environment: Environment, input: { id: string; name: string }) {
   return manage(actor, teamSlug, environment, async (tx, scope) => {
-    const [before] = await tx.select({ name: apiCredentials.name }).from(apiCredentials).where(byId(scope, input.id)).for("update");
+    const [before] = await tx.select(auditedColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
     if (!before) throw gone();
     await tx.update(apiCredentials).set({ name: input.name, updatedAt: new Date() }).where(byId(scope, input.id));
-    await audit(tx, scope, input, "renamed", { from: before.name, to: input.name });
+    await audit(tx, scope, { ...before, name: input.name }, "renamed", { from: before.name, to: input.name });
     return selectCredential(tx, scope, input.id);
   });
 }
@@ -154,7 +158,7 @@ function setStatus(status: "active" | "revoked", action: "revoked" | "enabled") 
         .update(apiCredentials)
         .set({ status, revokedAt: status === "revoked" ? now : null, updatedAt: now })
         .where(and(byId(scope, input.id), eq(apiCredentials.status, status === "revoked" ? "active" : "revoked")))
-        .returning({ id: apiCredentials.id, name: apiCredentials.name });
+        .returning(auditedColumns);
       if (changed) await audit(tx, scope, changed, action);
       return selectCredential(tx, scope, input.id);
     });
@@ -168,9 +172,9 @@ export const enableCredential = setStatus("active", "enabled");
 /** Permanent: the row goes; its audit events stay. */
 export async function deleteCredential(actor: Actor, teamSlug: string, environment: Environment, input: { id: string }) {
   return manage(actor, teamSlug, environment, async (tx, scope) => {
-    const [row] = await tx.delete(apiCredentials).where(byId(scope, input.id)).returning({ id: apiCredentials.id, name: apiCredentials.name });
+    const [row] = await tx.delete(apiCredentials).where(byId(scope, input.id)).returning(auditedColumns);
     if (!row) throw gone();
     await audit(tx, scope, row, "deleted");
-    return row;
+    return { id: row.id, name: row.name };
   });
 }

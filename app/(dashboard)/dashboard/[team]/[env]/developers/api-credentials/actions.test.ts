@@ -139,7 +139,9 @@ describe("owners, admins and developers manage credentials", () => {
       const events = await db.select().from(credentialEvents).where(eq(credentialEvents.credentialId, credential.id)).orderBy(asc(credentialEvents.createdAt));
       expect(events.map((e) => e.action)).toEqual(["created", "renamed", "revoked", "enabled", "deleted"]);
       expect(new Set(events.map((e) => e.actorUserId))).toEqual(new Set([usersByEmail.get(email)!.id]));
-      expect(events[1].details).toEqual({ from: "Shop backend", to: "Shop v2" });
+      expect(events[1].details).toEqual({ from: "Shop backend", to: "Shop v2", tokenDisplay: credential.tokenDisplay });
+      // Every event keeps the masked token, so the activity log can name a deleted credential.
+      expect(events.map((e) => e.details.tokenDisplay)).toEqual(Array(5).fill(credential.tokenDisplay));
     });
   }
 
