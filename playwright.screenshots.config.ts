@@ -10,6 +10,6 @@ export default defineConfig({
   use: { ...base.use, viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, colorScheme: "light" },
   projects: undefined,
   webServer: base.webServer && !Array.isArray(base.webServer)
-    ? { ...base.webServer, env: { ...base.webServer.env, E2E_PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR || ".data/screenshots" } }
+    ? { ...base.webServer, env: { ...base.webServer.env, E2E_PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR || ".data/screenshots", API_BASE_URL: "http://localhost:3000" } }
     : base.webServer,
 });

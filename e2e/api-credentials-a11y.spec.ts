@@ -11,6 +11,7 @@ async function seriousViolations(page: Page) {
 }
 
 test("the credentials page, the create dialog and the token dialog have no serious accessibility violations", async ({ page }) => {
+  test.slow(); // three axe scans of a full page
   await signIn(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   await createAndClose(page, uniqueName("Accessible"));

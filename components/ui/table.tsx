@@ -25,9 +25,9 @@ export function TableBody({ children, ...props }: HTMLAttributes<HTMLTableSectio
 }
 
 export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th className={`px-4 py-3 whitespace-nowrap ${className}`} {...props} />;
+  return <th className={`px-3 py-3 whitespace-nowrap ${className}`} {...props} />;
 }
 
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`px-4 py-3 whitespace-nowrap text-slate-700 ${className}`} {...props} />;
+  return <td className={`px-3 py-3 whitespace-nowrap text-slate-700 ${className}`} {...props} />;
 }

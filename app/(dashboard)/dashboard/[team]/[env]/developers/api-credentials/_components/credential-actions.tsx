@@ -19,10 +19,10 @@ export function CredentialActions({ scope, credential, describedBy }: Props) {
   const remove = useDeleteCredential(scope);
   const close = () => setOpen(null);
   const whenOpen = (which: Open) => (next: boolean) => setOpen(next ? which : null);
-  const rowButton = "px-2 py-1";
+  const rowButton = "px-1.5 py-1";
 
   return (
-    <div className="flex justify-end gap-1">
+    <div className="flex justify-end gap-0.5">
       <Button variant="ghost" className={rowButton} aria-describedby={describedBy} onClick={() => setOpen("rename")}>
         <Pencil className="size-4" aria-hidden />
         Rename
