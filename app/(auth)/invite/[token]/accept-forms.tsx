@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { NewPasswordField } from "../../_components/new-password-field";
 import { acceptAsNewUserAction, joinTeamAction } from "./actions";
 
 const ErrorLine = ({ message }: { message?: string }) => (
@@ -30,16 +31,7 @@ export function NewAccountForm({ token, email, teamName }: { token: string; emai
       <input type="hidden" name="token" value={token} />
       <TextField label="Email" value={email} readOnly aria-readonly className="bg-slate-50 text-slate-600" />
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={state?.name} errors={state?.fieldErrors?.name} autoFocus />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters."
-        errors={state?.fieldErrors?.password}
-      />
+      <NewPasswordField errors={state?.fieldErrors?.password} />
       <ErrorLine message={state?.message} />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Joining…" : `Join ${teamName}`}

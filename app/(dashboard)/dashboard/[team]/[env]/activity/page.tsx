@@ -29,6 +29,11 @@ const actionLabels: Record<(typeof activityActions)[number], string> = {
   left: "Member left",
 };
 
+const actionGroups = [
+  ["Credentials", credentialActions],
+  ["Members", memberActions],
+] as const;
+
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ team: string; env: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { team: slug, env } = await params;
   const { team, user, environment } = await requireTeamPage(slug, env);
@@ -52,20 +57,15 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           </label>
           <select id="activity-action" name="action" defaultValue={filters.action ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
             <option value="">All actions</option>
-            <optgroup label="Credentials">
-              {credentialActions.map((a) => (
-                <option key={a} value={a}>
-                  {actionLabels[a]}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Members">
-              {memberActions.map((a) => (
-                <option key={a} value={a}>
-                  {actionLabels[a]}
-                </option>
-              ))}
-            </optgroup>
+            {actionGroups.map(([group, actions]) => (
+              <optgroup key={group} label={group}>
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {actionLabels[a]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
         </div>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600">

@@ -7,6 +7,7 @@ import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import type { InvitationDto } from "@/lib/members";
 import { roleLabels, type Role } from "@/lib/permissions";
 import { revokeInvitationAction } from "../actions";
+import { DateOf, HeaderRow } from "./cells";
 import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
@@ -16,17 +17,7 @@ export function InvitationsTable({ scope, invitations, actorRole, canManage }: {
   return (
     <Table caption="Pending invitations">
       <TableHead>
-        <tr>
-          <Th scope="col">Email</Th>
-          <Th scope="col">Role</Th>
-          <Th scope="col">Invited by</Th>
-          <Th scope="col">Expires</Th>
-          {canManage && (
-            <Th scope="col">
-              <span className="sr-only">Actions</span>
-            </Th>
-          )}
-        </tr>
+        <HeaderRow columns={["Email", "Role", "Invited by", "Expires"]} withActions={canManage} />
       </TableHead>
       <TableBody>
         {invitations.map((i) => (
@@ -37,7 +28,7 @@ export function InvitationsTable({ scope, invitations, actorRole, canManage }: {
             <Td>{roleLabels[i.role]}</Td>
             <Td>{i.invitedBy ?? "—"}</Td>
             <Td>
-              <time dateTime={i.expiresAt}>{i.expiresAt.slice(0, 10)}</time>
+              <DateOf iso={i.expiresAt} />
             </Td>
             {canManage && <Td className="text-right">{(actorRole === "owner" || i.role !== "owner") && <RevokeInvitation scope={scope} invitation={i} />}</Td>}
           </tr>

@@ -7,6 +7,7 @@ import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import type { MemberDto } from "@/lib/members";
 import { roleLabels, type Role } from "@/lib/permissions";
 import { changeRoleAction, removeMemberAction } from "../actions";
+import { DateOf, HeaderRow } from "./cells";
 import { grantableRoles, RoleSelect } from "./role-select";
 import { useMemberAction } from "./use-member-action";
 
@@ -19,17 +20,7 @@ export function MembersTable({ scope, teamName, members, me, actorRole, canManag
   return (
     <Table caption={`Members of ${teamName}`}>
       <TableHead>
-        <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">Email</Th>
-          <Th scope="col">Role</Th>
-          <Th scope="col">Member since</Th>
-          {canManage && (
-            <Th scope="col">
-              <span className="sr-only">Actions</span>
-            </Th>
-          )}
-        </tr>
+        <HeaderRow columns={["Name", "Email", "Role", "Member since"]} withActions={canManage} />
       </TableHead>
       <TableBody>
         {members.map((m) => (
@@ -41,7 +32,7 @@ export function MembersTable({ scope, teamName, members, me, actorRole, canManag
             <Td>{m.email}</Td>
             <Td>{mayTouch(m) ? <MemberRole scope={scope} member={m} actorRole={actorRole} /> : roleLabels[m.role]}</Td>
             <Td>
-              <time dateTime={m.since}>{m.since.slice(0, 10)}</time>
+              <DateOf iso={m.since} />
             </Td>
             {canManage && <Td className="text-right">{mayTouch(m) && m.userId !== me && <RemoveMember scope={scope} member={m} teamName={teamName} />}</Td>}
           </tr>
