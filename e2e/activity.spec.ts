@@ -24,7 +24,7 @@ test.describe("owner@example.com", () => {
     await page.getByRole("button", { name: "New API credential" }).click();
     await page.getByRole("dialog", { name: "New API credential" }).getByLabel("Name").fill(first);
     await page.getByRole("dialog", { name: "New API credential" }).getByRole("button", { name: "Create" }).click();
-    const token = await page.getByRole("dialog").getByRole("textbox").first().inputValue();
+    const token = await page.getByRole("dialog", { name: `“${first}” is ready` }).getByRole("textbox", { name: "Token" }).inputValue();
     expect(token).toMatch(/^pk_test_[0-9A-Za-z]{38}$/);
     await page.getByRole("button", { name: "Done" }).click();
 
