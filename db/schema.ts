@@ -8,12 +8,14 @@ export const environments = ["test", "live"] as const;
 export const credentialStatuses = ["active", "revoked"] as const;
 export const credentialActions = ["created", "renamed", "revoked", "enabled", "deleted"] as const;
 export const shipmentStatuses = ["created", "in_transit", "delivered", "cancelled"] as const;
+export const memberActions = ["invited", "invitation_revoked", "joined", "role_changed", "removed", "left"] as const;
 
 export const roleEnum = pgEnum("member_role", roles);
 export const environmentEnum = pgEnum("environment", environments);
 export const credentialStatusEnum = pgEnum("credential_status", credentialStatuses);
 export const credentialActionEnum = pgEnum("credential_action", credentialActions);
 export const shipmentStatusEnum = pgEnum("shipment_status", shipmentStatuses);
+export const memberActionEnum = pgEnum("member_action", memberActions);
 
 export const users = pgTable(
   "users",
@@ -121,4 +123,49 @@ export const shipments = pgTable(
     index("shipments_team_env_created_idx").on(t.teamId, t.environment, t.createdAt, t.id),
     check("shipments_weight_range", sql`${t.weightGrams} between 1 and 70000`),
   ],
+);
+
+/** A one-time invitation link. Only the SHA-256 hash of its token is stored. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: roleEnum("role").notNull(),
+    /** SHA-256 hex of the token in the link. */
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_unique").on(t.tokenHash),
+    index("invitations_team_created_idx").on(t.teamId, t.createdAt),
+    check("invitations_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/** The members' side of the activity log: team-wide, so it shows in both environments. */
+export const memberEvents = pgTable(
+  "member_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    // The subject as it was at the time: an invitee has no user yet, and a removed user may be deleted later.
+    subjectUserId: uuid("subject_user_id").references(() => users.id, { onDelete: "set null" }),
+    subjectEmail: text("subject_email").notNull(),
+    subjectName: text("subject_name"),
+    action: memberActionEnum("action").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("member_events_team_created_idx").on(t.teamId, t.createdAt)],
 );

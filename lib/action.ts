@@ -26,22 +26,42 @@ export function teamAction<Schema extends z.ZodObject<typeof TeamScope.shape>, T
   permission: Permission,
   handler: (input: z.infer<Schema>, ctx: TeamActionContext) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
-  return async (input) => {
-    try {
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-        throw new AppError("invalid_input", "Check the highlighted fields.", fieldErrors);
-      }
+  return (input) =>
+    run(schema, input, async (data, user) => {
       const actor = { userId: user.id };
-      const membership = await authorize(actor, parsed.data.team, permission);
-      return { ok: true, data: await handler(parsed.data, { actor, user, membership }) };
-    } catch (err) {
-      return toActionError(err);
+      const membership = await authorize(actor, data.team, permission);
+      return handler(data, { actor, user, membership });
+    });
+}
+
+/**
+ * For the few actions that act on no existing team (creating one): session → zod input → handler.
+ * Anything that touches a team's data uses teamAction instead.
+ */
+export function userAction<Schema extends z.ZodType, T>(
+  schema: Schema,
+  handler: (input: z.infer<Schema>, ctx: { actor: Actor; user: UserSummary }) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return (input) => run(schema, input, (data, user) => handler(data, { actor: { userId: user.id }, user }));
+}
+
+async function run<Schema extends z.ZodType, T>(
+  schema: Schema,
+  input: unknown,
+  body: (data: z.infer<Schema>, user: UserSummary) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+      throw new AppError("invalid_input", "Check the highlighted fields.", fieldErrors);
     }
-  };
+    return { ok: true, data: await body(parsed.data, user) };
+  } catch (err) {
+    return toActionError(err);
+  }
 }
 
 export function toActionError(err: unknown): ActionResult<never> {

@@ -1,7 +1,7 @@
 // Teams: creation with a unique URL slug and an owner.
 import "server-only";
 import { like } from "drizzle-orm";
-import type { Db } from "@/db";
+import { getDb, type Db } from "@/db";
 import { memberships, teams } from "@/db/schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -19,13 +19,22 @@ export function slugify(name: string): string {
   return base || "team";
 }
 
+// Slugs that name a page under /dashboard rather than a team: a team with one would be unreachable.
+const RESERVED_SLUGS = new Set(["new-team"]);
+
 /** Creates a team whose slug is derived from its name (suffixed -2, -3… when taken) and makes userId its owner. */
 export async function createTeamWithOwner(tx: Tx, name: string, userId: string) {
   const base = slugify(name);
   const existing = new Set((await tx.select({ slug: teams.slug }).from(teams).where(like(teams.slug, `${base}%`))).map((t) => t.slug));
   let slug = base;
-  for (let n = 2; existing.has(slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; existing.has(slug) || RESERVED_SLUGS.has(slug); n++) slug = `${base}-${n}`;
   const [team] = await tx.insert(teams).values({ slug, name }).returning({ id: teams.id, slug: teams.slug, name: teams.name });
   await tx.insert(memberships).values({ teamId: team.id, userId, role: "owner" });
   return team;
+}
+
+/** "Create team": any signed-in user may; they become its Owner. */
+export async function createTeam(actor: { userId: string }, name: string) {
+  const db = await getDb();
+  return db.transaction((tx) => createTeamWithOwner(tx, name, actor.userId));
 }

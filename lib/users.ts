@@ -2,7 +2,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "./errors";
 import { createTeamWithOwner } from "./teams";
@@ -29,15 +29,26 @@ export async function verifyPassword(email: string, password: string): Promise<U
   return row && ok ? { id: row.id, email: row.email, name: row.name } : null;
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Hashed before any transaction opens: bcrypt takes tens of milliseconds and should hold no lock. */
+export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
+
+/** Inserts a user with an email nobody has yet (a conflict with field errors otherwise). */
+export async function insertUser(tx: Tx, input: { name: string; email: string; passwordHash: string }): Promise<UserSummary> {
+  const email = normaliseEmail(input.email);
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (taken) throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { email: ["This email is already registered."] });
+  const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash: input.passwordHash }).returning({ id: users.id, email: users.email, name: users.name });
+  return user;
+}
+
 /** Sign-up: the user and a first team they own, in one transaction. */
 export async function createAccount(input: { name: string; email: string; password: string }) {
   const db = await getDb();
-  const email = normaliseEmail(input.email);
-  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (taken) throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { email: ["This email is already registered."] });
-    const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash }).returning({ id: users.id, email: users.email, name: users.name });
+    const user = await insertUser(tx, { ...input, passwordHash });
     const team = await createTeamWithOwner(tx, `${input.name.split(/\s+/)[0]}'s team`, user.id);
     return { user, team };
   });

@@ -1,5 +1,7 @@
 "use client";
 // Switches team, keeping the environment and the section the user is looking at.
+import Link from "next/link";
+import { Plus } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import type { TeamSummary } from "@/lib/memberships";
@@ -35,6 +37,9 @@ export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current
           </option>
         ))}
       </select>
+      <Link href="/dashboard/new-team" className="flex items-center gap-1 px-1 pt-1 text-xs font-medium text-indigo-700 hover:underline">
+        <Plus aria-hidden className="size-3" /> Create team
+      </Link>
     </div>
   );
 }

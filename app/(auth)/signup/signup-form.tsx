@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { NewPasswordField } from "../_components/new-password-field";
 import { signUp } from "./actions";
 
 export function SignUpForm() {
@@ -11,16 +12,7 @@ export function SignUpForm() {
     <form action={formAction} className="space-y-4" noValidate>
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={state?.values.name} errors={state?.fieldErrors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.values.email} errors={state?.fieldErrors?.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        hint="At least 10 characters."
-        errors={state?.fieldErrors?.password}
-      />
+      <NewPasswordField errors={state?.fieldErrors?.password} />
       <p aria-live="polite" className="min-h-5 text-sm text-red-700">
         {state?.message}
       </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { listTeamsOfUser } from "@/lib/memberships";
 import { requireUser } from "@/lib/session";
@@ -14,7 +15,10 @@ export default async function DashboardHome() {
   return (
     <main className="mx-auto max-w-lg space-y-4 px-6 py-16 text-center">
       <h1 className="text-xl font-semibold">You are not a member of any team</h1>
-      <p className="text-slate-600">Ask a team owner or admin to add {user.email} to their team, then reload this page.</p>
+      <p className="text-slate-600">Ask a team owner or admin to invite {user.email} to their team, or create a team of your own.</p>
+      <Link href="/dashboard/new-team" className="inline-block font-medium text-indigo-700 underline">
+        Create a team
+      </Link>
       <SignOutButton />
     </main>
   );

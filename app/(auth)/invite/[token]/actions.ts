@@ -1,0 +1,50 @@
+"use server";
+// Accepting an invitation is public: the invitee is not a member of the team yet, so there is no
+// membership for authorize() to check. The token is the authorization: lib/members looks up its
+// hash and accepts it only while pending (not used, not revoked, not expired), in a transaction
+// with the row locked; joining as a signed-in user also needs the session's email to be the invited one.
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { AppError } from "@/lib/errors";
+import { acceptInvitation, acceptInvitationAsNewUser, INVITATION_INVALID } from "@/lib/members";
+import { getCurrentUser } from "@/lib/session";
+import { AcceptAsNewUserInput, InvitationToken } from "@/lib/validation/members";
+
+export type AcceptState = { message: string; fieldErrors?: Partial<Record<"name" | "password", string[]>>; name?: string } | null;
+
+const landingOf = (teamSlug: string) => `/dashboard/${teamSlug}/test/developers/api-credentials`;
+
+export async function joinTeamAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
+  const user = await getCurrentUser();
+  if (!user) return { message: "Your session has ended. Sign in again, then open the link." };
+  const token = InvitationToken.safeParse(formData.get("token"));
+  if (!token.success) return { message: INVITATION_INVALID };
+  let teamSlug: string;
+  try {
+    teamSlug = (await acceptInvitation({ userId: user.id }, token.data)).slug;
+  } catch (err) {
+    if (err instanceof AppError) return { message: err.message };
+    throw err;
+  }
+  redirect(landingOf(teamSlug));
+}
+
+export async function acceptAsNewUserAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
+  const raw = { token: formData.get("token"), name: String(formData.get("name") ?? ""), password: String(formData.get("password") ?? "") };
+  const parsed = AcceptAsNewUserInput.safeParse(raw);
+  if (!parsed.success) {
+    const { fieldErrors } = z.flattenError(parsed.error);
+    if (fieldErrors.token) return { message: INVITATION_INVALID };
+    return { message: "Check the highlighted fields.", fieldErrors, name: raw.name };
+  }
+  let joined: Awaited<ReturnType<typeof acceptInvitationAsNewUser>>;
+  try {
+    joined = await acceptInvitationAsNewUser(parsed.data.token, { name: parsed.data.name, password: parsed.data.password });
+  } catch (err) {
+    if (err instanceof AppError) return { message: err.message, name: raw.name };
+    throw err;
+  }
+  await signIn("credentials", { email: joined.email, password: parsed.data.password, redirectTo: landingOf(joined.team.slug) });
+  return null;
+}

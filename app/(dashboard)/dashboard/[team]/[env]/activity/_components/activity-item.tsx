@@ -1,0 +1,65 @@
+// One entry of the activity log: who, what, on which credential or member, when. Server-rendered.
+import type { ActivityEntry } from "@/lib/activity";
+import { roleLabels } from "@/lib/permissions";
+
+const quoted = (name: string) => `“${name}”`;
+
+function what(entry: ActivityEntry): string {
+  if (entry.kind === "credential") {
+    const name = quoted(entry.credential.name);
+    switch (entry.action) {
+      case "created":
+        return `created the credential ${name}`;
+      case "renamed":
+        return entry.renamed ? `renamed the credential ${quoted(entry.renamed.from)} to ${quoted(entry.renamed.to)}` : `renamed the credential ${name}`;
+      case "revoked":
+        return `revoked the credential ${name}`;
+      case "enabled":
+        return `enabled the credential ${name}`;
+      case "deleted":
+        return `deleted the credential ${name}`;
+    }
+  }
+  const who = entry.subject.name ? `${entry.subject.name} (${entry.subject.email})` : entry.subject.email;
+  const as = entry.role ? ` as ${roleLabels[entry.role]}` : "";
+  switch (entry.action) {
+    case "invited":
+      return `invited ${who}${as}`;
+    case "invitation_revoked":
+      return `revoked the invitation for ${who}`;
+    case "joined":
+      return `joined the team${as}`;
+    case "role_changed":
+      return entry.roleChange ? `changed the role of ${who} from ${roleLabels[entry.roleChange.from]} to ${roleLabels[entry.roleChange.to]}` : `changed the role of ${who}`;
+    case "removed":
+      return `removed ${who} from the team`;
+    case "left":
+      return "left the team";
+  }
+}
+
+export function ActivityItem({ entry }: { entry: ActivityEntry }) {
+  return (
+    <li className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm" data-action={entry.action}>
+      <p className="min-w-0 text-slate-700">
+        {entry.actor ? (
+          <>
+            <span className="font-medium text-slate-900">{entry.actor.name}</span> <span className="text-slate-500">({entry.actor.email})</span>
+          </>
+        ) : (
+          <span className="font-medium text-slate-900">A deleted user</span>
+        )}{" "}
+        {what(entry)}
+        {entry.kind === "credential" && entry.credential.tokenDisplay && (
+          <>
+            {" "}
+            <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">{entry.credential.tokenDisplay}</code>
+          </>
+        )}
+      </p>
+      <time dateTime={entry.at} className="shrink-0 text-xs text-slate-500">
+        {entry.at.slice(0, 19).replace("T", " ")} UTC
+      </time>
+    </li>
+  );
+}

@@ -1,0 +1,23 @@
+// Table pieces the Members page's two tables share.
+import { Th } from "@/components/ui/table";
+
+/** Column headings, plus an actions column (named for screen readers only) when there are controls. */
+export function HeaderRow({ columns, withActions }: { columns: string[]; withActions: boolean }) {
+  return (
+    <tr>
+      {columns.map((c) => (
+        <Th key={c} scope="col">
+          {c}
+        </Th>
+      ))}
+      {withActions && (
+        <Th scope="col">
+          <span className="sr-only">Actions</span>
+        </Th>
+      )}
+    </tr>
+  );
+}
+
+/** A date, shown as YYYY-MM-DD, machine-readable in full. */
+export const DateOf = ({ iso }: { iso: string }) => <time dateTime={iso}>{iso.slice(0, 10)}</time>;

@@ -1,0 +1,62 @@
+"use client";
+// Pending invitations; Owners and Admins may revoke them (Admins not an Owner's).
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import type { InvitationDto } from "@/lib/members";
+import { roleLabels, type Role } from "@/lib/permissions";
+import { revokeInvitationAction } from "../actions";
+import { DateOf, HeaderRow } from "./cells";
+import { useMemberAction } from "./use-member-action";
+
+type Scope = { team: string; environment: "test" | "live" };
+
+export function InvitationsTable({ scope, invitations, actorRole, canManage }: { scope: Scope; invitations: InvitationDto[]; actorRole: Role; canManage: boolean }) {
+  if (invitations.length === 0) return <p className="text-sm text-slate-600">No pending invitations.</p>;
+  return (
+    <Table caption="Pending invitations">
+      <TableHead>
+        <HeaderRow columns={["Email", "Role", "Invited by", "Expires"]} withActions={canManage} />
+      </TableHead>
+      <TableBody>
+        {invitations.map((i) => (
+          <tr key={i.id}>
+            <Th scope="row" className="font-medium text-slate-900">
+              {i.email}
+            </Th>
+            <Td>{roleLabels[i.role]}</Td>
+            <Td>{i.invitedBy ?? "—"}</Td>
+            <Td>
+              <DateOf iso={i.expiresAt} />
+            </Td>
+            {canManage && <Td className="text-right">{(actorRole === "owner" || i.role !== "owner") && <RevokeInvitation scope={scope} invitation={i} />}</Td>}
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function RevokeInvitation({ scope, invitation }: { scope: Scope; invitation: InvitationDto }) {
+  const [open, setOpen] = useState(false);
+  const { pending, run } = useMemberAction();
+  return (
+    <>
+      <Button variant="secondary" aria-label={`Revoke invitation for ${invitation.email}`} onClick={() => setOpen(true)}>
+        Revoke
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Revoke the invitation for ${invitation.email}?`}
+        description="The link stops working at once. You can invite them again afterwards."
+        confirmLabel="Revoke"
+        pending={pending}
+        onConfirm={() =>
+          run(() => revokeInvitationAction({ ...scope, id: invitation.id }), { success: `Invitation for ${invitation.email} revoked.`, onSuccess: () => setOpen(false), onError: () => setOpen(false) })
+        }
+      />
+    </>
+  );
+}

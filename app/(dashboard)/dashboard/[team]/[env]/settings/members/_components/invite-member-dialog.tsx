@@ -1,0 +1,106 @@
+"use client";
+// Invite by email with a role. The one-time link is shown once, here, to copy; only its hash is stored.
+import { useRef, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { roleLabels, type Role } from "@/lib/permissions";
+import { inviteMemberAction } from "../actions";
+import { grantableRoles, RoleSelect } from "./role-select";
+import { useMemberAction } from "./use-member-action";
+
+type Scope = { team: string; environment: "test" | "live" };
+type Created = { link: string; email: string; role: Role; expiresAt: string };
+
+export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scope; teamName: string; actorRole: Role }) {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [errors, setErrors] = useState<{ message?: string; email?: string[] }>({});
+  const { pending, run } = useMemberAction();
+  const form = useRef<HTMLFormElement>(null);
+
+  function onOpenChange(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    // The link leaves memory with the dialog: it is never shown again.
+    if (!next) {
+      setCreated(null);
+      setErrors({});
+    }
+  }
+
+  function submit(formData: FormData) {
+    const email = String(formData.get("email") ?? "");
+    const role = String(formData.get("role") ?? "") as Role;
+    setErrors({});
+    run(() => inviteMemberAction({ ...scope, email, role }), {
+      success: `Invitation created for ${email.trim()}.`,
+      onSuccess: ({ invitation, token }) =>
+        setCreated({ link: `${window.location.origin}/invite/${token}`, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt }),
+      onError: (result) => setErrors({ message: result.message, email: result.fieldErrors?.email }),
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>Invite member</Button>
+      </DialogTrigger>
+      {created ? (
+        <DialogContent title="Invitation link" description="Copy this link now and send it to the invitee. It is shown only once.">
+          <div className="space-y-3">
+            <TextField label="Invitation link" value={created.link} readOnly onFocus={(e) => e.currentTarget.select()} className="font-mono" />
+            <p className="text-sm text-slate-600">
+              It lets {created.email} join {teamName} as {roleLabels[created.role]}, once, until{" "}
+              <time dateTime={created.expiresAt}>{created.expiresAt.slice(0, 10)}</time>. You can revoke it while it is pending.
+            </p>
+          </div>
+          <DialogFooter>
+            <Button
+              variant="secondary"
+              onClick={async () => {
+                try {
+                  await navigator.clipboard.writeText(created.link);
+                  toast.success("Link copied.");
+                } catch {
+                  toast.error("Could not copy. Select the link and copy it yourself.");
+                }
+              }}
+            >
+              Copy
+            </Button>
+            <DialogClose asChild>
+              <Button>Done</Button>
+            </DialogClose>
+          </DialogFooter>
+        </DialogContent>
+      ) : (
+        <DialogContent title="Invite a member" description={`They get a one-time link to join ${teamName}. It expires after 7 days.`}>
+          <form ref={form} action={submit} noValidate className="space-y-4">
+            <TextField label="Email" name="email" type="email" autoComplete="off" required errors={errors.email} />
+            <div className="space-y-1">
+              <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
+                Role
+              </label>
+              <RoleSelect id="invite-role" name="role" roles={grantableRoles(actorRole)} defaultValue="developer" className="w-full" />
+            </div>
+            <p aria-live="polite" className="min-h-5 text-sm text-red-700">
+              {errors.message}
+            </p>
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button variant="secondary" disabled={pending}>
+                  Cancel
+                </Button>
+              </DialogClose>
+              <Button type="submit" pending={pending}>
+                {pending ? "Creating…" : "Create invitation"}
+              </Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      )}
+    </Dialog>
+  );
+}

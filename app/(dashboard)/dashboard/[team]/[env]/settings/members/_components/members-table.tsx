@@ -1,0 +1,91 @@
+"use client";
+// Every member with their role and since when; role and removal controls for those who may use them.
+import { useOptimistic, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import type { MemberDto } from "@/lib/members";
+import { roleLabels, type Role } from "@/lib/permissions";
+import { changeRoleAction, removeMemberAction } from "../actions";
+import { DateOf, HeaderRow } from "./cells";
+import { grantableRoles, RoleSelect } from "./role-select";
+import { useMemberAction } from "./use-member-action";
+
+type Scope = { team: string; environment: "test" | "live" };
+type Props = { scope: Scope; teamName: string; members: MemberDto[]; me: string; actorRole: Role; canManage: boolean };
+
+export function MembersTable({ scope, teamName, members, me, actorRole, canManage }: Props) {
+  // Admins may not touch Owners; the server refuses it too.
+  const mayTouch = (m: MemberDto) => canManage && (actorRole === "owner" || m.role !== "owner");
+  return (
+    <Table caption={`Members of ${teamName}`}>
+      <TableHead>
+        <HeaderRow columns={["Name", "Email", "Role", "Member since"]} withActions={canManage} />
+      </TableHead>
+      <TableBody>
+        {members.map((m) => (
+          <tr key={m.userId}>
+            <Th scope="row" className="font-medium text-slate-900">
+              {m.name}
+              {m.userId === me && <span className="ml-1 font-normal text-slate-500">(you)</span>}
+            </Th>
+            <Td>{m.email}</Td>
+            <Td>{mayTouch(m) ? <MemberRole scope={scope} member={m} actorRole={actorRole} /> : roleLabels[m.role]}</Td>
+            <Td>
+              <DateOf iso={m.since} />
+            </Td>
+            {canManage && <Td className="text-right">{mayTouch(m) && m.userId !== me && <RemoveMember scope={scope} member={m} teamName={teamName} />}</Td>}
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function MemberRole({ scope, member, actorRole }: { scope: Scope; member: MemberDto; actorRole: Role }) {
+  const { pending, run } = useMemberAction();
+  // Shows the choice at once; falls back to the stored role if the server refuses it.
+  const [role, setRole] = useOptimistic(member.role);
+  return (
+    <RoleSelect
+      aria-label={`Role of ${member.name}`}
+      aria-busy={pending || undefined}
+      disabled={pending}
+      roles={grantableRoles(actorRole)}
+      value={role}
+      onChange={(e) => {
+        const next = e.target.value as Role;
+        run(
+          async () => {
+            setRole(next);
+            return changeRoleAction({ ...scope, userId: member.userId, role: next });
+          },
+          { success: `${member.name} is now ${roleLabels[next]}.` },
+        );
+      }}
+    />
+  );
+}
+
+function RemoveMember({ scope, member, teamName }: { scope: Scope; member: MemberDto; teamName: string }) {
+  const [open, setOpen] = useState(false);
+  const { pending, run } = useMemberAction();
+  return (
+    <>
+      <Button variant="secondary" aria-label={`Remove ${member.name}`} onClick={() => setOpen(true)}>
+        Remove
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Remove ${member.name}?`}
+        description={`${member.name} (${member.email}) loses access to ${teamName} at once, including any page they have open.`}
+        confirmLabel="Remove"
+        pending={pending}
+        onConfirm={() =>
+          run(() => removeMemberAction({ ...scope, userId: member.userId }), { success: `${member.name} was removed.`, onSuccess: () => setOpen(false), onError: () => setOpen(false) })
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { teams, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { listTeamsOfUser } from "@/lib/memberships";
+import type { UserSummary } from "@/lib/users";
+import { createTeamAction } from "./actions";
+
+const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
+vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
+
+describe("create a team", () => {
+  beforeAll(async () => {
+    const db = await getDb();
+    await seedDemoData(db);
+    const [viewer] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, "viewer@example.com"));
+    session.user = viewer;
+  });
+
+  it("any signed-in user, even a Read-only member elsewhere, creates one and becomes its Owner", async () => {
+    const result = await createTeamAction({ name: "  Acme Logistics " });
+    expect(result).toMatchObject({ ok: true, data: { slug: "acme-logistics", name: "Acme Logistics" } });
+    const again = await createTeamAction({ name: "Acme Logistics" });
+    expect(again).toMatchObject({ ok: true, data: { slug: "acme-logistics-2" } });
+    expect((await listTeamsOfUser(session.user!.id)).map((m) => [m.team.slug, m.role])).toEqual([
+      ["acme", "read_only"],
+      ["acme-logistics", "owner"],
+      ["acme-logistics-2", "owner"],
+    ]);
+  });
+
+  it("never takes a slug that names a dashboard page", async () => {
+    expect(await createTeamAction({ name: "New team" })).toMatchObject({ ok: true, data: { slug: "new-team-2" } });
+  });
+
+  it("needs a name and a session", async () => {
+    const db = await getDb();
+    const before = await db.select().from(teams);
+    expect(await createTeamAction({ name: "   " })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: ["Enter a name."] } });
+    const signedIn = session.user;
+    session.user = null;
+    expect(await createTeamAction({ name: "Sneaky" })).toMatchObject({ ok: false, code: "unauthenticated" });
+    session.user = signedIn;
+    expect(await db.select().from(teams)).toEqual(before);
+  });
+});

@@ -1,0 +1,36 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { createTeamAction } from "./actions";
+
+export function CreateTeamForm() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [errors, setErrors] = useState<{ message?: string; name?: string[] }>({});
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      action={(formData) =>
+        startTransition(async () => {
+          const result = await createTeamAction({ name: String(formData.get("name") ?? "") });
+          if (!result.ok) {
+            setErrors({ message: result.message, name: result.fieldErrors?.name });
+            return;
+          }
+          router.push(`/dashboard/${result.data.slug}/test/developers/api-credentials`);
+        })
+      }
+    >
+      <TextField label="Name" name="name" required maxLength={64} autoFocus errors={errors.name} hint="For example your company or project. Its web address is made from it." />
+      <p aria-live="polite" className="min-h-5 text-sm text-red-700">
+        {errors.message}
+      </p>
+      <Button type="submit" pending={pending} className="w-full">
+        {pending ? "Creating…" : "Create team"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { apiCredentials, credentialEvents, teams, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { ACTIVITY_PAGE_SIZE, listActivity } from "./activity";
+import { changeRole, inviteMember } from "./members";
+import { displayToken, generateToken, hashToken } from "./tokens";
+
+const ids: Record<string, string> = {};
+let acmeId = "";
+const token = generateToken("test");
+
+async function credentialEvent(values: Partial<typeof credentialEvents.$inferInsert> & Pick<typeof credentialEvents.$inferInsert, "action" | "credentialId" | "credentialName">, at: Date) {
+  const db = await getDb();
+  await db.insert(credentialEvents).values({ teamId: acmeId, environment: "test", actorUserId: ids.developer, createdAt: at, ...values });
+}
+
+beforeAll(async () => {
+  const db = await getDb();
+  await seedDemoData(db);
+  for (const u of await db.select().from(users)) ids[u.email.split("@")[0]] = u.id;
+  [{ id: acmeId }] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "acme"));
+
+  const [kept] = await db
+    .insert(apiCredentials)
+    .values({ teamId: acmeId, environment: "test", name: "ERP production", tokenHash: hashToken(token), tokenDisplay: displayToken(token), createdBy: ids.developer })
+    .returning();
+  const t0 = Date.now() - 60_000;
+  await credentialEvent({ action: "created", credentialId: kept.id, credentialName: "ERP" }, new Date(t0));
+  await credentialEvent({ action: "renamed", credentialId: kept.id, credentialName: "ERP production", details: { from: "ERP", to: "ERP production" } }, new Date(t0 + 1000));
+  // A deleted credential: no row left, its event keeps the masked token.
+  await credentialEvent({ action: "deleted", credentialId: crypto.randomUUID(), credentialName: "Old shop", details: { tokenDisplay: "pk_test_Zz9y…0000" } }, new Date(t0 + 2000));
+  // The same team's Live environment must not show up in Test.
+  await credentialEvent({ action: "created", credentialId: crypto.randomUUID(), credentialName: "Live only", environment: "live" }, new Date(t0 + 3000));
+
+  await inviteMember({ userId: ids.owner }, "acme", { email: "nora@example.com", role: "developer" });
+  await changeRole({ userId: ids.admin }, "acme", { userId: ids.viewer, role: "developer" });
+});
+
+describe("the activity log", () => {
+  it("merges the environment's credential events with the team's member events, newest first, with who did it", async () => {
+    const { entries, hasOlder } = await listActivity({ userId: ids.viewer }, "acme", "test", { page: 1 });
+    expect(hasOlder).toBe(false);
+    expect(entries.map((e) => e.action)).toEqual(["role_changed", "invited", "deleted", "renamed", "created"]);
+    expect(entries[0]).toMatchObject({
+      kind: "member",
+      actor: { name: "Adam Admin", email: "admin@example.com" },
+      subject: { email: "viewer@example.com", name: "Victor Viewer" },
+      roleChange: { from: "read_only", to: "developer" },
+    });
+    expect(entries[1]).toMatchObject({ kind: "member", actor: { email: "owner@example.com" }, subject: { email: "nora@example.com" }, role: "developer" });
+    expect(entries[2]).toMatchObject({ kind: "credential", credential: { name: "Old shop", tokenDisplay: "pk_test_Zz9y…0000" } });
+    expect(entries[3]).toMatchObject({ credential: { name: "ERP production", tokenDisplay: displayToken(token) }, renamed: { from: "ERP", to: "ERP production" } });
+    expect(entries[4]).toMatchObject({ actor: { name: "Dana Developer", email: "developer@example.com" }, credential: { name: "ERP" } });
+  });
+
+  it("shows member events in both environments, credential events only in their own", async () => {
+    const { entries } = await listActivity({ userId: ids.owner }, "acme", "live", { page: 1 });
+    expect(entries.map((e) => [e.action, e.kind === "credential" ? e.credential.name : e.subject.email])).toEqual([
+      ["role_changed", "viewer@example.com"],
+      ["invited", "nora@example.com"],
+      ["created", "Live only"],
+    ]);
+  });
+
+  it("filters by action", async () => {
+    const renamed = await listActivity({ userId: ids.owner }, "acme", "test", { page: 1, action: "renamed" });
+    expect(renamed.entries.map((e) => e.action)).toEqual(["renamed"]);
+    const invited = await listActivity({ userId: ids.owner }, "acme", "test", { page: 1, action: "invited" });
+    expect(invited.entries.map((e) => e.action)).toEqual(["invited"]);
+  });
+
+  it("never contains a token", async () => {
+    const page = await listActivity({ userId: ids.owner }, "acme", "test", { page: 1 });
+    expect(JSON.stringify(page)).not.toContain(token);
+    expect(JSON.stringify(page)).not.toContain(hashToken(token));
+  });
+
+  it("pages 50 at a time", async () => {
+    const db = await getDb();
+    const [globex] = await db.select().from(teams).where(eq(teams.slug, "globex"));
+    const base = Date.now() - 3_600_000;
+    await db.insert(credentialEvents).values(
+      Array.from({ length: ACTIVITY_PAGE_SIZE + 5 }, (_, i) => ({
+        teamId: globex.id,
+        environment: "test" as const,
+        credentialId: crypto.randomUUID(),
+        credentialName: `Credential ${i}`,
+        action: "created" as const,
+        actorUserId: ids.globex,
+        createdAt: new Date(base + i * 1000),
+      })),
+    );
+    const first = await listActivity({ userId: ids.developer }, "globex", "test", { page: 1 });
+    expect([first.entries.length, first.hasOlder]).toEqual([ACTIVITY_PAGE_SIZE, true]);
+    expect(first.entries[0]).toMatchObject({ credential: { name: `Credential ${ACTIVITY_PAGE_SIZE + 4}` } });
+    const second = await listActivity({ userId: ids.developer }, "globex", "test", { page: 2 });
+    expect(second.entries.map((e) => (e.kind === "credential" ? e.credential.name : ""))).toEqual(["Credential 4", "Credential 3", "Credential 2", "Credential 1", "Credential 0"]);
+    expect(second.hasOlder).toBe(false);
+  });
+
+  it("is not shown to a non-member", async () => {
+    await expect(listActivity({ userId: ids.globex }, "acme", "test", { page: 1 })).rejects.toMatchObject({ code: "not_found" });
+  });
+});

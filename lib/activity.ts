@@ -1,0 +1,116 @@
+// The activity log of a team in one environment: its credential events merged with the team's
+// member events (team-wide, so they show in both environments), newest first, a page at a time.
+// Nothing here can reveal a token: credentials appear by name and masked display string only.
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiCredentials, credentialActions, credentialEvents, memberActions, memberEvents, users } from "@/db/schema";
+import { authorize, type Actor } from "./memberships";
+import type { Role } from "./permissions";
+import type { Environment } from "./tokens";
+
+export const ACTIVITY_PAGE_SIZE = 50;
+export const activityActions = [...credentialActions, ...memberActions] as const;
+export type ActivityAction = (typeof activityActions)[number];
+
+type Person = { name: string; email: string };
+
+export type ActivityEntry = {
+  id: string;
+  at: string;
+  /** Null when the acting user's account no longer exists. */
+  actor: Person | null;
+} & (
+  | { kind: "credential"; action: (typeof credentialActions)[number]; credential: { name: string; tokenDisplay: string | null }; renamed: { from: string; to: string } | null }
+  | { kind: "member"; action: (typeof memberActions)[number]; subject: { email: string; name: string | null }; role: Role | null; roleChange: { from: Role; to: Role } | null }
+);
+
+export type ActivityPage = { entries: ActivityEntry[]; page: number; hasOlder: boolean };
+
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
+const role = (value: unknown): Role | null => (["owner", "admin", "developer", "read_only"].includes(value as string) ? (value as Role) : null);
+
+/**
+ * One page of the log. Credential details are read by known keys only: `from`/`to` of a rename and
+ * `tokenDisplay` (the masked token, kept by the event so it survives a delete); otherwise the masked
+ * token comes from the credential while it still exists.
+ */
+export async function listActivity(actor: Actor, teamSlug: string, environment: Environment, filters: { action?: ActivityAction; page: number }): Promise<ActivityPage> {
+  const { team } = await authorize(actor, teamSlug, "activity:view");
+  const db = await getDb();
+  const only = (column: typeof credentialEvents.action | typeof memberEvents.action) => (filters.action ? sql`${column}::text = ${filters.action}` : undefined);
+
+  const credentialSide = db
+    .select({
+      id: credentialEvents.id,
+      kind: sql<"credential" | "member">`'credential'`.as("kind"),
+      action: sql<string>`${credentialEvents.action}::text`.as("action"),
+      createdAt: credentialEvents.createdAt,
+      actorName: users.name,
+      actorEmail: users.email,
+      credentialName: sql<string | null>`${credentialEvents.credentialName}`.as("credential_name"),
+      tokenDisplay: sql<string | null>`coalesce(${credentialEvents.details}->>'tokenDisplay', ${apiCredentials.tokenDisplay})`.as("token_display"),
+      subjectEmail: sql<string | null>`null`.as("subject_email"),
+      subjectName: sql<string | null>`null`.as("subject_name"),
+      details: credentialEvents.details,
+    })
+    .from(credentialEvents)
+    .leftJoin(users, eq(users.id, credentialEvents.actorUserId))
+    .leftJoin(
+      apiCredentials,
+      and(eq(apiCredentials.id, credentialEvents.credentialId), eq(apiCredentials.teamId, credentialEvents.teamId), eq(apiCredentials.environment, credentialEvents.environment)),
+    )
+    .where(and(eq(credentialEvents.teamId, team.id), eq(credentialEvents.environment, environment), only(credentialEvents.action)));
+
+  const memberSide = db
+    .select({
+      id: memberEvents.id,
+      kind: sql<"credential" | "member">`'member'`.as("kind"),
+      action: sql<string>`${memberEvents.action}::text`.as("action"),
+      createdAt: memberEvents.createdAt,
+      actorName: users.name,
+      actorEmail: users.email,
+      credentialName: sql<string | null>`null`.as("credential_name"),
+      tokenDisplay: sql<string | null>`null`.as("token_display"),
+      subjectEmail: sql<string | null>`${memberEvents.subjectEmail}`.as("subject_email"),
+      subjectName: sql<string | null>`${memberEvents.subjectName}`.as("subject_name"),
+      details: memberEvents.details,
+    })
+    .from(memberEvents)
+    .leftJoin(users, eq(users.id, memberEvents.actorUserId))
+    .where(and(eq(memberEvents.teamId, team.id), only(memberEvents.action)));
+
+  const page = Math.max(1, filters.page);
+  const rows = await credentialSide
+    .unionAll(memberSide)
+    .orderBy(desc(sql.identifier("created_at")), desc(sql.identifier("id")))
+    .limit(ACTIVITY_PAGE_SIZE + 1)
+    .offset((page - 1) * ACTIVITY_PAGE_SIZE);
+
+  const entries = rows.slice(0, ACTIVITY_PAGE_SIZE).map((r): ActivityEntry => {
+    const base = { id: r.id, at: new Date(r.createdAt).toISOString(), actor: r.actorEmail ? { name: r.actorName ?? "", email: r.actorEmail } : null };
+    const details = r.details ?? {};
+    if (r.kind === "credential") {
+      const from = text(details.from);
+      const to = text(details.to);
+      return {
+        ...base,
+        kind: "credential",
+        action: r.action as (typeof credentialActions)[number],
+        credential: { name: r.credentialName ?? "", tokenDisplay: r.tokenDisplay },
+        renamed: r.action === "renamed" && from !== null && to !== null ? { from, to } : null,
+      };
+    }
+    const from = role(details.from);
+    const to = role(details.to);
+    return {
+      ...base,
+      kind: "member",
+      action: r.action as (typeof memberActions)[number],
+      subject: { email: r.subjectEmail ?? "", name: r.subjectName },
+      role: role(details.role),
+      roleChange: from && to ? { from, to } : null,
+    };
+  });
+  return { entries, page, hasOlder: rows.length > ACTIVITY_PAGE_SIZE };
+}
