@@ -11,7 +11,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster position="bottom-right" richColors closeButton />
+      {/* Plain style: sonner's rich colours fall below WCAG AA contrast. */}
+      <Toaster position="bottom-right" closeButton />
     </QueryClientProvider>
   );
 }

@@ -19,7 +19,7 @@ export function TokenReveal({ token, teamName, environmentLabel }: TokenRevealPr
       setTimeout(() => setCopied(false), 2500);
     } catch {
       field.current?.select();
-      toast.error("Could not copy to the clipboard. The token is selected: copy it with your keyboard.", { richColors: false });
+      toast.error("Could not copy to the clipboard. The token is selected: copy it with your keyboard.");
     }
   }
 

@@ -20,9 +20,6 @@ import {
 export type CredentialsScope = { team: string; environment: Environment };
 type Failure = Extract<ActionResult<never>, { ok: false }>;
 
-// Sonner's rich colours put text below WCAG AA contrast (about 4.3:1); plain toasts keep 4.5:1.
-const toastOptions = { richColors: false };
-
 export const credentialsKey = (scope: CredentialsScope) => ["credentials", scope.team, scope.environment] as const;
 export const defaultFilters: CredentialFilters = { name: "", status: "all", page: 1 };
 
@@ -69,10 +66,10 @@ function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, su
   const inFlight = useRef(false);
   const mutation = useMutation({
     mutationFn: (input: Input) => run(scope, input),
-    onSuccess: (output) => toast.success(success(output), toastOptions),
+    onSuccess: (output) => toast.success(success(output)),
     onError: (error) => {
       // A field error is shown beside its field instead.
-      if (!fieldErrors(error, "name")) toast.error(error.message, toastOptions);
+      if (!fieldErrors(error, "name")) toast.error(error.message);
     },
     onSettled: () => {
       inFlight.current = false;
