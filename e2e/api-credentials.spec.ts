@@ -89,14 +89,21 @@ test("owner renames, revokes, enables and deletes a credential, and each change 
   await expect(credentialRow(page, renamed)).toHaveCount(0);
 });
 
-test("a revoked token is refused by the API and works again once enabled", async ({ page, request }) => {
+test("a used token shows as last used; revoked it is refused by the API, enabled it works again", async ({ page, request }) => {
   await signIn(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Revocable");
   const token = await createAndClose(page, name);
   const me = () => request.get("/v1/me", { headers: { Authorization: `Bearer ${token}` } });
 
+  await expect(credentialRow(page, name)).toContainText("Never");
   expect((await me()).status()).toBe(200);
+  // "Last used" is written just after the response: the list shows it on the next load.
+  await expect(async () => {
+    await page.reload();
+    await expect(credentialRow(page, name)).not.toContainText("Never", { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+
   await revokeCredential(page, name);
   const refused = await me();
   expect(refused.status()).toBe(401);
