@@ -11,7 +11,9 @@ const teamSlugOf = (page: Page) => new URL(page.url()).pathname.split("/")[2];
 async function createTeam(page: Page, name: string): Promise<string> {
   await page.goto(credentialsUrl("acme", "test"));
   await page.getByRole("link", { name: "Create team" }).click();
-  await page.getByLabel("Name").fill(name);
+  // Wait for the page: until then "Name" would also match the credentials page's "Filter by name".
+  await expect(page.getByRole("heading", { name: "Create a team" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Create team" }).click();
   await expect(page).toHaveURL(/\/dashboard\/[^/]+\/test\/developers\/api-credentials$/);
   await expect(page.getByRole("combobox", { name: "Team" })).toHaveValue(teamSlugOf(page));

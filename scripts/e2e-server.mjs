@@ -21,6 +21,7 @@ if (process.env.DATABASE_URL) {
   fs.rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 }
 
-const child = spawn("npx", ["tsx", "--import", "./scripts/server-only-off.mjs", "server.ts", "--demo"], { env, stdio: "inherit" });
+// node itself (not npx), so the signals below reach the server and not only a wrapper.
+const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-off.mjs", "server.ts", "--demo"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
