@@ -1,4 +1,4 @@
-// Every exported server action is a public endpoint: each must go through teamAction or userAction,
+// Every exported server action is a public endpoint: each must go through withTeamAction or withUserAction,
 // except the few that by nature act before there is a team member (sign-in, sign-up, sign-out, an invitation).
 import fs from "node:fs";
 import path from "node:path";
@@ -34,7 +34,7 @@ describe("server actions", () => {
       expect(exports.length).toBeGreaterThan(0);
       for (const line of exports) {
         if (publicByNature.has(file)) expect(line).toMatch(/^export async function \w+\(/);
-        else expect(line).toMatch(/^export const \w+ = (teamAction|userAction)\(/);
+        else expect(line).toMatch(/^export const \w+ = (withTeamAction|withUserAction)\(/);
       }
       if (publicByNature.has(file)) expect(source).toMatch(/^\/\/ .*(public|no authorize|no team)/im);
     });

@@ -21,7 +21,7 @@ export const TeamScope = z.object({
 
 export type TeamActionContext = { actor: Actor; user: UserSummary; membership: TeamMembership };
 
-export function teamAction<Schema extends z.ZodObject<typeof TeamScope.shape>, T>(
+export function withTeamAction<Schema extends z.ZodObject<typeof TeamScope.shape>, T>(
   schema: Schema,
   permission: Permission,
   handler: (input: z.infer<Schema>, ctx: TeamActionContext) => Promise<T>,
@@ -36,9 +36,9 @@ export function teamAction<Schema extends z.ZodObject<typeof TeamScope.shape>, T
 
 /**
  * For the few actions that act on no existing team (creating one): session → zod input → handler.
- * Anything that touches a team's data uses teamAction instead.
+ * Anything that touches a team's data uses withTeamAction instead.
  */
-export function userAction<Schema extends z.ZodType, T>(
+export function withUserAction<Schema extends z.ZodType, T>(
   schema: Schema,
   handler: (input: z.infer<Schema>, ctx: { actor: Actor; user: UserSummary }) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {

@@ -212,7 +212,7 @@ describe("credential names", () => {
 });
 
 describe("actions.ts", () => {
-  it("exports only actions that go through teamAction: each asks a signed-out caller to sign in", async () => {
+  it("exports only actions that go through withTeamAction: each asks a signed-out caller to sign in", async () => {
     signInAs(null);
     const exported = Object.entries(actions);
     expect(exported.length).toBe(6);
