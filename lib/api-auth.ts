@@ -3,8 +3,8 @@
 // address, and the last-used toucher. No verification result is cached between requests.
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db";
-import { apiCredentials, teams } from "@/db/schema";
+import { getDatabaseClient, getDb } from "@/db";
+import { apiCredentials } from "@/db/schema";
 import { FailureCounter } from "./rate-limit";
 import { describeError } from "./redact";
 import { hashToken, parseToken, type Environment } from "./tokens";
@@ -34,33 +34,35 @@ export function bearerToken(header: string | undefined): { token: string } | Api
   return match ? { token: match[1] } : "invalid_credentials";
 }
 
-/** The columns a request needs, found by the unique token-hash index; built once per database handle. */
-function prepareLookup(db: Db) {
-  return db
-    .select({
-      credentialId: apiCredentials.id,
-      credentialName: apiCredentials.name,
-      environment: apiCredentials.environment,
-      status: apiCredentials.status,
-      lastUsedAt: apiCredentials.lastUsedAt,
-      teamId: teams.id,
-      teamName: teams.name,
-    })
-    .from(apiCredentials)
-    .innerJoin(teams, eq(teams.id, apiCredentials.teamId))
-    .where(eq(apiCredentials.tokenHash, sql.placeholder("tokenHash")))
-    .limit(1)
-    .prepare("api_credential_by_token_hash");
-}
+/**
+ * The one indexed lookup, on the hottest path of the product. It goes to the driver directly, as a
+ * named prepared statement, rather than through drizzle: measured with `npm run bench`, drizzle's
+ * query and row mapping (and a Date per row) cost about a tenth of the API's CPU per request.
+ * Whether last_used_at needs a write is decided in SQL, so no timestamp is parsed per request.
+ */
+const LOOKUP_SQL = `
+  select c.id, c.name, c.environment, c.status, t.id as team_id, t.name as team_name,
+         coalesce(c.last_used_at > now() - interval '1 minute', false) as used_within_minute
+  from api_credentials c join teams t on t.id = c.team_id
+  where c.token_hash = $1 limit 1`;
 
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+type LookupRow = {
+  id: string;
+  name: string;
+  environment: Environment;
+  status: "active" | "revoked";
+  team_id: string;
+  team_name: string;
+  used_within_minute: boolean;
+};
 
-async function findCredentialByTokenHash(tokenHash: string) {
-  const db = await getDb();
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
-  const [row] = await lookup.execute({ tokenHash });
-  return row;
+async function findCredentialByTokenHash(tokenHash: string): Promise<LookupRow | undefined> {
+  const client = await getDatabaseClient();
+  if (client.kind === "postgres") {
+    const result = await client.pool.query<LookupRow>({ name: "api_credential_by_token_hash", text: LOOKUP_SQL, values: [tokenHash] });
+    return result.rows[0];
+  }
+  return (await client.pglite.query<LookupRow>(LOOKUP_SQL, [tokenHash])).rows[0];
 }
 
 // Failed attempts per client address, per process (DESIGN.md "Scaling out").
@@ -96,11 +98,11 @@ export async function authenticateApiRequest(authorization: string | undefined, 
   return {
     ok: true,
     principal: {
-      team: { id: row.teamId, name: row.teamName },
+      team: { id: row.team_id, name: row.team_name },
       environment: row.environment,
-      credential: { id: row.credentialId, name: row.credentialName },
+      credential: { id: row.id, name: row.name },
     },
-    lastUseDue: lastUseDue(row.credentialId, row.lastUsedAt),
+    lastUseDue: lastUseDue(row.id, row.used_within_minute),
   };
 }
 
@@ -110,8 +112,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 const lastTouched = new Map<string, number>();
 
 /** Whether this use should be written: not within the minute by this process, nor (per the row) by another. */
-function lastUseDue(credentialId: string, storedLastUsedAt: Date | null, now = Date.now()): boolean {
-  if (storedLastUsedAt && now - storedLastUsedAt.getTime() < TOUCH_INTERVAL_MS) return false;
+function lastUseDue(credentialId: string, usedWithinMinute: boolean, now = Date.now()): boolean {
+  if (usedWithinMinute) return false;
   const touched = lastTouched.get(credentialId);
   if (touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
   if (lastTouched.size >= 10_000) {
