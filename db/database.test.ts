@@ -80,3 +80,21 @@ describe("database", () => {
     expect(first.memberships).toHaveLength(6);
   });
 });
+
+// PostgreSQL only: PGlite has no connections to lose.
+if (process.env.TEST_POSTGRES_SERVER_URL) describe("PostgreSQL connection pool", () => {
+  it("survives an idle connection being terminated by the server", async () => {
+    const db = await getDb();
+    await db.execute(sql`select 1`); // leaves an idle connection in the pool
+    const serverUrl = process.env.TEST_POSTGRES_SERVER_URL!;
+    const { Client } = await import("pg");
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    const dbName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+    await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [dbName]);
+    await admin.end();
+    await new Promise((r) => setTimeout(r, 200)); // the pool sees the error on its idle connection
+    const result = await db.execute(sql`select 2 as two`);
+    expect(result.rows).toEqual([{ two: 2 }]);
+  });
+});

@@ -62,6 +62,9 @@ function lockDataDir(dataDir: string): () => void {
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseClient> {
   if ("url" in config) {
     const pool = new Pool({ connectionString: config.url, max: Number(process.env.PG_POOL_MAX || 10) });
+    // An idle connection can fail (a database restart, an administrator's terminate); without a
+    // listener that error would crash the process. The pool replaces the connection on next use.
+    pool.on("error", (err) => console.error(`[db] an idle PostgreSQL connection failed: ${err.message}`));
     const conn: PoolClient = await pool.connect();
     try {
       await conn.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
