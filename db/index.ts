@@ -127,4 +127,3 @@ export async function closeDatabase(): Promise<void> {
   if (pending) await (await pending).close();
 }
 
-export { schema };

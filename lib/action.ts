@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { environments } from "@/db/schema";
-import { AppError, type AppErrorCode } from "./errors";
+import { AppError, unauthenticated, type AppErrorCode } from "./errors";
 import { authorize, type Actor, type TeamMembership } from "./memberships";
 import type { Permission } from "./permissions";
 import { getCurrentUser } from "./session";
@@ -52,7 +52,7 @@ async function run<Schema extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   try {
     const user = await getCurrentUser();
-    if (!user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+    if (!user) throw unauthenticated();
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
       const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;

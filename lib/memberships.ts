@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { memberships, teams } from "@/db/schema";
-import { AppError, forbidden, notFound } from "./errors";
+import { forbidden, notFound } from "./errors";
 import { can, type Permission, type Role } from "./permissions";
 
 export type Actor = { userId: string };
@@ -43,8 +43,4 @@ export async function authorize(actor: Actor, teamSlug: string, permission: Perm
   if (!membership) throw notFound("Team not found.");
   if (!can(membership.role, permission)) throw forbidden();
   return membership;
-}
-
-export function isAppError(err: unknown, code?: AppError["code"]): err is AppError {
-  return err instanceof AppError && (code === undefined || err.code === code);
 }
