@@ -1,10 +1,10 @@
 // The activity log end to end: every credential change with who, what, which credential and when,
 // newest first, filterable by action, never a token; every member may read it.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createAndClose, deleteCredential, enableCredential, renameCredential, revokeCredential } from "./credentials-page";
 import { credentialsUrl, demoAccounts, storageStateOf } from "./helpers";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
-const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 test.describe("owner@example.com", () => {
   test.use({ storageState: storageStateOf(demoAccounts.owner) });
@@ -21,24 +21,11 @@ test.describe("owner@example.com", () => {
 
     const first = `ERP ${suffix()}`;
     const second = `${first} production`;
-    await page.getByRole("button", { name: "New API credential" }).click();
-    await page.getByRole("dialog", { name: "New API credential" }).getByLabel("Name").fill(first);
-    await page.getByRole("dialog", { name: "New API credential" }).getByRole("button", { name: "Create" }).click();
-    const token = await page.getByRole("dialog", { name: `“${first}” is ready` }).getByRole("textbox", { name: "Token" }).inputValue();
-    expect(token).toMatch(/^pk_test_[0-9A-Za-z]{38}$/);
-    await page.getByRole("button", { name: "Done" }).click();
-
-    await row(page, first).getByRole("button", { name: "Rename" }).click();
-    await page.getByRole("dialog").getByLabel("Name").fill(second);
-    await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
-    await expect(row(page, second)).toBeVisible();
-    await row(page, second).getByRole("button", { name: "Revoke" }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
-    await row(page, second).getByRole("button", { name: "Enable" }).click();
-    await expect(row(page, second).getByRole("button", { name: "Revoke" })).toBeVisible();
-    await row(page, second).getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
-    await expect(row(page, second)).toHaveCount(0);
+    const token = await createAndClose(page, first);
+    await renameCredential(page, first, second);
+    await revokeCredential(page, second);
+    await enableCredential(page, second);
+    await deleteCredential(page, second);
 
     await page.getByRole("link", { name: "Activity" }).click();
     await expect(page).toHaveURL(`/dashboard/${team}/test/activity`);

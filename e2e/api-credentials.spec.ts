@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
 import {
   closeTokenDialog,
+  confirm,
   createAndClose,
   createCredential,
   credentialRow,
@@ -201,7 +202,7 @@ test("a credential deleted by someone else is explained in plain words", async (
   await deleteCredential(first, name);
 
   await credentialRow(second, name).getByRole("button", { name: "Revoke" }).click();
-  await second.getByRole("alertdialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke" }).click();
+  await confirm(second, `Revoke “${name}”?`, "Revoke");
   await expect(second.getByText("This credential was deleted by someone else.")).toBeVisible();
   await expect(credentialRow(second, name)).toHaveCount(0);
 });

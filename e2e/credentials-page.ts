@@ -42,9 +42,21 @@ export async function renameCredential(page: Page, from: string, to: string) {
   await expect(credentialRow(page, to)).toBeVisible();
 }
 
+/**
+ * Presses the confirm button of an open confirm dialog and waits until it has closed. While a
+ * modal is open the rest of the page is hidden from the accessibility tree, so "the row is gone"
+ * would hold before the server had even answered.
+ */
+export async function confirm(page: Page, title: string, button: string) {
+  const dialog = page.getByRole("alertdialog", { name: title });
+  await dialog.getByRole("button", { name: button }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 export async function revokeCredential(page: Page, name: string) {
   await credentialRow(page, name).getByRole("button", { name: "Revoke" }).click();
-  await page.getByRole("alertdialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke" }).click();
+  await confirm(page, `Revoke “${name}”?`, "Revoke");
+  await expect(page.getByText(`Revoked “${name}”.`)).toBeVisible();
   await expect(credentialRow(page, name).getByText("Revoked", { exact: true })).toBeVisible();
 }
 
@@ -55,7 +67,8 @@ export async function enableCredential(page: Page, name: string) {
 
 export async function deleteCredential(page: Page, name: string) {
   await credentialRow(page, name).getByRole("button", { name: "Delete" }).click();
-  await page.getByRole("alertdialog", { name: `Delete “${name}”?` }).getByRole("button", { name: "Delete" }).click();
+  await confirm(page, `Delete “${name}”?`, "Delete");
+  await expect(page.getByText(`Deleted “${name}”.`)).toBeVisible();
   await expect(credentialRow(page, name)).toHaveCount(0);
 }
 
