@@ -2,7 +2,7 @@
 // Membership and role are never in the session; lib/memberships.ts reads them per request.
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { authorizeSignIn } from "@/lib/sign-in";
+import { authorizeSignIn, logAuthError } from "@/lib/sign-in";
 
 export const {
   handlers: { GET, POST },
@@ -13,6 +13,7 @@ export const {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/login" },
+  logger: { error: logAuthError },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

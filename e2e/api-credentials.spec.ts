@@ -232,3 +232,19 @@ test("a double click on Create makes one credential", async ({ page }) => {
   await page.reload();
   await expect(credentialRow(page, name)).toHaveCount(1);
 });
+
+test("the token dialog closes with Escape though the list is still refreshing behind it", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  // Let the create action through, then hold the list's refetch (the next action call), as a busy server would.
+  let actionCalls = 0;
+  await page.route("**/developers/api-credentials", async (route) => {
+    if (route.request().headers()["next-action"] && ++actionCalls > 1) await new Promise((resolve) => setTimeout(resolve, 5_000));
+    await route.fallback();
+  });
+  const name = uniqueName("Escape");
+  await createCredential(page, name);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0, { timeout: 2_000 });
+  await expect(credentialRow(page, name)).toBeVisible();
+});

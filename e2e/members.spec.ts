@@ -151,6 +151,35 @@ test.describe("an Owner's new team", () => {
     await expect(entries).toHaveCount(4);
     await expect(page.getByText(credentialName)).toHaveCount(0);
   });
+
+  test("Done closes the invitation link at once, though the members list is still refreshing", async ({ page }) => {
+    const team = await createTeam(page, `Slow refresh ${suffix()}`);
+    await page.goto(membersUrl(team));
+    // Hold the page's refresh after the invitation (a router fetch, not the action's POST), as a busy server would.
+    await page.route("**/settings/members*", async (route) => {
+      const headers = route.request().headers();
+      if (headers["rsc"] && !headers["next-action"]) await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await route.fallback();
+    });
+    const invitee = `slow-${suffix()}@example.com`;
+    await inviteMember(page, invitee, "Developer");
+    await expect(page.getByRole("row", { name: new RegExp(invitee) })).toContainText("Developer");
+  });
+
+  test("an invitation opened while signed in as someone else says so, and signing out comes back to it", async ({ page, browser }) => {
+    const team = await createTeam(page, `Wrong account ${suffix()}`);
+    await page.goto(membersUrl(team));
+    const link = await inviteMember(page, `newcomer-${suffix()}@example.com`, "Developer");
+
+    const viewerContext = await browser.newContext({ storageState: storageStateOf(demoAccounts.viewer) });
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(link);
+    await expect(viewer.getByText(/but you are signed in as viewer@example\.com/)).toBeVisible();
+    await viewer.getByRole("button", { name: "Sign out" }).click();
+    await expect(viewer).toHaveURL(link);
+    await expect(viewer.getByText("Choose your name and a password to create your account.")).toBeVisible();
+    await viewerContext.close();
+  });
 });
 
 test.describe("admin@example.com in Acme", () => {

@@ -111,5 +111,28 @@ describe("accepting an invitation", () => {
     await expect(acceptInvitationAsNewUser(token, newcomer)).rejects.toMatchObject({ code: "conflict" });
     expect(await findPendingInvitation(token)).not.toBeNull();
   });
+});
 
+describe("at the same moment", () => {
+  it("two invitations of one email, by the Owner and an Admin, make one pending invitation; the other is refused", async () => {
+    const db = await getDb();
+    const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@example.com"));
+    const results = await Promise.allSettled([
+      inviteMember({ userId: ownerId }, "acme", { email: "racing@example.com", role: "developer" }),
+      inviteMember({ userId: admin.id }, "acme", { email: "racing@example.com", role: "read_only" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });
+    expect(await db.select().from(invitations).where(eq(invitations.email, "racing@example.com"))).toHaveLength(1);
+  });
+
+  it("one link accepted twice at once makes one account and one membership", async () => {
+    const { token } = await invite("twice@example.com");
+    const results = await Promise.allSettled([acceptInvitationAsNewUser(token, newcomer), acceptInvitationAsNewUser(token, newcomer)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const db = await getDb();
+    const accounts = await db.select().from(users).where(eq(users.email, "twice@example.com"));
+    expect(accounts).toHaveLength(1);
+    expect(await db.select().from(memberships).where(eq(memberships.userId, accounts[0].id))).toHaveLength(1);
+  });
 });

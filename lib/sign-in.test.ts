@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { createAccount } from "./users";
-import { authorizeSignIn, ThrottledSignIn } from "./sign-in";
+import { CredentialsSignin } from "@auth/core/errors";
+import { authorizeSignIn, logAuthError, ThrottledSignIn } from "./sign-in";
 
 const from = (address: string) => new Headers({ "x-forwarded-for": address });
 
@@ -51,5 +52,16 @@ describe("sign-in", () => {
     await expect(authorizeSignIn({ email: "admin@example.com", password: DEMO_PASSWORD }, from("10.9.9.10"))).resolves.toMatchObject({
       email: "admin@example.com",
     });
+  });
+
+  it("logs a refused sign-in as nothing, and any other Auth.js error in full", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    logAuthError(new CredentialsSignin());
+    logAuthError(new ThrottledSignIn());
+    expect(log).not.toHaveBeenCalled();
+    const broken = new Error("database unreachable");
+    logAuthError(broken);
+    expect(log).toHaveBeenCalledWith("[auth][error]", broken);
+    log.mockRestore();
   });
 });

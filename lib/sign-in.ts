@@ -11,6 +11,16 @@ export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
 }
 
+/**
+ * Auth.js's error log: a refused sign-in (wrong password, unknown email, throttled) is an everyday
+ * event that the throttle already counts, so it is not logged as a server error with a stack trace;
+ * anything else is.
+ */
+export function logAuthError(error: Error) {
+  if (error instanceof CredentialsSignin || ("type" in error && error.type === "CredentialsSignin")) return;
+  console.error("[auth][error]", error);
+}
+
 const SignInInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
 /** The user for a correct email and password; null when wrong; throws ThrottledSignIn when blocked (no password check). */

@@ -2,9 +2,11 @@ import { LogOut } from "lucide-react";
 import { signOutAction } from "@/app/(dashboard)/actions";
 import { Button } from "@/components/ui/button";
 
-export function SignOutButton() {
+/** Signs out and goes to sign-in, or to `returnTo` (a path on this site) when given. */
+export function SignOutButton({ returnTo }: { returnTo?: string }) {
   return (
     <form action={signOutAction}>
+      {returnTo && <input type="hidden" name="returnTo" value={returnTo} />}
       <Button type="submit" variant="ghost" className="w-full justify-start">
         <LogOut aria-hidden className="size-4" /> Sign out
       </Button>

@@ -53,9 +53,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <>
         {heading}
         <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          This invitation is for {email}, but you are signed in as {user.email}. Sign out, then open the link again.
+          This invitation is for {email}, but you are signed in as {user.email}. Sign out to come back to this invitation.
         </p>
-        <SignOutButton />
+        <SignOutButton returnTo={`/invite/${token}`} />
       </>
     );
   }

@@ -30,7 +30,9 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : !create.isPending && close())}>
+    // Closing waits for a creation in flight; once the token shows, the list may still be
+    // refreshing behind it (the mutation is pending until then), and Escape or × must still work.
+    <Dialog open={open} onOpenChange={(next) => (next ? onOpenChange(true) : (created || !create.isPending) && close())}>
       <DialogContent
         title={created ? `“${created.name}” is ready` : "New API credential"}
         description={created ? undefined : `For ${teamName} in ${environmentLabel}. It can call the eCourier API as this team.`}

@@ -21,7 +21,9 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
   const form = useRef<HTMLFormElement>(null);
 
   function onOpenChange(next: boolean) {
-    if (pending) return;
+    // Only a submission in flight keeps the form open. Once the link is shown, `pending` may still
+    // be true while the page refreshes behind it, and must not make "Done" a dead button.
+    if (pending && !created) return;
     setOpen(next);
     // The link leaves memory with the dialog: it is never shown again.
     if (!next) {
