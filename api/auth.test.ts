@@ -173,10 +173,25 @@ describe("throttling failed authentication", () => {
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(res.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(await res.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String) } });
-    // The check precedes the database, so a valid key from the blocked address waits too…
-    expect((await apiFetch(api, "/v1/me", { token: testKey.token, address })).status).toBe(429);
+    // The check precedes the database, so a key this server has not accepted yet waits too…
+    const unused = remember(await createCredential(team.id, "test", "Not yet used"));
+    expect((await apiFetch(api, "/v1/me", { token: unused.token, address })).status).toBe(429);
     // …while other addresses are unaffected.
-    expect((await apiFetch(api, "/v1/me", { token: testKey.token, address: freshAddress() })).status).toBe(200);
+    expect((await apiFetch(api, "/v1/me", { token: unused.token, address: freshAddress() })).status).toBe(200);
+  });
+
+  it("lets a key that already worked through a blocked address (a shared NAT), still checked on every request", async () => {
+    const shop = remember(await createCredential(team.id, "test", "Shop behind the same NAT"));
+    const address = freshAddress();
+    expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(200);
+    for (let i = 0; i < 30; i++) await (await apiFetch(api, "/v1/me", { token: generateToken("test"), address })).body?.cancel();
+    expect((await apiFetch(api, "/v1/me", { token: generateToken("test"), address })).status).toBe(429);
+
+    expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(200);
+    // Not a cached verdict: revoked, it is refused on the next request, and then throttled like a guess.
+    await setCredentialStatus(shop.id, "revoked");
+    expect(await (await apiFetch(api, "/v1/me", { token: shop.token, address })).json()).toMatchObject({ error: { code: "revoked_credential" } });
+    expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(429);
   });
 
   it("never throttles successful requests", async () => {

@@ -70,31 +70,68 @@ export const API_AUTH_FAILURE_LIMIT = 30;
 const failures = new FailureCounter(API_AUTH_FAILURE_LIMIT, 60_000);
 
 /**
+ * Token hashes that authenticated in this process within the hour. Many integrations share one
+ * address (a company's NAT, a cloud egress): one of them retrying a deleted key must not lock the
+ * others out. A hash seen here skips the address's failure budget and is then verified against the
+ * database like any other: it is an exemption from throttling, not a cached verdict, so a revoke
+ * or delete still holds on the very next request. Guessers never have one, so they stay throttled.
+ */
+class RecentlyAccepted {
+  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  has(tokenHash: string, now = Date.now()): boolean {
+    const at = this.seen.get(tokenHash);
+    return at !== undefined && now - at < this.ttlMs;
+  }
+
+  add(tokenHash: string, now = Date.now()): void {
+    const at = this.seen.get(tokenHash);
+    if (at !== undefined && now - at < 60_000) return; // refreshed at most once a minute: cheap on the hot path
+    this.seen.delete(tokenHash);
+    this.seen.set(tokenHash, now);
+    if (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value!);
+  }
+
+  forget(tokenHash: string): void {
+    this.seen.delete(tokenHash);
+  }
+}
+
+const recentlyAccepted = new RecentlyAccepted(3_600_000, 20_000);
+
+/**
  * Every refused credential counts, malformed ones included; a request without one does not (no
  * guess was made). A success does not reset the count: otherwise one valid key would let an
  * address interleave unlimited guesses.
  */
-function refuse(reason: ApiAuthFailure, address: string): ApiAuthResult {
+function refuse(reason: ApiAuthFailure, address: string, tokenHash?: string): ApiAuthResult {
   if (reason !== "missing_credentials") failures.record(address);
+  if (tokenHash) recentlyAccepted.forget(tokenHash);
   return { ok: false, reason };
 }
 
 /**
  * Authenticates one /v1 request, in DESIGN.md's order: header, then length, pattern and checksum
- * (no database), then the address's failure budget (no database), then one indexed query.
- * Unknown and deleted credentials look the same.
+ * (no database), then the address's failure budget (no database; a token accepted within the hour
+ * is exempt), then one indexed query. Unknown and deleted credentials look the same.
  */
 export async function authenticateApiRequest(authorization: string | undefined, address: string): Promise<ApiAuthResult> {
   const header = bearerToken(authorization);
   if (typeof header === "string") return refuse(header, address);
   const parsed = parseToken(header.token);
   if (!parsed) return refuse("invalid_credentials", address);
+  const tokenHash = hashToken(header.token);
   const retryAfterMs = failures.blockedFor(address);
-  if (retryAfterMs > 0) return { ok: false, reason: "rate_limited", retryAfterMs };
+  if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash)) return { ok: false, reason: "rate_limited", retryAfterMs };
 
-  const row = await findCredentialByTokenHash(hashToken(header.token));
-  if (!row || row.environment !== parsed.environment) return refuse("invalid_credentials", address);
-  if (row.status !== "active") return refuse("revoked_credential", address);
+  const row = await findCredentialByTokenHash(tokenHash);
+  if (!row || row.environment !== parsed.environment) return refuse("invalid_credentials", address, tokenHash);
+  if (row.status !== "active") return refuse("revoked_credential", address, tokenHash);
+  recentlyAccepted.add(tokenHash);
   return {
     ok: true,
     principal: {
