@@ -1,7 +1,8 @@
+// axe-core on every screen and dialog: no serious or critical violation.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createAndClose, createCredential, uniqueName } from "./credentials-page";
-import { credentialsUrl, signIn } from "./helpers";
+import { credentialsUrl, demoAccounts, signIn, storageStateOf } from "./helpers";
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -33,4 +34,33 @@ test("a read-only member's view has no serious accessibility violations", async 
   await page.goto(credentialsUrl("acme", "live"));
   await expect(page.getByRole("heading", { name: "API Credentials", exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the sign-in and sign-up pages have no serious accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/signup");
+  await expect(page.getByLabel("Password")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe("as the Owner", () => {
+  test.use({ storageState: storageStateOf(demoAccounts.owner) });
+
+  test("the members page and the invite dialog have no serious accessibility violations", async ({ page }) => {
+    await page.goto("/dashboard/acme/test/settings/members");
+    await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Invite member" }).click();
+    await expect(page.getByRole("dialog", { name: "Invite a member" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("the activity page has no serious accessibility violations", async ({ page }) => {
+    // Acme's Test log holds the credentials made by the first test of this file.
+    await page.goto("/dashboard/acme/test/activity");
+    await expect(page.getByRole("list", { name: "Activity" }).getByRole("listitem").first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });
