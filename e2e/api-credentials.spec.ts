@@ -248,3 +248,39 @@ test("the token dialog closes with Escape though the list is still refreshing be
   await expect(page.getByRole("dialog")).toHaveCount(0, { timeout: 2_000 });
   await expect(credentialRow(page, name)).toBeVisible();
 });
+
+test("create, copy and revoke work from the keyboard, and focus lands where it should", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await signIn(page, "owner@example.com");
+  await page.goto(credentialsUrl("acme", "test"));
+  const opener = page.getByRole("button", { name: "New API credential" });
+  await opener.focus();
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("dialog", { name: "New API credential" });
+  await expect(form.getByLabel("Name")).toBeFocused();
+  const name = uniqueName("Keyboard");
+  await page.keyboard.type(name);
+  await page.keyboard.press("Enter");
+
+  const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
+  const token = await reveal.getByRole("textbox", { name: "Token" }).inputValue();
+  await reveal.getByRole("button", { name: "Copy" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(reveal.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  await page.keyboard.press("Tab");
+  await expect(reveal.getByRole("button", { name: "Done" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  await credentialRow(page, name).getByRole("button", { name: "Revoke" }).focus();
+  await page.keyboard.press("Enter");
+  const ask = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
+  await expect(ask.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(ask.getByRole("button", { name: "Revoke" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(ask).toHaveCount(0);
+  await expect(credentialRow(page, name).getByText("Revoked", { exact: true })).toBeVisible();
+});
