@@ -1,9 +1,9 @@
+import { CredentialsSignin } from "@auth/core/errors";
 import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { createAccount } from "./users";
-import { CredentialsSignin } from "@auth/core/errors";
 import { authorizeSignIn, logAuthError, ThrottledSignIn } from "./sign-in";
 
 const from = (address: string) => new Headers({ "x-forwarded-for": address });

@@ -17,7 +17,8 @@ export class ThrottledSignIn extends CredentialsSignin {
  * anything else is.
  */
 export function logAuthError(error: Error) {
-  if (error instanceof CredentialsSignin || ("type" in error && error.type === "CredentialsSignin")) return;
+  // By `type`, not instanceof: next-auth's bundle may carry its own copy of the error classes.
+  if ("type" in error && error.type === "CredentialsSignin") return;
   console.error("[auth][error]", error);
 }
 

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { signInWithPassword } from "./actions";
 
@@ -12,9 +13,7 @@ export function LoginForm({ next }: { next?: string }) {
       {next && <input type="hidden" name="next" value={next} />}
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.email} autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
-      <p aria-live="polite" className="min-h-5 text-sm text-red-700" data-testid="sign-in-error">
-        {state?.message}
-      </p>
+      <FormError message={state?.message} testId="sign-in-error" />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { NewPasswordField } from "../_components/new-password-field";
 import { signUp } from "./actions";
@@ -13,9 +14,7 @@ export function SignUpForm() {
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={state?.values.name} errors={state?.fieldErrors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.values.email} errors={state?.fieldErrors?.email} />
       <NewPasswordField errors={state?.fieldErrors?.password} />
-      <p aria-live="polite" className="min-h-5 text-sm text-red-700">
-        {state?.message}
-      </p>
+      <FormError message={state?.message} />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Creating your account…" : "Create account"}
       </Button>

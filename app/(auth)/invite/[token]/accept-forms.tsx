@@ -1,22 +1,17 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { NewPasswordField } from "../../_components/new-password-field";
 import { acceptAsNewUserAction, joinTeamAction } from "./actions";
-
-const ErrorLine = ({ message }: { message?: string }) => (
-  <p aria-live="polite" className="min-h-5 text-sm text-red-700">
-    {message}
-  </p>
-);
 
 export function JoinTeamForm({ token, teamName }: { token: string; teamName: string }) {
   const [state, formAction, pending] = useActionState(joinTeamAction, null);
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="token" value={token} />
-      <ErrorLine message={state?.message} />
+      <FormError message={state?.message} />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Joining…" : `Join ${teamName}`}
       </Button>
@@ -32,7 +27,7 @@ export function NewAccountForm({ token, email, teamName }: { token: string; emai
       <TextField label="Email" value={email} readOnly aria-readonly className="bg-slate-50 text-slate-600" />
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={state?.name} errors={state?.fieldErrors?.name} autoFocus />
       <NewPasswordField errors={state?.fieldErrors?.password} />
-      <ErrorLine message={state?.message} />
+      <FormError message={state?.message} />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Joining…" : `Join ${teamName}`}
       </Button>

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { createTeamAction } from "./actions";
 
@@ -25,9 +26,7 @@ export function CreateTeamForm() {
       }
     >
       <TextField label="Name" name="name" required maxLength={64} autoFocus errors={errors.name} hint="For example your company or project. Its web address is made from it." />
-      <p aria-live="polite" className="min-h-5 text-sm text-red-700">
-        {errors.message}
-      </p>
+      <FormError message={errors.message} />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Creating…" : "Create team"}
       </Button>

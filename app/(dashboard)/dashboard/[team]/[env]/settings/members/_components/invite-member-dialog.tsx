@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
 import { roleLabels, type Role } from "@/lib/permissions";
 import { inviteMemberAction } from "../actions";
@@ -87,9 +88,7 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
               </label>
               <RoleSelect id="invite-role" name="role" roles={grantableRoles(actorRole)} defaultValue="developer" className="w-full" />
             </div>
-            <p aria-live="polite" className="min-h-5 text-sm text-red-700">
-              {errors.message}
-            </p>
+            <FormError message={errors.message} />
             <DialogFooter>
               <DialogClose asChild>
                 <Button variant="secondary" disabled={pending}>
