@@ -2,10 +2,10 @@
 // unreachable, they still get their 401 or 429, while a request that does need it gets a clean 500.
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db";
-import { apiFetch, createCredential, createTeam, freshAddress, startApi, type RunningApi } from "./testing";
+import { apiFetch, insertCredentialRow, createTeam, freshAddress, startApi, type RunningApi } from "./testing";
 
 let api: RunningApi;
-let key: Awaited<ReturnType<typeof createCredential>>;
+let key: Awaited<ReturnType<typeof insertCredentialRow>>;
 const logged: string[] = [];
 
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (capture(String(chunk)), true));
   vi.spyOn(console, "error").mockImplementation(capture);
   const team = await createTeam();
-  key = await createCredential(team.id, "test");
+  key = await insertCredentialRow(team.id, "test");
   api = await startApi();
   // Take the database away: nothing listens on port 1.
   await closeDatabase();

@@ -6,7 +6,7 @@ import { apiCredentials } from "@/db/schema";
 import { displayToken, generateToken, hashToken } from "@/lib/tokens";
 import {
   apiFetch,
-  createCredential,
+  insertCredentialRow,
   createTeam,
   deleteCredential,
   freshAddress,
@@ -18,7 +18,7 @@ import {
 
 let api: RunningApi;
 let team: { id: string; name: string };
-let testKey: Awaited<ReturnType<typeof createCredential>>;
+let testKey: Awaited<ReturnType<typeof insertCredentialRow>>;
 const secrets: string[] = [];
 const logged: string[] = [];
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   for (const method of ["log", "info", "warn", "error"] as const) vi.spyOn(console, method).mockImplementation(capture);
   api = await startApi();
   team = await createTeam("Acme Logistics");
-  testKey = remember(await createCredential(team.id, "test", "ERP production"));
+  testKey = remember(await insertCredentialRow(team.id, "test", "ERP production"));
 });
 
 afterAll(async () => {
@@ -69,7 +69,7 @@ describe("GET /v1/me", () => {
   });
 
   it("answers a live token with its live environment", async () => {
-    const liveKey = remember(await createCredential(team.id, "live", "Shop"));
+    const liveKey = remember(await insertCredentialRow(team.id, "live", "Shop"));
     const res = await apiFetch(api, "/v1/me", { token: liveKey.token });
     expect(await res.json()).toMatchObject({ environment: "live", credential: { id: liveKey.id, name: "Shop" } });
   });
@@ -107,7 +107,7 @@ describe("refused credentials", () => {
   });
 
   it("refuses a revoked credential on the very next request, and the same token works once enabled", async () => {
-    const key = remember(await createCredential(team.id, "test"));
+    const key = remember(await insertCredentialRow(team.id, "test"));
     expect((await apiFetch(api, "/v1/me", { token: key.token })).status).toBe(200);
     await setCredentialStatus(key.id, "revoked");
     await expectRefusal(await apiFetch(api, "/v1/me", { token: key.token, address: freshAddress() }), "revoked_credential");
@@ -116,7 +116,7 @@ describe("refused credentials", () => {
   });
 
   it("refuses a deleted credential like an unknown one", async () => {
-    const key = remember(await createCredential(team.id, "test"));
+    const key = remember(await insertCredentialRow(team.id, "test"));
     expect((await apiFetch(api, "/v1/me", { token: key.token })).status).toBe(200);
     await deleteCredential(key.id);
     await expectRefusal(await apiFetch(api, "/v1/me", { token: key.token, address: freshAddress() }), "invalid_credentials");
@@ -174,14 +174,14 @@ describe("throttling failed authentication", () => {
     expect(Number(res.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(await res.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String) } });
     // The check precedes the database, so a key this server has not accepted yet waits too…
-    const unused = remember(await createCredential(team.id, "test", "Not yet used"));
+    const unused = remember(await insertCredentialRow(team.id, "test", "Not yet used"));
     expect((await apiFetch(api, "/v1/me", { token: unused.token, address })).status).toBe(429);
     // …while other addresses are unaffected.
     expect((await apiFetch(api, "/v1/me", { token: unused.token, address: freshAddress() })).status).toBe(200);
   });
 
   it("lets a key that already worked through a blocked address (a shared NAT), still checked on every request", async () => {
-    const shop = remember(await createCredential(team.id, "test", "Shop behind the same NAT"));
+    const shop = remember(await insertCredentialRow(team.id, "test", "Shop behind the same NAT"));
     const address = freshAddress();
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(200);
     for (let i = 0; i < 30; i++) await (await apiFetch(api, "/v1/me", { token: generateToken("test"), address })).body?.cancel();
@@ -215,7 +215,7 @@ describe("last_used_at", () => {
   }
 
   it("is set after use and not rewritten within the minute", async () => {
-    const key = remember(await createCredential(team.id, "test"));
+    const key = remember(await insertCredentialRow(team.id, "test"));
     expect(await lastUsedAt(key.id)).toBeNull();
     expect((await apiFetch(api, "/v1/me", { token: key.token })).status).toBe(200);
     const first = await waitForLastUse(key.id);
@@ -227,7 +227,7 @@ describe("last_used_at", () => {
   });
 
   it("is not written again by this process within the minute even if the row was cleared", async () => {
-    const key = remember(await createCredential(team.id, "test"));
+    const key = remember(await insertCredentialRow(team.id, "test"));
     await apiFetch(api, "/v1/me", { token: key.token });
     await waitForLastUse(key.id);
     const db = await getDb();

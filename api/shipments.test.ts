@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { shipments } from "@/db/schema";
-import { apiFetch, createCredential, createTeam, startApi, type RunningApi } from "./testing";
+import { apiFetch, insertCredentialRow, createTeam, startApi, type RunningApi } from "./testing";
 
 let api: RunningApi;
 let acmeTest: { id: string; token: string };
@@ -15,9 +15,9 @@ beforeAll(async () => {
   api = await startApi();
   const acme = await createTeam("Acme Logistics");
   const globex = await createTeam("Globex Freight");
-  acmeTest = await createCredential(acme.id, "test");
-  acmeLive = await createCredential(acme.id, "live");
-  globexTest = await createCredential(globex.id, "test");
+  acmeTest = await insertCredentialRow(acme.id, "test");
+  acmeLive = await insertCredentialRow(acme.id, "live");
+  globexTest = await insertCredentialRow(globex.id, "test");
 });
 
 afterAll(() => api.close());
@@ -98,7 +98,7 @@ describe("POST /v1/shipments", () => {
 describe("GET /v1/shipments", () => {
   it("pages newest first with limit, starting_after and has_more", async () => {
     const team = await createTeam("Pager");
-    const key = await createCredential(team.id, "test");
+    const key = await insertCredentialRow(team.id, "test");
     const created = [];
     for (let n = 1; n <= 5; n++) created.push(await createOk(key.token, parcel(n)));
     const newestFirst = created.map((s) => s.id).reverse();

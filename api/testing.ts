@@ -1,11 +1,12 @@
 // Test-only helpers for the /v1 integration tests: the Hono app on a real port, and teams and
-// credentials inserted straight into the database with freshly generated tokens.
+// credential rows inserted straight into the database with freshly generated tokens.
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiCredentials, teams } from "@/db/schema";
-import { displayToken, generateToken, hashToken, type Environment } from "@/lib/tokens";
+import type { Environment } from "@/lib/terms";
+import { displayToken, generateToken, hashToken } from "@/lib/tokens";
 import { createApiApp } from "./app";
 
 export type RunningApi = { url: string; close: () => Promise<void> };
@@ -36,7 +37,8 @@ export async function createTeam(name = "Team") {
   return team;
 }
 
-export async function createCredential(teamId: string, environment: Environment, name = `${environment} key`) {
+/** A credential row straight into the database, with no activity event: the real one is lib/credentials.ts createCredential. */
+export async function insertCredentialRow(teamId: string, environment: Environment, name = `${environment} key`) {
   const db = await getDb();
   const token = generateToken(environment);
   const tokenHash = hashToken(token);

@@ -1,5 +1,5 @@
 // The one database module: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
-// The raw client lives on globalThis so that the Next.js bundle and the API (loaded by tsx)
+// The raw client is process state (lib/process-state.ts), so that the Next.js bundle and the API
 // share one connection pool / one PGlite instance inside a process.
 import "server-only";
 import fs from "node:fs";
@@ -7,14 +7,18 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import lockfile from "proper-lockfile";
 import { Pool, type PoolClient } from "pg";
+import type { Logger } from "drizzle-orm";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { processState, takeProcessState } from "../lib/process-state";
 import * as schema from "./schema";
 
 /** Both drivers expose the same query builder; node-postgres' type stands for both. */
 export type Db = NodePgDatabase<typeof schema>;
+/** A transaction: what `db.transaction(tx => …)` hands its callback. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type DatabaseConfig = { url: string } | { dataDir: string | null };
 
@@ -94,21 +98,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseClie
   }
 }
 
-export function drizzleFor(client: DatabaseClient): Db {
-  if (client.kind === "postgres") return drizzlePg(client.pool, { schema });
+/** A drizzle handle over a client; `logger` sees every query (tests count them with it). */
+export function drizzleFor(client: DatabaseClient, logger?: Logger): Db {
+  if (client.kind === "postgres") return drizzlePg(client.pool, { schema, logger });
   // The PGlite driver builds the same SQL; its session type differs only in the raw result shape.
-  return drizzlePglite(client.pglite, { schema }) as unknown as Db;
+  return drizzlePglite(client.pglite, { schema, logger }) as unknown as Db;
 }
 
-const globalForDb = globalThis as typeof globalThis & { __ecourierDatabase?: Promise<DatabaseClient> };
+const CLIENT = "database client";
 
 /** The process-wide database client, opened (and migrated) on first use. */
 export function getDatabaseClient(): Promise<DatabaseClient> {
-  globalForDb.__ecourierDatabase ??= openDatabase(databaseConfigFromEnv()).catch((err) => {
-    globalForDb.__ecourierDatabase = undefined;
-    throw err;
-  });
-  return globalForDb.__ecourierDatabase;
+  return processState(CLIENT, () =>
+    openDatabase(databaseConfigFromEnv()).catch((err) => {
+      takeProcessState(CLIENT);
+      throw err;
+    }),
+  );
 }
 
 const handles = new WeakMap<DatabaseClient, Db>();
@@ -122,8 +128,7 @@ export async function getDb(): Promise<Db> {
 }
 
 export async function closeDatabase(): Promise<void> {
-  const pending = globalForDb.__ecourierDatabase;
-  globalForDb.__ecourierDatabase = undefined;
+  const pending = takeProcessState<Promise<DatabaseClient>>(CLIENT);
   if (pending) await (await pending).close();
 }
 

@@ -1,4 +1,4 @@
-// Demo data (DESIGN.md "Demo data"), written only into an empty database.
+// Demo data (README "Quick start"), written only into an empty database.
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
 import type { Db } from "./index";

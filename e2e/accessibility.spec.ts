@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createAndClose, createCredential, uniqueName } from "./credentials-page";
-import { credentialsUrl, demoAccounts, signIn, storageStateOf } from "./helpers";
+import { credentialsUrl, demoAccounts, storageStateOf, useSavedSession } from "./helpers";
 
 // Toasts fade in and out; a scan that caught one half-transparent would report poor contrast
 // for a frame no one reads. Users who ask for reduced motion get no fades (sonner honours it).
@@ -26,7 +26,7 @@ async function seriousViolations(page: Page) {
 
 test("the credentials page, the create dialog and the token dialog have no serious accessibility violations", async ({ page }) => {
   test.slow(); // three axe scans of a full page
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   await createAndClose(page, uniqueName("Accessible"));
   expect(await seriousViolations(page)).toEqual([]);
@@ -44,7 +44,7 @@ test("the credentials page, the create dialog and the token dialog have no serio
 });
 
 test("a read-only member's view has no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "viewer@example.com");
+  await useSavedSession(page, "viewer@example.com");
   await page.goto(credentialsUrl("acme", "live"));
   await expect(page.getByRole("heading", { name: "API Credentials", exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

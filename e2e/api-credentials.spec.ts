@@ -13,18 +13,17 @@ import {
   revokeCredential,
   uniqueName,
 } from "./credentials-page";
-import { credentialsUrl, signIn } from "./helpers";
+import { credentialsUrl, storageStateOf, useSavedSession } from "./helpers";
 
+/** A page of its own for a second member in the same test. */
 async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
+  const context = await browser.newContext({ storageState: storageStateOf(email) });
+  return context.newPage();
 }
 
 test("owner creates a Test credential, copies its token once, and afterwards sees it only masked", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("ERP production");
 
@@ -64,7 +63,7 @@ test("owner creates a Test credential, copies its token once, and afterwards see
 });
 
 test("owner renames, revokes, enables and deletes a credential, and each change survives a reload", async ({ page }) => {
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Shop");
   const renamed = uniqueName("Shop backend");
@@ -91,7 +90,7 @@ test("owner renames, revokes, enables and deletes a credential, and each change 
 });
 
 test("a used token shows as last used; revoked it is refused by the API, enabled it works again", async ({ page, request }) => {
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Revocable");
   const token = await createAndClose(page, name);
@@ -114,7 +113,7 @@ test("a used token shows as last used; revoked it is refused by the API, enabled
 });
 
 test("a credential made in Live carries pk_live_ and is not listed in Test", async ({ page }) => {
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "live"));
   const name = uniqueName("Live ERP");
   const token = await createCredential(page, name);
@@ -130,7 +129,7 @@ test("a credential made in Live carries pk_live_ and is not listed in Test", asy
 
 for (const email of ["admin@example.com", "developer@example.com"]) {
   test(`${email} creates, renames, revokes, enables and deletes credentials too`, async ({ page }) => {
-    await signIn(page, email);
+    await useSavedSession(page, email);
     await page.goto(credentialsUrl("acme", "test"));
     const name = uniqueName("Warehouse");
     const renamed = uniqueName("Warehouse sync");
@@ -159,7 +158,7 @@ test("read-only member sees the list and filters but none of the controls", asyn
 });
 
 test("developer has the controls in Acme Logistics and none in Globex Freight", async ({ page }) => {
-  await signIn(page, "developer@example.com");
+  await useSavedSession(page, "developer@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   await expect(page.getByRole("button", { name: "New API credential" })).toBeVisible();
   await expect(page.getByText("can view credentials but not change them")).toHaveCount(0);
@@ -171,7 +170,7 @@ test("developer has the controls in Acme Logistics and none in Globex Freight", 
 });
 
 test("owner filters the list by name and by status", async ({ page }) => {
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const tag = uniqueName("Filter").split(" ")[1];
   const kept = `Kept ${tag}`;
@@ -208,7 +207,7 @@ test("a credential deleted by someone else is explained in plain words", async (
 });
 
 test("a name is required and at most 64 characters, and the error is announced beside the field", async ({ page }) => {
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   await page.getByRole("button", { name: "New API credential" }).click();
   const form = page.getByRole("dialog", { name: "New API credential" });
@@ -221,7 +220,7 @@ test("a name is required and at most 64 characters, and the error is announced b
 });
 
 test("a double click on Create makes one credential", async ({ page }) => {
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Double click");
   await page.getByRole("button", { name: "New API credential" }).click();
@@ -234,7 +233,7 @@ test("a double click on Create makes one credential", async ({ page }) => {
 });
 
 test("the token dialog closes with Escape though the list is still refreshing behind it", async ({ page }) => {
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   // Let the create action through, then hold the list's refetch (the next action call), as a busy server would.
   let actionCalls = 0;
@@ -251,7 +250,7 @@ test("the token dialog closes with Escape though the list is still refreshing be
 
 test("create, copy and revoke work from the keyboard, and focus lands where it should", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
-  await signIn(page, "owner@example.com");
+  await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const opener = page.getByRole("button", { name: "New API credential" });
   await opener.focus();

@@ -1,5 +1,6 @@
 // Shared steps for the end-to-end tests.
-import { expect, type Page } from "@playwright/test";
+import fs from "node:fs";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -13,6 +14,16 @@ export const demoAccounts = {
 
 /** The saved signed-in state of a demo user (written by auth.setup.ts). */
 export const storageStateOf = (email: string) => `e2e/.auth/${email.split("@")[0]}.json`;
+
+/**
+ * Gives the page's context a demo user's saved session (auth.setup.ts signs each in once), so a test
+ * that is not about signing in does not spend seconds on the form and on bcrypt.
+ */
+export async function useSavedSession(page: Page, email: string) {
+  const { cookies } = JSON.parse(fs.readFileSync(storageStateOf(email), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+  await page.context().clearCookies();
+  await page.context().addCookies(cookies);
+}
 
 /** Signs in through the login form and waits for the dashboard. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -30,6 +30,22 @@ test("a wrong password and an unknown email get the same error, and the email is
   }
 });
 
+test("failed sign-ins sent straight to Auth.js's endpoint count for the sign-in form too", async ({ page }) => {
+  // Two entry points run the same password check: Auth.js's route and the form's server action.
+  // They must share one throttle (5 failures per email), not keep a budget each.
+  const email = `guesser-${Date.now()}@example.com`;
+  for (let i = 0; i < 5; i++) {
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    const response = await page.request.post("/api/auth/callback/credentials", { form: { email, password: `guess-${i}`, csrfToken }, maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+  }
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("guess-5");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed sign-in attempts. Wait 15 minutes, then try again.");
+});
+
 test("a signed-out visitor is sent to sign in, then back to the page they asked for", async ({ page }) => {
   await page.goto(credentialsUrl("acme", "live"));
   await expect(page).toHaveURL(/\/login\?next=/);

@@ -8,7 +8,7 @@ const publicByNature = new Set([
   "app/(auth)/login/actions.ts",
   "app/(auth)/signup/actions.ts",
   "app/(auth)/invite/[token]/actions.ts",
-  "app/(dashboard)/actions.ts",
+  "app/actions.ts",
 ]);
 
 function actionFiles(dir: string): string[] {

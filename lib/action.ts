@@ -1,36 +1,29 @@
-// The one wrapper every mutating server action goes through: session → zod input →
-// membership from the database → permission table → handler. Errors become one result shape.
+// The one wrapper every mutating server action goes through: session → zod input → the caller's
+// membership from the database (once) → handler. The handler's domain function checks the
+// permission it needs against that membership (lib/team-access.ts). Errors become one result shape.
 import "server-only";
 import { z } from "zod";
-import { environments } from "@/db/schema";
 import { AppError, unauthenticated, type AppErrorCode } from "./errors";
-import { authorize, type Actor, type TeamMembership } from "./memberships";
-import type { Permission } from "./permissions";
+import { describeError } from "./redact";
 import { getCurrentUser } from "./session";
+import { resolveTeamAccess, type TeamAccess } from "./team-access";
 import type { UserSummary } from "./users";
+import type { TeamScope } from "./validation/team-scope";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
 
-/** Every team action names its team (by slug) and environment; the wrapper checks both. */
-export const TeamScope = z.object({
-  team: z.string().min(1).max(64),
-  environment: z.enum(environments),
-});
+export type TeamActionContext = { access: TeamAccess; user: UserSummary };
 
-export type TeamActionContext = { actor: Actor; user: UserSummary; membership: TeamMembership };
-
-export function withTeamAction<Schema extends z.ZodObject<typeof TeamScope.shape>, T>(
+export function withTeamAction<Schema extends z.ZodType<TeamScope>, T>(
   schema: Schema,
-  permission: Permission,
   handler: (input: z.infer<Schema>, ctx: TeamActionContext) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   return (input) =>
     run(schema, input, async (data, user) => {
-      const actor = { userId: user.id };
-      const membership = await authorize(actor, data.team, permission);
-      return handler(data, { actor, user, membership });
+      const access = await resolveTeamAccess(user.id, data.team, data.environment);
+      return handler(data, { access, user });
     });
 }
 
@@ -40,9 +33,9 @@ export function withTeamAction<Schema extends z.ZodObject<typeof TeamScope.shape
  */
 export function withUserAction<Schema extends z.ZodType, T>(
   schema: Schema,
-  handler: (input: z.infer<Schema>, ctx: { actor: Actor; user: UserSummary }) => Promise<T>,
+  handler: (input: z.infer<Schema>, ctx: { user: UserSummary }) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
-  return (input) => run(schema, input, (data, user) => handler(data, { actor: { userId: user.id }, user }));
+  return (input) => run(schema, input, (data, user) => handler(data, { user }));
 }
 
 async function run<Schema extends z.ZodType, T>(
@@ -66,6 +59,6 @@ async function run<Schema extends z.ZodType, T>(
 
 export function toActionError(err: unknown): ActionResult<never> {
   if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
-  console.error(`[action] ${(err as Error)?.name}: ${(err as Error)?.message}`);
+  console.error(`[action] ${describeError(err)}`);
   return { ok: false, code: "internal", message: "Something went wrong on our side. Try again." };
 }

@@ -6,6 +6,7 @@ import { seedDemoData } from "@/db/seed";
 import { ACTIVITY_PAGE_SIZE, listActivity } from "./activity";
 import { changeRole, inviteMember } from "./members";
 import { displayToken, generateToken, hashToken } from "./tokens";
+import { accessFor } from "./testing";
 
 const ids: Record<string, string> = {};
 let acmeId = "";
@@ -34,13 +35,13 @@ beforeAll(async () => {
   // The same team's Live environment must not show up in Test.
   await credentialEvent({ action: "created", credentialId: crypto.randomUUID(), credentialName: "Live only", environment: "live" }, new Date(t0 + 3000));
 
-  await inviteMember({ userId: ids.owner }, "acme", { email: "nora@example.com", role: "developer" });
-  await changeRole({ userId: ids.admin }, "acme", { userId: ids.viewer, role: "developer" });
+  await inviteMember(await accessFor({ userId: ids.owner }, "acme"), { email: "nora@example.com", role: "developer" });
+  await changeRole(await accessFor({ userId: ids.admin }, "acme"), { userId: ids.viewer, role: "developer" });
 });
 
 describe("the activity log", () => {
   it("merges the environment's credential events with the team's member events, newest first, with who did it", async () => {
-    const { entries, hasOlder } = await listActivity({ userId: ids.viewer }, "acme", "test", { page: 1 });
+    const { entries, hasOlder } = await listActivity(await accessFor({ userId: ids.viewer }, "acme", "test"), { page: 1 });
     expect(hasOlder).toBe(false);
     expect(entries.map((e) => e.action)).toEqual(["role_changed", "invited", "deleted", "renamed", "created"]);
     expect(entries[0]).toMatchObject({
@@ -56,7 +57,7 @@ describe("the activity log", () => {
   });
 
   it("shows member events in both environments, credential events only in their own", async () => {
-    const { entries } = await listActivity({ userId: ids.owner }, "acme", "live", { page: 1 });
+    const { entries } = await listActivity(await accessFor({ userId: ids.owner }, "acme", "live"), { page: 1 });
     expect(entries.map((e) => [e.action, e.kind === "credential" ? e.credential.name : e.subject.email])).toEqual([
       ["role_changed", "viewer@example.com"],
       ["invited", "nora@example.com"],
@@ -65,14 +66,14 @@ describe("the activity log", () => {
   });
 
   it("filters by action", async () => {
-    const renamed = await listActivity({ userId: ids.owner }, "acme", "test", { page: 1, action: "renamed" });
+    const renamed = await listActivity(await accessFor({ userId: ids.owner }, "acme", "test"), { page: 1, action: "renamed" });
     expect(renamed.entries.map((e) => e.action)).toEqual(["renamed"]);
-    const invited = await listActivity({ userId: ids.owner }, "acme", "test", { page: 1, action: "invited" });
+    const invited = await listActivity(await accessFor({ userId: ids.owner }, "acme", "test"), { page: 1, action: "invited" });
     expect(invited.entries.map((e) => e.action)).toEqual(["invited"]);
   });
 
   it("never contains a token", async () => {
-    const page = await listActivity({ userId: ids.owner }, "acme", "test", { page: 1 });
+    const page = await listActivity(await accessFor({ userId: ids.owner }, "acme", "test"), { page: 1 });
     expect(JSON.stringify(page)).not.toContain(token);
     expect(JSON.stringify(page)).not.toContain(hashToken(token));
   });
@@ -92,15 +93,15 @@ describe("the activity log", () => {
         createdAt: new Date(base + i * 1000),
       })),
     );
-    const first = await listActivity({ userId: ids.developer }, "globex", "test", { page: 1 });
+    const first = await listActivity(await accessFor({ userId: ids.developer }, "globex", "test"), { page: 1 });
     expect([first.entries.length, first.hasOlder]).toEqual([ACTIVITY_PAGE_SIZE, true]);
     expect(first.entries[0]).toMatchObject({ credential: { name: `Credential ${ACTIVITY_PAGE_SIZE + 4}` } });
-    const second = await listActivity({ userId: ids.developer }, "globex", "test", { page: 2 });
+    const second = await listActivity(await accessFor({ userId: ids.developer }, "globex", "test"), { page: 2 });
     expect(second.entries.map((e) => (e.kind === "credential" ? e.credential.name : ""))).toEqual(["Credential 4", "Credential 3", "Credential 2", "Credential 1", "Credential 0"]);
     expect(second.hasOlder).toBe(false);
   });
 
   it("is not shown to a non-member", async () => {
-    await expect(listActivity({ userId: ids.globex }, "acme", "test", { page: 1 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(accessFor({ userId: ids.globex }, "acme", "test").then((access) => listActivity(access, { page: 1 }))).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -5,12 +5,16 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiCredentials, credentialActions, credentialEvents, memberActions, memberEvents, users } from "@/db/schema";
-import { authorize, type Actor } from "./memberships";
-import type { Role } from "./permissions";
-import type { Environment } from "./tokens";
+import { requirePermission, type TeamAccess } from "./team-access";
+import { isRole, type Role } from "./terms";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 export const activityActions = [...credentialActions, ...memberActions] as const;
+/** The filter's groups, in the order the page shows them. */
+export const activityActionGroups = [
+  ["Credentials", credentialActions],
+  ["Members", memberActions],
+] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
 type Person = { name: string; email: string };
@@ -28,15 +32,16 @@ export type ActivityEntry = {
 export type ActivityPage = { entries: ActivityEntry[]; page: number; hasOlder: boolean };
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
-const role = (value: unknown): Role | null => (["owner", "admin", "developer", "read_only"].includes(value as string) ? (value as Role) : null);
+const role = (value: unknown): Role | null => (isRole(value) ? value : null);
 
 /**
  * One page of the log. Credential details are read by known keys only: `from`/`to` of a rename and
  * `tokenDisplay` (the masked token, kept by the event so it survives a delete); otherwise the masked
  * token comes from the credential while it still exists.
  */
-export async function listActivity(actor: Actor, teamSlug: string, environment: Environment, filters: { action?: ActivityAction; page: number }): Promise<ActivityPage> {
-  const { team } = await authorize(actor, teamSlug, "activity:view");
+export async function listActivity(access: TeamAccess, filters: { action?: ActivityAction; page: number }): Promise<ActivityPage> {
+  requirePermission(access, "activity:view");
+  const { team, environment } = access;
   const db = await getDb();
   const only = (column: typeof credentialEvents.action | typeof memberEvents.action) => (filters.action ? sql`${column}::text = ${filters.action}` : undefined);
 

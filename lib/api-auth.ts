@@ -1,13 +1,15 @@
-// Bearer authentication for /v1 (DESIGN.md "/v1 request authentication"): token → team,
+// Bearer authentication for /v1 (docs/architecture.md, "A /v1 request"): token → team,
 // environment and credential with one indexed query, failed-attempt throttling per client
 // address, and the last-used toucher. No verification result is cached between requests.
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDatabaseClient, getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
+import { processState } from "./process-state";
 import { FailureCounter } from "./rate-limit";
 import { describeError } from "./redact";
-import { hashToken, parseToken, type Environment } from "./tokens";
+import type { Environment } from "./terms";
+import { hashToken, parseToken } from "./tokens";
 
 export type ApiPrincipal = {
   team: { id: string; name: string };
@@ -65,9 +67,8 @@ async function findCredentialByTokenHash(tokenHash: string): Promise<LookupRow |
   return (await client.pglite.query<LookupRow>(LOOKUP_SQL, [tokenHash])).rows[0];
 }
 
-// Failed attempts per client address, per process (DESIGN.md "Scaling out").
+// Failed attempts per client address, per process (docs/architecture.md, "Where state lives").
 export const API_AUTH_FAILURE_LIMIT = 30;
-const failures = new FailureCounter(API_AUTH_FAILURE_LIMIT, 60_000);
 
 /**
  * Token hashes that authenticated in this process within the hour. Many integrations share one
@@ -101,7 +102,16 @@ class RecentlyAccepted {
   }
 }
 
-const recentlyAccepted = new RecentlyAccepted(3_600_000, 20_000);
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** What this process remembers between /v1 requests: one object, however often lib/ is loaded. */
+const state = () =>
+  processState("api authentication", () => ({
+    failures: new FailureCounter(API_AUTH_FAILURE_LIMIT, 60_000),
+    recentlyAccepted: new RecentlyAccepted(3_600_000, 20_000),
+    /** When this process last wrote each credential's last_used_at. */
+    lastTouched: new Map<string, number>(),
+  }));
 
 /**
  * Every refused credential counts, malformed ones included; a request without one does not (no
@@ -109,13 +119,14 @@ const recentlyAccepted = new RecentlyAccepted(3_600_000, 20_000);
  * address interleave unlimited guesses.
  */
 function refuse(reason: ApiAuthFailure, address: string, tokenHash?: string): ApiAuthResult {
+  const { failures, recentlyAccepted } = state();
   if (reason !== "missing_credentials") failures.record(address);
   if (tokenHash) recentlyAccepted.forget(tokenHash);
   return { ok: false, reason };
 }
 
 /**
- * Authenticates one /v1 request, in DESIGN.md's order: header, then length, pattern and checksum
+ * Authenticates one /v1 request, in this order: header, then length, pattern and checksum
  * (no database), then the address's failure budget (no database; a token accepted within the hour
  * is exempt), then one indexed query. Unknown and deleted credentials look the same.
  */
@@ -125,6 +136,7 @@ export async function authenticateApiRequest(authorization: string | undefined, 
   const parsed = parseToken(header.token);
   if (!parsed) return refuse("invalid_credentials", address);
   const tokenHash = hashToken(header.token);
+  const { failures, recentlyAccepted } = state();
   const retryAfterMs = failures.blockedFor(address);
   if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash)) return { ok: false, reason: "rate_limited", retryAfterMs };
 
@@ -145,12 +157,10 @@ export async function authenticateApiRequest(authorization: string | undefined, 
 
 // ---- last_used_at: at most one write per credential per minute per process, after the response.
 
-const TOUCH_INTERVAL_MS = 60_000;
-const lastTouched = new Map<string, number>();
-
 /** Whether this use should be written: not within the minute by this process, nor (per the row) by another. */
 function lastUseDue(credentialId: string, usedWithinMinute: boolean, now = Date.now()): boolean {
   if (usedWithinMinute) return false;
+  const { lastTouched } = state();
   const touched = lastTouched.get(credentialId);
   if (touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
   if (lastTouched.size >= 10_000) {
@@ -175,7 +185,7 @@ export async function touchLastUsed(credentialId: string): Promise<void> {
         ),
       );
   } catch (err) {
-    lastTouched.delete(credentialId);
+    state().lastTouched.delete(credentialId);
     console.error(`[api] could not record the last use of credential ${credentialId}: ${describeError(err)}`);
   }
 }

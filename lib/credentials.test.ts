@@ -5,6 +5,7 @@ import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { createCredential, deleteCredential, enableCredential, listCredentials, renameCredential, revokeCredential } from "./credentials";
 import { hashToken } from "./tokens";
+import { accessFor } from "./testing";
 
 let owner: { userId: string };
 
@@ -35,15 +36,15 @@ async function cellsContaining(text: string): Promise<string[]> {
 describe("credentials in the database", () => {
   it("no column of any table holds a token, nor its secret part, after create, rename, revoke, enable and delete", async () => {
     const made = [
-      await createCredential(owner, "acme", "test", { name: "ERP production" }),
-      await createCredential(owner, "acme", "live", { name: "Shop" }),
-      await createCredential(owner, "acme", "test", { name: "To delete" }),
+      await createCredential(await accessFor(owner, "acme", "test"), { name: "ERP production" }),
+      await createCredential(await accessFor(owner, "acme", "live"), { name: "Shop" }),
+      await createCredential(await accessFor(owner, "acme", "test"), { name: "To delete" }),
     ];
     const [first, , third] = made;
-    await renameCredential(owner, "acme", "test", { id: first.credential.id, name: "ERP" });
-    await revokeCredential(owner, "acme", "test", { id: first.credential.id });
-    await enableCredential(owner, "acme", "test", { id: first.credential.id });
-    await deleteCredential(owner, "acme", "test", { id: third.credential.id });
+    await renameCredential(await accessFor(owner, "acme", "test"), { id: first.credential.id, name: "ERP" });
+    await revokeCredential(await accessFor(owner, "acme", "test"), { id: first.credential.id });
+    await enableCredential(await accessFor(owner, "acme", "test"), { id: first.credential.id });
+    await deleteCredential(await accessFor(owner, "acme", "test"), { id: third.credential.id });
 
     for (const { token } of made) {
       expect(await cellsContaining(token)).toEqual([]);
@@ -55,24 +56,24 @@ describe("credentials in the database", () => {
 
   it("lists newest first, filters by name (wildcards literal) and status, and pages by 50", async () => {
     const created: string[] = [];
-    for (let i = 1; i <= 53; i++) created.push((await createCredential(owner, "acme", "live", { name: `Batch ${i}` })).credential.id);
-    const special = await createCredential(owner, "acme", "live", { name: "100%_sure" });
-    await revokeCredential(owner, "acme", "live", { id: created[0] });
+    for (let i = 1; i <= 53; i++) created.push((await createCredential(await accessFor(owner, "acme", "live"), { name: `Batch ${i}` })).credential.id);
+    const special = await createCredential(await accessFor(owner, "acme", "live"), { name: "100%_sure" });
+    await revokeCredential(await accessFor(owner, "acme", "live"), { id: created[0] });
 
-    const first = await listCredentials(owner, "acme", "live", { name: "Batch", status: "all", page: 1 });
+    const first = await listCredentials(await accessFor(owner, "acme", "live"), { name: "Batch", status: "all", page: 1 });
     expect(first.total).toBe(53);
     expect(first.credentials).toHaveLength(50);
     expect(first.credentials[0].name).toBe("Batch 53");
-    const second = await listCredentials(owner, "acme", "live", { name: "batch", status: "all", page: 2 });
+    const second = await listCredentials(await accessFor(owner, "acme", "live"), { name: "batch", status: "all", page: 2 });
     expect(second.credentials.map((c) => c.name)).toEqual(["Batch 3", "Batch 2", "Batch 1"]);
-    const past = await listCredentials(owner, "acme", "live", { name: "Batch", status: "all", page: 9 });
+    const past = await listCredentials(await accessFor(owner, "acme", "live"), { name: "Batch", status: "all", page: 9 });
     expect(past.page).toBe(2);
 
-    const revoked = await listCredentials(owner, "acme", "live", { name: "", status: "revoked", page: 1 });
+    const revoked = await listCredentials(await accessFor(owner, "acme", "live"), { name: "", status: "revoked", page: 1 });
     expect(revoked.credentials.map((c) => c.id)).toEqual([created[0]]);
-    const percent = await listCredentials(owner, "acme", "live", { name: "0%_", status: "all", page: 1 });
+    const percent = await listCredentials(await accessFor(owner, "acme", "live"), { name: "0%_", status: "all", page: 1 });
     expect(percent.credentials.map((c) => c.id)).toEqual([special.credential.id]);
-    expect((await listCredentials(owner, "acme", "live", { name: "%", status: "all", page: 1 })).total).toBe(1);
+    expect((await listCredentials(await accessFor(owner, "acme", "live"), { name: "%", status: "all", page: 1 })).total).toBe(1);
 
     expect(first.credentials[0]).toEqual({
       id: created[52],

@@ -1,18 +1,19 @@
 // API credentials of a team in one environment: how each is listed, created, renamed, revoked,
-// enabled and deleted. Every function checks the actor's membership and permission itself, scopes
-// every query by team AND environment, and writes its audit event in the same transaction.
+// enabled and deleted. Every function takes the caller's resolved TeamAccess, checks the permission
+// it needs against it, scopes every query by that team AND environment, and writes its audit event
+// in the same transaction.
 import "server-only";
 import { and, count, desc, eq, ilike, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { apiCredentials, credentialEvents, users, credentialActions } from "@/db/schema";
 import { notFound } from "./errors";
-import { authorize, type Actor } from "./memberships";
-import { displayToken, generateToken, hashToken, type Environment } from "./tokens";
+import { requirePermission, type TeamAccess } from "./team-access";
+import type { Environment } from "./terms";
+import { displayToken, generateToken, hashToken } from "./tokens";
 import type { CredentialFilters } from "./validation/credentials";
 
 export const CREDENTIALS_PAGE_SIZE = 50;
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Scope = { teamId: string; environment: Environment; actorUserId: string };
 type CredentialAction = (typeof credentialActions)[number];
 
@@ -89,19 +90,21 @@ async function audit(tx: Tx, scope: Scope, credential: Audited, action: Credenti
   });
 }
 
+const scopeOf = (access: TeamAccess): Scope => ({ teamId: access.team.id, environment: access.environment, actorUserId: access.userId });
+
 /** Runs a change for a member allowed to manage the team's credentials, in one transaction. */
-async function manage<T>(actor: Actor, teamSlug: string, environment: Environment, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
-  const { team } = await authorize(actor, teamSlug, "credentials:manage");
+async function manage<T>(access: TeamAccess, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
+  requirePermission(access, "credentials:manage");
   const db = await getDb();
-  return db.transaction((tx) => work(tx, { teamId: team.id, environment, actorUserId: actor.userId }));
+  return db.transaction((tx) => work(tx, scopeOf(access)));
 }
 
 /** Newest first, filtered by name and status, one page at a time. A page past the end shows the last one. */
-export async function listCredentials(actor: Actor, teamSlug: string, environment: Environment, filters: CredentialFilters): Promise<CredentialPage> {
-  const { team } = await authorize(actor, teamSlug, "credentials:view");
+export async function listCredentials(access: TeamAccess, filters: CredentialFilters): Promise<CredentialPage> {
+  requirePermission(access, "credentials:view");
   const db = await getDb();
   const where = inScope(
-    { teamId: team.id, environment },
+    scopeOf(access),
     filters.name ? ilike(apiCredentials.name, `%${escapeLike(filters.name)}%`) : undefined,
     filters.status === "all" ? undefined : eq(apiCredentials.status, filters.status),
   );
@@ -119,18 +122,18 @@ export async function listCredentials(actor: Actor, teamSlug: string, environmen
 }
 
 /** Creates a credential and returns its plain token: the only time it exists outside the client's hands. */
-export async function createCredential(actor: Actor, teamSlug: string, environment: Environment, input: { name: string }) {
-  const token = generateToken(environment);
-  const credential = await manage(actor, teamSlug, environment, async (tx, scope) => {
+export async function createCredential(access: TeamAccess, input: { name: string }) {
+  const token = generateToken(access.environment);
+  const credential = await manage(access, async (tx, scope) => {
     const [row] = await tx
       .insert(apiCredentials)
       .values({
         teamId: scope.teamId,
-        environment,
+        environment: scope.environment,
         name: input.name,
         tokenHash: hashToken(token),
         tokenDisplay: displayToken(token),
-        createdBy: actor.userId,
+        createdBy: scope.actorUserId,
       })
       .returning(auditedColumns);
     await audit(tx, scope, row, "created");
@@ -139,8 +142,8 @@ export async function createCredential(actor: Actor, teamSlug: string, environme
   return { credential, token };
 }
 
-export async function renameCredential(actor: Actor, teamSlug: string, environment: Environment, input: { id: string; name: string }) {
-  return manage(actor, teamSlug, environment, async (tx, scope) => {
+export async function renameCredential(access: TeamAccess, input: { id: string; name: string }) {
+  return manage(access, async (tx, scope) => {
     const [before] = await tx.select(auditedColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
     if (!before) throw gone();
     await tx.update(apiCredentials).set({ name: input.name, updatedAt: new Date() }).where(byId(scope, input.id));
@@ -151,8 +154,8 @@ export async function renameCredential(actor: Actor, teamSlug: string, environme
 
 /** Revoke and enable flip the status; doing it twice (a double click, two people) changes nothing more. */
 function setStatus(status: "active" | "revoked", action: "revoked" | "enabled") {
-  return (actor: Actor, teamSlug: string, environment: Environment, input: { id: string }) =>
-    manage(actor, teamSlug, environment, async (tx, scope) => {
+  return (access: TeamAccess, input: { id: string }) =>
+    manage(access, async (tx, scope) => {
       const now = new Date();
       const [changed] = await tx
         .update(apiCredentials)
@@ -170,8 +173,8 @@ export const revokeCredential = setStatus("revoked", "revoked");
 export const enableCredential = setStatus("active", "enabled");
 
 /** Permanent: the row goes; its audit events stay. */
-export async function deleteCredential(actor: Actor, teamSlug: string, environment: Environment, input: { id: string }) {
-  return manage(actor, teamSlug, environment, async (tx, scope) => {
+export async function deleteCredential(access: TeamAccess, input: { id: string }) {
+  return manage(access, async (tx, scope) => {
     const [row] = await tx.delete(apiCredentials).where(byId(scope, input.id)).returning(auditedColumns);
     if (!row) throw gone();
     await audit(tx, scope, row, "deleted");

@@ -5,14 +5,15 @@ import { getDb } from "@/db";
 import { invitations, memberEvents, memberships, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { acceptInvitation, acceptInvitationAsNewUser, findPendingInvitation, generateInvitationToken, INVITATION_INVALID, inviteMember, revokeInvitation } from "./members";
-import { listTeamsOfUser } from "./memberships";
-import type { Role } from "./permissions";
+import { listTeamsOfUser } from "./team-access";
+import type { Role } from "./terms";
 import { verifyPassword } from "./users";
+import { accessFor } from "./testing";
 
 let ownerId = "";
 
 async function invite(email: string, role: Role = "developer") {
-  return inviteMember({ userId: ownerId }, "acme", { email, role });
+  return inviteMember(await accessFor({ userId: ownerId }, "acme"), { email, role });
 }
 
 async function snapshot() {
@@ -94,7 +95,7 @@ describe("accepting an invitation", () => {
 
   it("is refused once revoked", async () => {
     const { token, invitation } = await invite("revoked@example.com");
-    await revokeInvitation({ userId: ownerId }, "acme", { id: invitation.id });
+    await revokeInvitation(await accessFor({ userId: ownerId }, "acme"), { id: invitation.id });
     expect(await findPendingInvitation(token)).toBeNull();
     await expectInvalid(() => acceptInvitationAsNewUser(token, newcomer));
   });
@@ -118,8 +119,8 @@ describe("at the same moment", () => {
     const db = await getDb();
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@example.com"));
     const results = await Promise.allSettled([
-      inviteMember({ userId: ownerId }, "acme", { email: "racing@example.com", role: "developer" }),
-      inviteMember({ userId: admin.id }, "acme", { email: "racing@example.com", role: "read_only" }),
+      inviteMember(await accessFor({ userId: ownerId }, "acme"), { email: "racing@example.com", role: "developer" }),
+      inviteMember(await accessFor({ userId: admin.id }, "acme"), { email: "racing@example.com", role: "read_only" }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });

@@ -1,37 +1,41 @@
 // A team's members and invitations: who is in it, who is invited, and every change to either.
-// Each mutation takes the actor, checks membership and permission itself, enforces the Owner rules
-// inside its transaction (with the relevant memberships locked) and writes its member event there too.
+// Each function takes the caller's resolved TeamAccess and checks its permission against it. Each
+// mutation then re-reads the roles it decides on with the memberships locked (the one second read:
+// it guards against a concurrent change), applies the Owner rules of lib/permissions.ts, and writes
+// its member event in the same transaction.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
-import { getDb, type Db } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { invitations, memberActions, memberEvents, memberships, teams, users } from "@/db/schema";
 import { AppError, forbidden, notFound } from "./errors";
-import { authorize, type Actor, type TeamSummary } from "./memberships";
-import { can, type Permission, type Role } from "./permissions";
+import { can, invitationRefusal, leaveRefusal, removalRefusal, roleChangeRefusal, type Permission, type Refusal } from "./permissions";
+import { requirePermission, type TeamAccess, type TeamSummary } from "./team-access";
+import type { Role } from "./terms";
 import { hashToken } from "./tokens";
 import { hashPassword, insertUser, type UserSummary } from "./users";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type MemberAction = (typeof memberActions)[number];
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
-
-const rank: Record<Role, number> = { read_only: 0, developer: 1, admin: 2, owner: 3 };
 
 export type MemberDto = { userId: string; name: string; email: string; role: Role; since: string };
 export type InvitationDto = { id: string; email: string; role: Role; invitedBy: string | null; createdAt: string; expiresAt: string };
 
 export const INVITATION_INVALID = "This invitation is no longer valid. Ask the team's Owner or Admin for a new one.";
 const invitationInvalid = () => notFound(INVITATION_INVALID);
-const needsAnOwner = () => new AppError("conflict", "A team needs at least one Owner. Make another member an Owner first.");
-const ownersOnly = () => forbidden("Only an Owner can make, change or remove an Owner.");
+
+/** Throws the refusal of an Owner rule, if any. */
+function enforce(refusal: Refusal): void {
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+}
 
 /** Invitations that can still be accepted. */
 const pending = (now: Date) => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 
-export async function listMembers(actor: Actor, teamSlug: string): Promise<MemberDto[]> {
-  const { team } = await authorize(actor, teamSlug, "members:view");
+export async function listMembers(access: TeamAccess): Promise<MemberDto[]> {
+  requirePermission(access, "members:view");
+  const { team } = access;
   const db = await getDb();
   // The role enum is declared owner → read-only, so this lists Owners first.
   const rows = await db
@@ -43,8 +47,9 @@ export async function listMembers(actor: Actor, teamSlug: string): Promise<Membe
   return rows.map((r) => ({ ...r, since: r.since.toISOString() }));
 }
 
-export async function listInvitations(actor: Actor, teamSlug: string): Promise<InvitationDto[]> {
-  const { team } = await authorize(actor, teamSlug, "members:view");
+export async function listInvitations(access: TeamAccess): Promise<InvitationDto[]> {
+  requirePermission(access, "members:view");
+  const { team } = access;
   const db = await getDb();
   const rows = await db
     .select({
@@ -63,7 +68,7 @@ export async function listInvitations(actor: Actor, teamSlug: string): Promise<I
 }
 
 type LockedMember = { userId: string; role: Role; name: string; email: string };
-type Locked = { team: TeamSummary; actorRole: Role; owners: number; member: (userId: string) => LockedMember | undefined };
+type Locked = { team: TeamSummary; me: LockedMember; owners: number; member: (userId: string) => LockedMember | undefined };
 
 /**
  * Runs a members change in one transaction, with the team's Owner memberships and those of the
@@ -71,23 +76,25 @@ type Locked = { team: TeamSummary; actorRole: Role; owners: number; member: (use
  * count and the actor's role are read under that lock: two concurrent demotions cannot both see
  * "another Owner is left", and an actor demoted a moment ago no longer passes.
  */
-async function withLockedMembers<T>(actor: Actor, teamSlug: string, permission: Permission, userIds: string[], work: (tx: Tx, locked: Locked) => Promise<T>) {
-  const { team } = await authorize(actor, teamSlug, permission);
+async function withLockedMembers<T>(access: TeamAccess, permission: Permission, userIds: string[], work: (tx: Tx, locked: Locked) => Promise<T>) {
+  requirePermission(access, permission);
+  const { team, userId: actorUserId } = access;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const rows = await tx
       .select({ userId: memberships.userId, role: memberships.role, name: users.name, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.teamId, team.id), or(eq(memberships.role, "owner"), inArray(memberships.userId, [actor.userId, ...userIds]))))
+      .where(and(eq(memberships.teamId, team.id), or(eq(memberships.role, "owner"), inArray(memberships.userId, [actorUserId, ...userIds]))))
       .orderBy(asc(memberships.userId))
       .for("update", { of: memberships });
-    const me = rows.find((r) => r.userId === actor.userId);
+    // The caller's role as of now, under the lock: a demotion a moment ago holds.
+    const me = rows.find((r) => r.userId === actorUserId);
     if (!me) throw notFound("Team not found.");
     if (!can(me.role, permission)) throw forbidden();
     return work(tx, {
       team,
-      actorRole: me.role,
+      me,
       owners: rows.filter((r) => r.role === "owner").length,
       member: (userId) => rows.find((r) => r.userId === userId),
     });
@@ -111,18 +118,16 @@ async function recordMemberEvent(
 
 const memberOf = (teamId: string, userId: string) => and(eq(memberships.teamId, teamId), eq(memberships.userId, userId));
 
-export async function changeRole(actor: Actor, teamSlug: string, input: { userId: string; role: Role }): Promise<{ userId: string; role: Role }> {
-  return withLockedMembers(actor, teamSlug, "members:manage", [input.userId], async (tx, { team, actorRole, owners, member }) => {
+export async function changeRole(access: TeamAccess, input: { userId: string; role: Role }): Promise<{ userId: string; role: Role }> {
+  return withLockedMembers(access, "members:manage", [input.userId], async (tx, { team, me, owners, member }) => {
     const target = member(input.userId);
     if (!target) throw notFound("This person is no longer a member of the team.");
+    enforce(roleChangeRefusal(me, target, input.role, owners));
     if (target.role === input.role) return { userId: target.userId, role: target.role };
-    if (target.userId === actor.userId && rank[input.role] > rank[target.role]) throw forbidden("You cannot raise your own role.");
-    if (actorRole !== "owner" && (target.role === "owner" || input.role === "owner")) throw ownersOnly();
-    if (target.role === "owner" && owners <= 1) throw needsAnOwner();
     await tx.update(memberships).set({ role: input.role }).where(memberOf(team.id, target.userId));
     await recordMemberEvent(tx, {
       teamId: team.id,
-      actorUserId: actor.userId,
+      actorUserId: me.userId,
       action: "role_changed",
       subject: target,
       details: { from: target.role, to: input.role },
@@ -131,27 +136,24 @@ export async function changeRole(actor: Actor, teamSlug: string, input: { userId
   });
 }
 
-export async function removeMember(actor: Actor, teamSlug: string, input: { userId: string }): Promise<{ userId: string }> {
-  if (input.userId === actor.userId) throw new AppError("invalid_input", "To leave the team yourself, use “Leave team”.");
-  return withLockedMembers(actor, teamSlug, "members:manage", [input.userId], async (tx, { team, actorRole, owners, member }) => {
+export async function removeMember(access: TeamAccess, input: { userId: string }): Promise<{ userId: string }> {
+  return withLockedMembers(access, "members:manage", [input.userId], async (tx, { team, me, owners, member }) => {
     const target = member(input.userId);
     if (!target) throw notFound("This person is no longer a member of the team.");
-    if (target.role === "owner" && actorRole !== "owner") throw ownersOnly();
-    if (target.role === "owner" && owners <= 1) throw needsAnOwner();
+    enforce(removalRefusal(me, target, owners));
     await tx.delete(memberships).where(memberOf(team.id, target.userId));
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: actor.userId, action: "removed", subject: target, details: { role: target.role } });
+    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "removed", subject: target, details: { role: target.role } });
     return { userId: target.userId };
   });
 }
 
 /** Any member may leave, except the last Owner. */
-export async function leaveTeam(actor: Actor, teamSlug: string): Promise<{ userId: string }> {
-  return withLockedMembers(actor, teamSlug, "members:view", [], async (tx, { team, actorRole, owners, member }) => {
-    if (actorRole === "owner" && owners <= 1) throw needsAnOwner();
-    const me = member(actor.userId)!;
-    await tx.delete(memberships).where(memberOf(team.id, actor.userId));
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: actor.userId, action: "left", subject: me, details: { role: me.role } });
-    return { userId: actor.userId };
+export async function leaveTeam(access: TeamAccess): Promise<{ userId: string }> {
+  return withLockedMembers(access, "members:view", [], async (tx, { team, me, owners }) => {
+    enforce(leaveRefusal(me.role, owners));
+    await tx.delete(memberships).where(memberOf(team.id, me.userId));
+    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "left", subject: me, details: { role: me.role } });
+    return { userId: me.userId };
   });
 }
 
@@ -159,11 +161,11 @@ export async function leaveTeam(actor: Actor, teamSlug: string): Promise<{ userI
 export const generateInvitationToken = () => randomBytes(32).toString("base64url");
 
 /** Creates an invitation and returns its plain token: the only time it exists outside the invitee's link. */
-export async function inviteMember(actor: Actor, teamSlug: string, input: { email: string; role: Role }) {
+export async function inviteMember(access: TeamAccess, input: { email: string; role: Role }) {
   const token = generateInvitationToken();
   const email = input.email.trim().toLowerCase();
-  const invitation = await withLockedMembers(actor, teamSlug, "members:manage", [], async (tx, { team, actorRole }) => {
-    if (input.role === "owner" && actorRole !== "owner") throw ownersOnly();
+  const invitation = await withLockedMembers(access, "members:manage", [], async (tx, { team, me }) => {
+    enforce(invitationRefusal(me.role, input.role));
     const [member] = await tx
       .select({ userId: users.id })
       .from(memberships)
@@ -175,25 +177,25 @@ export async function inviteMember(actor: Actor, teamSlug: string, input: { emai
     if (open) throw new AppError("conflict", `${email} already has a pending invitation. Revoke it to create a new link.`, { email: ["Already invited."] });
     const [row] = await tx
       .insert(invitations)
-      .values({ teamId: team.id, email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
+      .values({ teamId: team.id, email, role: input.role, tokenHash: hashToken(token), invitedBy: me.userId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt });
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: actor.userId, action: "invited", subject: { email }, details: { role: input.role } });
+    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "invited", subject: { email }, details: { role: input.role } });
     return { ...row, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() };
   });
   return { invitation, token };
 }
 
-export async function revokeInvitation(actor: Actor, teamSlug: string, input: { id: string }): Promise<{ id: string }> {
-  return withLockedMembers(actor, teamSlug, "members:manage", [], async (tx, { team, actorRole }) => {
+export async function revokeInvitation(access: TeamAccess, input: { id: string }): Promise<{ id: string }> {
+  return withLockedMembers(access, "members:manage", [], async (tx, { team, me }) => {
     const [row] = await tx
       .select({ id: invitations.id, email: invitations.email, role: invitations.role })
       .from(invitations)
       .where(and(eq(invitations.id, input.id), eq(invitations.teamId, team.id), pending(new Date())))
       .for("update");
     if (!row) throw notFound("This invitation was already accepted, revoked or has expired.");
-    if (row.role === "owner" && actorRole !== "owner") throw ownersOnly();
+    enforce(invitationRefusal(me.role, row.role));
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, row.id));
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: actor.userId, action: "invitation_revoked", subject: { email: row.email }, details: { role: row.role } });
+    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "invitation_revoked", subject: { email: row.email }, details: { role: row.role } });
     return { id: row.id };
   });
 }
@@ -246,7 +248,7 @@ async function join(tx: Tx, invitation: Awaited<ReturnType<typeof lockPendingInv
 }
 
 /** A signed-in user accepts an invitation addressed to their own email. */
-export async function acceptInvitation(actor: Actor, token: string): Promise<TeamSummary> {
+export async function acceptInvitation(actor: { userId: string }, token: string): Promise<TeamSummary> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const invitation = await lockPendingInvitation(tx, token);

@@ -1,4 +1,4 @@
-// Sliding-window failure counters, per process (DESIGN.md: rate-limit counters are per instance).
+// Sliding-window failure counters, in memory. Each one a process keeps lives in lib/process-state.ts.
 // Used for sign-in throttling and for failed API authentication.
 
 export class FailureCounter {

@@ -4,7 +4,7 @@ import "server-only";
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { shipments } from "@/db/schema";
-import type { Environment } from "./tokens";
+import type { Environment } from "./terms";
 import type { CreateShipment, ListShipments } from "./validation/shipments";
 
 export type ShipmentScope = { teamId: string; environment: Environment };

@@ -1,20 +1,30 @@
 // Sign-in throttling: 5 failures per email or 20 per client address within 15 minutes block
-// further attempts (without a password check) until the window slides past them.
+// further attempts (without a password check) until the window slides past them. The counters are
+// process state: the Auth.js route and the sign-in server action count into the same ones.
+import { processState } from "./process-state";
 import { FailureCounter } from "./rate-limit";
 
 const WINDOW_MS = 15 * 60_000;
-const byEmail = new FailureCounter(5, WINDOW_MS);
-const byAddress = new FailureCounter(20, WINDOW_MS);
+export const SIGN_IN_FAILURES_PER_EMAIL = 5;
+export const SIGN_IN_FAILURES_PER_ADDRESS = 20;
+
+const counters = () =>
+  processState("sign-in failures", () => ({
+    byEmail: new FailureCounter(SIGN_IN_FAILURES_PER_EMAIL, WINDOW_MS),
+    byAddress: new FailureCounter(SIGN_IN_FAILURES_PER_ADDRESS, WINDOW_MS),
+  }));
 
 export function signInBlockedFor(email: string, address: string): number {
+  const { byEmail, byAddress } = counters();
   return Math.max(byEmail.blockedFor(email), byAddress.blockedFor(address));
 }
 
 export function recordSignInFailure(email: string, address: string): void {
+  const { byEmail, byAddress } = counters();
   byEmail.record(email);
   byAddress.record(address);
 }
 
 export function recordSignInSuccess(email: string): void {
-  byEmail.reset(email);
+  counters().byEmail.reset(email);
 }

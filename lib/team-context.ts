@@ -1,24 +1,23 @@
-// For dashboard pages and layouts: the signed-in user's membership in the team named by the URL,
-// or Next's 404 (not a member, unknown team, unknown environment) — never the team's data.
+// For dashboard pages and layouts: the signed-in user's access to the team and environment named by
+// the URL, or Next's 404 (not a member, unknown team, unknown environment) — never the team's data.
+// Resolved once per request (React cache: the layout and the page share it) and handed to lib's
+// functions. A signed-out visitor is sent to sign in and back to the path they asked for (proxy.ts
+// passes it on as x-return-to).
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { environments } from "@/db/schema";
-import { findMembership, type TeamMembership } from "./memberships";
 import { requireUser } from "./session";
-import type { Environment } from "./tokens";
+import { findTeamAccess, type TeamAccess } from "./team-access";
+import { isEnvironment } from "./terms";
 import type { UserSummary } from "./users";
 
-export type TeamPageContext = TeamMembership & { user: UserSummary; environment: Environment };
+export type TeamPageContext = { access: TeamAccess; user: UserSummary };
 
-export function isEnvironment(value: string): value is Environment {
-  return (environments as readonly string[]).includes(value);
-}
-
-export const requireTeamPage = cache(async (teamSlug: string, env: string, returnTo?: string): Promise<TeamPageContext> => {
-  const user = await requireUser(returnTo);
+export const requireTeamPage = cache(async (teamSlug: string, env: string): Promise<TeamPageContext> => {
+  const user = await requireUser((await headers()).get("x-return-to") ?? undefined);
   if (!isEnvironment(env)) notFound();
-  const membership = await findMembership(user.id, teamSlug);
-  if (!membership) notFound();
-  return { ...membership, user, environment: env };
+  const access = await findTeamAccess(user.id, teamSlug, env);
+  if (!access) notFound();
+  return { access, user };
 });

@@ -1,10 +1,8 @@
 // Teams: creation with a unique URL slug and an owner.
 import "server-only";
 import { like } from "drizzle-orm";
-import { getDb, type Db } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { memberships, teams } from "@/db/schema";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export function slugify(name: string): string {
   const base = name
@@ -34,7 +32,7 @@ export async function createTeamWithOwner(tx: Tx, name: string, userId: string) 
 }
 
 /** "Create team": any signed-in user may; they become its Owner. */
-export async function createTeam(actor: { userId: string }, name: string) {
+export async function createTeam(userId: string, name: string) {
   const db = await getDb();
-  return db.transaction((tx) => createTeamWithOwner(tx, name, actor.userId));
+  return db.transaction((tx) => createTeamWithOwner(tx, name, userId));
 }

@@ -1,8 +1,7 @@
 // API credential tokens: pk_<env>_<32 random base62><6 base62 CRC32>. Pure functions, no I/O.
 import { createHash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
-
-export type Environment = "test" | "live";
+import type { Environment } from "./terms";
 
 export const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const TOKEN_LENGTH = 46;

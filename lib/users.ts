@@ -2,7 +2,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
-import { getDb, type Db } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { users } from "@/db/schema";
 import { AppError } from "./errors";
 import { createTeamWithOwner } from "./teams";
@@ -28,8 +28,6 @@ export async function verifyPassword(email: string, password: string): Promise<U
   const ok = await bcrypt.compare(password, row?.passwordHash ?? DUMMY_HASH);
   return row && ok ? { id: row.id, email: row.email, name: row.name } : null;
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Hashed before any transaction opens: bcrypt takes tens of milliseconds and should hold no lock. */
 export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);

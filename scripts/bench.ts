@@ -8,7 +8,7 @@ import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { closeDatabase } from "@/db";
 import { createScratchPostgres } from "@/db/testing";
-import { createCredential, createTeam } from "@/api/testing";
+import { insertCredentialRow, createTeam } from "@/api/testing";
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -83,7 +83,7 @@ async function main() {
     // Migrate the scratch database and issue one credential through the usual modules.
     process.env.DATABASE_URL = scratch.url;
     const team = await createTeam("Bench Logistics");
-    const { token } = await createCredential(team.id, "test", "bench");
+    const { token } = await insertCredentialRow(team.id, "test", "bench");
     await closeDatabase();
 
     // Both servers up before either is measured; each is idle while the other is under load.

@@ -2,12 +2,8 @@
 // The Test/Live switch: a radio group; choosing one opens the same section in that environment.
 import { usePathname, useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
-import type { Environment } from "@/lib/tokens";
-
-const options: { value: Environment; label: string }[] = [
-  { value: "test", label: "Test" },
-  { value: "live", label: "Live" },
-];
+import { switchTeamPath } from "@/lib/paths";
+import { environmentLabels, environments, type Environment } from "@/lib/terms";
 
 export function EnvironmentSwitch({ current }: { current: Environment }) {
   const router = useRouter();
@@ -17,31 +13,29 @@ export function EnvironmentSwitch({ current }: { current: Environment }) {
   const [pending, startTransition] = useTransition();
   return (
     <div role="radiogroup" aria-label="Environment" aria-busy={pending || undefined} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
-      {options.map((o) => {
-        const checked = o.value === selected;
+      {environments.map((value) => {
+        const checked = value === selected;
         return (
           <label
-            key={o.value}
+            key={value}
             className={`relative cursor-pointer rounded px-3 py-1 font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${
-              checked ? (o.value === "live" ? "bg-amber-400 text-amber-950" : "bg-indigo-600 text-white") : "text-slate-700 hover:bg-slate-100"
+              checked ? (value === "live" ? "bg-amber-400 text-amber-950" : "bg-indigo-600 text-white") : "text-slate-700 hover:bg-slate-100"
             }`}
           >
             <input
               type="radio"
               name="environment"
-              value={o.value}
+              value={value}
               checked={checked}
               onChange={() =>
                 startTransition(() => {
-                  setSelected(o.value);
-                  const segments = pathname.split("/");
-                  segments[3] = o.value; // /dashboard/<team>/<env>/...
-                  router.push(segments.join("/"));
+                  setSelected(value);
+                  router.push(switchTeamPath(pathname, { environment: value }));
                 })
               }
               className="absolute inset-0 cursor-pointer appearance-none opacity-0"
             />
-            {o.label}
+            {environmentLabels[value]}
           </label>
         );
       })}

@@ -3,19 +3,21 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { History, KeyRound, Users, type LucideIcon } from "lucide-react";
+import { LANDING_SECTION, teamPath } from "@/lib/paths";
+import type { Environment } from "@/lib/terms";
 
 const sections: { heading: string; links: { path: string; label: string; icon: LucideIcon }[] }[] = [
   {
     heading: "Developers",
     links: [
-      { path: "developers/api-credentials", label: "API Credentials", icon: KeyRound },
+      { path: LANDING_SECTION, label: "API Credentials", icon: KeyRound },
       { path: "activity", label: "Activity", icon: History },
     ],
   },
   { heading: "Settings", links: [{ path: "settings/members", label: "Members", icon: Users }] },
 ];
 
-export function SidebarNav({ base }: { base: string }) {
+export function SidebarNav({ team, environment }: { team: string; environment: Environment }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Sections" className="space-y-4">
@@ -23,7 +25,7 @@ export function SidebarNav({ base }: { base: string }) {
         <div key={section.heading} className="space-y-1">
           <p className="px-2 text-xs font-medium uppercase tracking-wide text-slate-500">{section.heading}</p>
           {section.links.map(({ path, label, icon: Icon }) => {
-            const href = `${base}/${path}`;
+            const href = teamPath(team, environment, path);
             const active = pathname.startsWith(href);
             return (
               <Link

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { Plus } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
-import type { TeamSummary } from "@/lib/memberships";
+import { switchTeamPath } from "@/lib/paths";
+import type { TeamSummary } from "@/lib/team-access";
 
 export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current: string }) {
   const router = useRouter();
@@ -24,9 +25,7 @@ export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current
           const slug = e.target.value;
           startTransition(() => {
             setSelected(slug);
-            const segments = pathname.split("/");
-            segments[2] = slug; // /dashboard/<team>/<env>/...
-            router.push(segments.join("/"));
+            router.push(switchTeamPath(pathname, { team: slug }));
           });
         }}
         className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"

@@ -2,7 +2,7 @@
 // list filters) and the action inputs are derived from them and from the team scope.
 import { z } from "zod";
 import { credentialStatuses } from "@/db/schema";
-import { TeamScope } from "@/lib/action";
+import { TeamScope } from "./team-scope";
 
 export const CREDENTIAL_NAME_MAX_LENGTH = 64;
 

@@ -1,7 +1,7 @@
 // Input of the members, invitation and team actions, derived from the account rules and the team scope.
 import { z } from "zod";
 import { roles } from "@/db/schema";
-import { TeamScope } from "@/lib/action";
+import { TeamScope } from "./team-scope";
 import { SignUpInput } from "./account";
 
 export const MemberRole = z.enum(roles, { error: "Choose a role." });

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { listTeamsOfUser } from "@/lib/memberships";
+import { teamPath } from "@/lib/paths";
 import { requireUser } from "@/lib/session";
-import { SignOutButton } from "@/components/shell/sign-out-button";
+import { listTeamsOfUser } from "@/lib/team-access";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardHome() {
   const user = await requireUser("/dashboard");
   const [first] = await listTeamsOfUser(user.id);
-  if (first) redirect(`/dashboard/${first.team.slug}/test/developers/api-credentials`);
+  if (first) redirect(teamPath(first.team.slug, "test"));
   return (
     <main className="mx-auto max-w-lg space-y-4 px-6 py-16 text-center">
       <h1 className="text-xl font-semibold">You are not a member of any team</h1>

@@ -1,6 +1,6 @@
 "use server";
 // Accepting an invitation is public: the invitee is not a member of the team yet, so there is no
-// membership for authorize() to check. The token is the authorization: lib/members looks up its
+// membership to check. The token is the authorization: lib/members looks up its
 // hash and accepts it only while pending (not used, not revoked, not expired), in a transaction
 // with the row locked; joining as a signed-in user also needs the session's email to be the invited one.
 import { redirect } from "next/navigation";
@@ -8,12 +8,13 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { AppError } from "@/lib/errors";
 import { acceptInvitation, acceptInvitationAsNewUser, INVITATION_INVALID } from "@/lib/members";
+import { teamPath } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
 import { AcceptAsNewUserInput, InvitationToken } from "@/lib/validation/members";
 
 export type AcceptState = { message: string; fieldErrors?: Partial<Record<"name" | "password", string[]>>; name?: string } | null;
 
-const landingOf = (teamSlug: string) => `/dashboard/${teamSlug}/test/developers/api-credentials`;
+const landingOf = (teamSlug: string) => teamPath(teamSlug, "test");
 
 export async function joinTeamAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
   const user = await getCurrentUser();

@@ -1,9 +1,9 @@
 // An invitation link: join as the signed-in invitee, sign in first, or create an account and join.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 import { findPendingInvitation } from "@/lib/members";
-import { roleLabels } from "@/lib/permissions";
+import { roleLabels } from "@/lib/terms";
 import { getCurrentUser } from "@/lib/session";
 import { InvitationToken } from "@/lib/validation/members";
 import { JoinTeamForm, NewAccountForm } from "./accept-forms";

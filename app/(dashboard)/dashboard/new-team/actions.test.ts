@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { teams, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { listTeamsOfUser } from "@/lib/memberships";
+import { listTeamsOfUser } from "@/lib/team-access";
 import type { UserSummary } from "@/lib/users";
 import { createTeamAction } from "./actions";
 

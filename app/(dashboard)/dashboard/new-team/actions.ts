@@ -5,4 +5,4 @@ import { withUserAction } from "@/lib/action";
 import { createTeam } from "@/lib/teams";
 import { CreateTeamInput } from "@/lib/validation/members";
 
-export const createTeamAction = withUserAction(CreateTeamInput, ({ name }, { actor }) => createTeam(actor, name));
+export const createTeamAction = withUserAction(CreateTeamInput, ({ name }, { user }) => createTeam(user.id, name));

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
+import { teamPath } from "@/lib/paths";
 import { createTeamAction } from "./actions";
 
 export function CreateTeamForm() {
@@ -21,7 +22,7 @@ export function CreateTeamForm() {
             setErrors({ message: result.message, name: result.fieldErrors?.name });
             return;
           }
-          router.push(`/dashboard/${result.data.slug}/test/developers/api-credentials`);
+          router.push(teamPath(result.data.slug, "test"));
         })
       }
     >

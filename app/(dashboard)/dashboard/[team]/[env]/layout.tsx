@@ -1,19 +1,18 @@
 // The dashboard shell: team selector, Test/Live switch, sections, the signed-in user and their role.
 import type { ReactNode } from "react";
-import { headers } from "next/headers";
 import { Providers } from "@/components/providers";
 import { EnvironmentSwitch } from "@/components/shell/environment-switch";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
-import { SignOutButton } from "@/components/shell/sign-out-button";
 import { TeamSelector } from "@/components/shell/team-selector";
-import { listTeamsOfUser } from "@/lib/memberships";
-import { roleLabels } from "@/lib/permissions";
+import { listTeamsOfUser } from "@/lib/team-access";
 import { requireTeamPage } from "@/lib/team-context";
+import { roleLabels } from "@/lib/terms";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 
 export default async function TeamShell({ children, params }: { children: ReactNode; params: Promise<{ team: string; env: string }> }) {
   const { team: slug, env } = await params;
-  const returnTo = (await headers()).get("x-return-to") ?? undefined;
-  const { team, role, user, environment } = await requireTeamPage(slug, env, returnTo);
+  const { access, user } = await requireTeamPage(slug, env);
+  const { team, role, environment } = access;
   const teams = (await listTeamsOfUser(user.id)).map((m) => m.team);
   const live = environment === "live";
   return (
@@ -27,7 +26,7 @@ export default async function TeamShell({ children, params }: { children: ReactN
         <aside className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
           <p className="text-lg font-semibold tracking-tight text-indigo-700">eCourier</p>
           <TeamSelector teams={teams} current={team.slug} />
-          <SidebarNav base={`/dashboard/${team.slug}/${environment}`} />
+          <SidebarNav team={team.slug} environment={environment} />
           <div className="mt-auto space-y-2 border-t border-slate-200 pt-4 text-sm">
             <p className="font-medium">{user.name}</p>
             <p className="truncate text-slate-600">{user.email}</p>

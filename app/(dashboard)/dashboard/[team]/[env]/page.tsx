@@ -1,7 +1,10 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { teamPath } from "@/lib/paths";
+import { isEnvironment } from "@/lib/terms";
 
-/** The team's home is its API credentials, the only section so far. */
+/** The team's home is its API credentials. */
 export default async function TeamHome({ params }: { params: Promise<{ team: string; env: string }> }) {
   const { team, env } = await params;
-  redirect(`/dashboard/${team}/${env}/developers/api-credentials`);
+  if (!isEnvironment(env)) notFound();
+  redirect(teamPath(team, env));
 }

@@ -3,9 +3,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { credentialActions, memberActions } from "@/db/schema";
-import { activityActions, listActivity } from "@/lib/activity";
+import { activityActionGroups, activityActions, listActivity } from "@/lib/activity";
 import { requireTeamPage } from "@/lib/team-context";
+import { environmentLabels } from "@/lib/terms";
 import { ActivityItem } from "./_components/activity-item";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -29,18 +29,14 @@ const actionLabels: Record<(typeof activityActions)[number], string> = {
   left: "Member left",
 };
 
-const actionGroups = [
-  ["Credentials", credentialActions],
-  ["Members", memberActions],
-] as const;
-
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ team: string; env: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { team: slug, env } = await params;
-  const { team, user, environment } = await requireTeamPage(slug, env);
+  const { access } = await requireTeamPage(slug, env);
+  const { team, environment } = access;
   const filters = Filters.parse(await searchParams);
-  const { entries, page, hasOlder } = await listActivity({ userId: user.id }, team.slug, environment, filters);
+  const { entries, page, hasOlder } = await listActivity(access, filters);
   const href = (p: number) => `?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
-  const envLabel = environment === "live" ? "Live" : "Test";
+  const envLabel = environmentLabels[environment];
   return (
     <div className="max-w-5xl space-y-6">
       <div className="space-y-1">
@@ -57,7 +53,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           </label>
           <select id="activity-action" name="action" defaultValue={filters.action ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
             <option value="">All actions</option>
-            {actionGroups.map(([group, actions]) => (
+            {activityActionGroups.map(([group, actions]) => (
               <optgroup key={group} label={group}>
                 {actions.map((a) => (
                   <option key={a} value={a}>

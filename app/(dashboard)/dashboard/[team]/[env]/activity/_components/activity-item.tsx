@@ -1,6 +1,6 @@
 // One entry of the activity log: who, what, on which credential or member, when. Server-rendered.
 import type { ActivityEntry } from "@/lib/activity";
-import { roleLabels } from "@/lib/permissions";
+import { roleLabels } from "@/lib/terms";
 
 const quoted = (name: string) => `“${name}”`;
 

@@ -18,6 +18,7 @@ import {
   renameCredentialAction,
   revokeCredentialAction,
 } from "./actions";
+import { accessFor } from "@/lib/testing";
 
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
@@ -44,11 +45,11 @@ beforeAll(async () => {
   for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users)) usersByEmail.set(u.email, u);
   const owner = { userId: usersByEmail.get("owner@example.com")!.id };
   const grace = { userId: usersByEmail.get("globex@example.com")!.id };
-  const active = await createCredential(owner, "acme", "test", { name: "ERP production" });
-  const revoked = await createCredential(owner, "acme", "test", { name: "Old shop" });
-  await revokeCredential(owner, "acme", "test", { id: revoked.credential.id });
-  const acmeLive = await createCredential(owner, "acme", "live", { name: "Live ERP" });
-  const globexTest = await createCredential(grace, "globex", "test", { name: "Globex shop" });
+  const active = await createCredential(await accessFor(owner, "acme", "test"), { name: "ERP production" });
+  const revoked = await createCredential(await accessFor(owner, "acme", "test"), { name: "Old shop" });
+  await revokeCredential(await accessFor(owner, "acme", "test"), { id: revoked.credential.id });
+  const acmeLive = await createCredential(await accessFor(owner, "acme", "live"), { name: "Live ERP" });
+  const globexTest = await createCredential(await accessFor(grace, "globex", "test"), { name: "Globex shop" });
   fixtures = { active: active.credential.id, revoked: revoked.credential.id, acmeLive: acmeLive.credential.id, globexTest: globexTest.credential.id };
 });
 

@@ -1,7 +1,7 @@
 "use server";
 // The page's server actions: public POST endpoints. Each goes through withTeamAction (session, zod
-// input, membership from the database, permission table) and then lib/credentials, which checks
-// again and scopes every query by team and environment.
+// input, the caller's membership from the database) and then lib/credentials, which checks the
+// permission against that membership and scopes every query by team and environment.
 import { withTeamAction } from "@/lib/action";
 import { createCredential, deleteCredential, enableCredential, listCredentials, renameCredential, revokeCredential } from "@/lib/credentials";
 import {
@@ -11,27 +11,17 @@ import {
   RenameCredentialInput,
 } from "@/lib/validation/credentials";
 
-export const listCredentialsAction = withTeamAction(ListCredentialsInput, "credentials:view", ({ team, environment, ...filters }, { actor }) =>
-  listCredentials(actor, team, environment, filters),
+export const listCredentialsAction = withTeamAction(ListCredentialsInput, ({ name, status, page }, { access }) =>
+  listCredentials(access, { name, status, page }),
 );
 
 /** The only response that ever carries the plain token. */
-export const createCredentialAction = withTeamAction(CreateCredentialInput, "credentials:manage", ({ team, environment, name }, { actor }) =>
-  createCredential(actor, team, environment, { name }),
-);
+export const createCredentialAction = withTeamAction(CreateCredentialInput, ({ name }, { access }) => createCredential(access, { name }));
 
-export const renameCredentialAction = withTeamAction(RenameCredentialInput, "credentials:manage", ({ team, environment, ...input }, { actor }) =>
-  renameCredential(actor, team, environment, input),
-);
+export const renameCredentialAction = withTeamAction(RenameCredentialInput, ({ id, name }, { access }) => renameCredential(access, { id, name }));
 
-export const revokeCredentialAction = withTeamAction(CredentialByIdInput, "credentials:manage", ({ team, environment, id }, { actor }) =>
-  revokeCredential(actor, team, environment, { id }),
-);
+export const revokeCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => revokeCredential(access, { id }));
 
-export const enableCredentialAction = withTeamAction(CredentialByIdInput, "credentials:manage", ({ team, environment, id }, { actor }) =>
-  enableCredential(actor, team, environment, { id }),
-);
+export const enableCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => enableCredential(access, { id }));
 
-export const deleteCredentialAction = withTeamAction(CredentialByIdInput, "credentials:manage", ({ team, environment, id }, { actor }) =>
-  deleteCredential(actor, team, environment, { id }),
-);
+export const deleteCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => deleteCredential(access, { id }));

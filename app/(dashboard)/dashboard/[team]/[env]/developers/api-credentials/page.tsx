@@ -2,21 +2,20 @@
 import type { Metadata } from "next";
 import { apiBaseUrl } from "@/lib/api-base-url";
 import { listCredentials } from "@/lib/credentials";
-import { can, roleLabels } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
 import { requireTeamPage } from "@/lib/team-context";
+import { environmentLabels, roleLabels } from "@/lib/terms";
 import { CredentialFilters } from "@/lib/validation/credentials";
 import { CredentialsView } from "./_components/credentials-view";
 import { UseYourKey } from "./_components/use-your-key";
 
 export const metadata: Metadata = { title: "API Credentials" };
 
-const environmentLabels = { test: "Test", live: "Live" } as const;
-
 export default async function ApiCredentialsPage({ params }: { params: Promise<{ team: string; env: string }> }) {
   const { team, env } = await params;
-  const context = await requireTeamPage(team, env, `/dashboard/${team}/${env}/developers/api-credentials`);
-  const scope = { team: context.team.slug, environment: context.environment };
-  const initialPage = await listCredentials({ userId: context.user.id }, scope.team, scope.environment, CredentialFilters.parse({}));
+  const { access } = await requireTeamPage(team, env);
+  const scope = { team: access.team.slug, environment: access.environment };
+  const initialPage = await listCredentials(access, CredentialFilters.parse({}));
 
   return (
     <div className="space-y-8">
@@ -24,10 +23,10 @@ export default async function ApiCredentialsPage({ params }: { params: Promise<{
         // A new team or environment starts with fresh filters.
         key={`${scope.team}/${scope.environment}`}
         scope={scope}
-        teamName={context.team.name}
+        teamName={access.team.name}
         environmentLabel={environmentLabels[scope.environment]}
-        canManage={can(context.role, "credentials:manage")}
-        roleLabel={roleLabels[context.role]}
+        canManage={can(access.role, "credentials:manage")}
+        roleLabel={roleLabels[access.role]}
         initialPage={initialPage}
       />
       <UseYourKey apiBaseUrl={await apiBaseUrl()} />

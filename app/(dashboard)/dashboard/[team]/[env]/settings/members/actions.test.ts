@@ -5,8 +5,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { invitations, memberEvents, memberships, teams, users } from "@/db/schema";
 import { demoUsers, seedDemoData } from "@/db/seed";
-import { authorize } from "@/lib/memberships";
-import type { Role } from "@/lib/permissions";
+import { accessFor, authorizedAccess } from "@/lib/testing";
+import type { Role } from "@/lib/terms";
 import type { UserSummary } from "@/lib/users";
 import { changeRoleAction, inviteMemberAction, leaveTeamAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
@@ -169,7 +169,7 @@ describe("change a member's role", () => {
   it("Owner may change anyone's role; the member's very next request sees it", async () => {
     signInAs(owner);
     expect(await change(developer, "read_only")).toMatchObject({ ok: true, data: { role: "read_only" } });
-    await expect(authorize({ userId: idOf(developer) }, "acme", "credentials:manage")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(authorizedAccess({ userId: idOf(developer) }, "acme", "credentials:manage")).rejects.toMatchObject({ code: "forbidden" });
     expect(await change(admin, "owner")).toMatchObject({ ok: true });
     expect(await roleOf(admin)).toBe("owner");
     const [event] = (await eventsOf("role_changed")).filter((e) => e.subjectUserId === idOf(developer));
@@ -208,9 +208,11 @@ describe("change a member's role", () => {
     await change(admin, "owner");
     const db = await getDb();
     const { changeRole } = await import("@/lib/members");
+    // Both resolve their access (both Owners) before either change runs, as two requests at once would.
+    const [ownerAccess, adminAccess] = await Promise.all([accessFor({ userId: idOf(owner) }, "acme"), accessFor({ userId: idOf(admin) }, "acme")]);
     const results = await Promise.allSettled([
-      changeRole({ userId: idOf(owner) }, "acme", { userId: idOf(admin), role: "admin" }),
-      changeRole({ userId: idOf(admin) }, "acme", { userId: idOf(owner), role: "admin" }),
+      changeRole(ownerAccess, { userId: idOf(admin), role: "admin" }),
+      changeRole(adminAccess, { userId: idOf(owner), role: "admin" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const owners = await db.select().from(memberships).where(and(eq(memberships.teamId, acmeId), eq(memberships.role, "owner")));
@@ -236,7 +238,7 @@ describe("remove a member", () => {
   it("Owner may remove anyone else, Admin anyone but an Owner; the removed member loses access at once", async () => {
     signInAs(admin);
     expect(await remove(viewer)).toMatchObject({ ok: true });
-    await expect(authorize({ userId: idOf(viewer) }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
+    await expect(authorizedAccess({ userId: idOf(viewer) }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
     signInAs(owner);
     expect(await remove(admin)).toMatchObject({ ok: true });
     expect(await roleOf(admin)).toBeUndefined();

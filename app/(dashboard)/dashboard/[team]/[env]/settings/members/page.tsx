@@ -1,8 +1,9 @@
 // Settings → Members: everyone in the team may see who is in it; Owners and Admins may change it.
 import type { Metadata } from "next";
 import { listInvitations, listMembers } from "@/lib/members";
-import { can, roleLabels } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
 import { requireTeamPage } from "@/lib/team-context";
+import { roleLabels } from "@/lib/terms";
 import { InvitationsTable } from "./_components/invitations-table";
 import { InviteMemberDialog } from "./_components/invite-member-dialog";
 import { LeaveTeam } from "./_components/leave-team";
@@ -12,9 +13,9 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ team: string; env: string }> }) {
   const { team: slug, env } = await params;
-  const { team, role, user, environment } = await requireTeamPage(slug, env);
-  const actor = { userId: user.id };
-  const [members, invitations] = await Promise.all([listMembers(actor, team.slug), listInvitations(actor, team.slug)]);
+  const { access, user } = await requireTeamPage(slug, env);
+  const { team, role, environment } = access;
+  const [members, invitations] = await Promise.all([listMembers(access), listInvitations(access)]);
   const canManage = can(role, "members:manage");
   const scope = { team: team.slug, environment };
   return (

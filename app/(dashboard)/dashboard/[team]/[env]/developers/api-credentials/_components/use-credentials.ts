@@ -6,7 +6,7 @@ import { useRef } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action";
 import type { CredentialDto, CredentialPage } from "@/lib/credentials";
-import type { Environment } from "@/lib/tokens";
+import type { Environment } from "@/lib/terms";
 import type { CredentialFilters } from "@/lib/validation/credentials";
 import {
   createCredentialAction,

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import type { InvitationDto } from "@/lib/members";
-import { roleLabels, type Role } from "@/lib/permissions";
+import { invitationRefusal } from "@/lib/permissions";
+import { roleLabels, type Role } from "@/lib/terms";
 import { revokeInvitationAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 import { useMemberAction } from "./use-member-action";
@@ -30,7 +31,7 @@ export function InvitationsTable({ scope, invitations, actorRole, canManage }: {
             <Td>
               <DateOf iso={i.expiresAt} />
             </Td>
-            {canManage && <Td className="text-right">{(actorRole === "owner" || i.role !== "owner") && <RevokeInvitation scope={scope} invitation={i} />}</Td>}
+            {canManage && <Td className="text-right">{!invitationRefusal(actorRole, i.role) && <RevokeInvitation scope={scope} invitation={i} />}</Td>}
           </tr>
         ))}
       </TableBody>

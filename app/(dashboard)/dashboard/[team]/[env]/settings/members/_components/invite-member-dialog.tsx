@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { roleLabels, type Role } from "@/lib/permissions";
+import { grantableRoles } from "@/lib/permissions";
+import { roleLabels, type Role } from "@/lib/terms";
 import { inviteMemberAction } from "../actions";
-import { grantableRoles, RoleSelect } from "./role-select";
+import { RoleSelect } from "./role-select";
 import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };

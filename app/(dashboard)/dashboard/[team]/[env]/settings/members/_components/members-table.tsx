@@ -5,18 +5,19 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import type { MemberDto } from "@/lib/members";
-import { roleLabels, type Role } from "@/lib/permissions";
+import { grantableRoles, mayManageMember } from "@/lib/permissions";
+import { roleLabels, type Role } from "@/lib/terms";
 import { changeRoleAction, removeMemberAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
-import { grantableRoles, RoleSelect } from "./role-select";
+import { RoleSelect } from "./role-select";
 import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
 type Props = { scope: Scope; teamName: string; members: MemberDto[]; me: string; actorRole: Role; canManage: boolean };
 
 export function MembersTable({ scope, teamName, members, me, actorRole, canManage }: Props) {
-  // Admins may not touch Owners; the server refuses it too.
-  const mayTouch = (m: MemberDto) => canManage && (actorRole === "owner" || m.role !== "owner");
+  // Admins may not touch Owners; the server refuses it with the same rule.
+  const mayTouch = (m: MemberDto) => canManage && mayManageMember(actorRole, m.role);
   return (
     <Table caption={`Members of ${teamName}`}>
       <TableHead>

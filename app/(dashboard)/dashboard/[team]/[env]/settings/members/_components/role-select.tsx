@@ -1,10 +1,7 @@
 "use client";
-// The roles a member may be given, as a native select (keyboard and screen readers for free).
+// The roles a member may be given (lib/permissions.ts grantableRoles), as a native select (keyboard and screen readers for free).
 import { forwardRef, type SelectHTMLAttributes } from "react";
-import { roleLabels, type Role } from "@/lib/permissions";
-
-/** Owners may grant every role; Admins every role but Owner. The server enforces the same rule. */
-export const grantableRoles = (actorRole: Role): Role[] => (["owner", "admin", "developer", "read_only"] as Role[]).filter((r) => actorRole === "owner" || r !== "owner");
+import { roleLabels, type Role } from "@/lib/terms";
 
 export const RoleSelect = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement> & { roles: Role[] }>(function RoleSelect({ roles, className = "", ...props }, ref) {
   return (

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { memberships, teams, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { authorize, listTeamsOfUser } from "./memberships";
+import { listTeamsOfUser } from "./team-access";
+import { authorizedAccess } from "./testing";
 
 async function idsOf(email: string, slug: string) {
   const db = await getDb();
@@ -29,8 +30,8 @@ describe("membership and role are read from the database on every call", () => {
 
   it("refuses a non-member as not found, without revealing the team", async () => {
     const { userId } = await idsOf("globex@example.com", "acme");
-    await expect(authorize({ userId }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
-    await expect(authorize({ userId }, "no-such-team", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
+    await expect(authorizedAccess({ userId }, "no-such-team", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("sees a role change and a removal on the very next call", async () => {
@@ -38,16 +39,16 @@ describe("membership and role are read from the database on every call", () => {
     const { userId, teamId } = await idsOf("developer@example.com", "acme");
     const mine = and(eq(memberships.userId, userId), eq(memberships.teamId, teamId));
 
-    await expect(authorize({ userId }, "acme", "credentials:manage")).resolves.toMatchObject({ role: "developer" });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:manage")).resolves.toMatchObject({ role: "developer" });
 
     await db.update(memberships).set({ role: "read_only" }).where(mine);
-    await expect(authorize({ userId }, "acme", "credentials:manage")).rejects.toMatchObject({ code: "forbidden" });
-    await expect(authorize({ userId }, "acme", "credentials:view")).resolves.toMatchObject({ role: "read_only" });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:manage")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:view")).resolves.toMatchObject({ role: "read_only" });
 
     await db.update(memberships).set({ role: "admin" }).where(mine);
-    await expect(authorize({ userId }, "acme", "members:manage")).resolves.toMatchObject({ role: "admin" });
+    await expect(authorizedAccess({ userId }, "acme", "members:manage")).resolves.toMatchObject({ role: "admin" });
 
     await db.delete(memberships).where(mine);
-    await expect(authorize({ userId }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,5 +1,5 @@
 import { LogOut } from "lucide-react";
-import { signOutAction } from "@/app/(dashboard)/actions";
+import { signOutAction } from "../actions";
 import { Button } from "@/components/ui/button";
 
 /** Signs out and goes to sign-in, or to `returnTo` (a path on this site) when given. */
