@@ -3,11 +3,12 @@
 // state and is dropped when the dialog closes. The dialog stays mounted while the list changes
 // under it (the first credential replaces the empty state), so its opener is a separate button.
 import { useState, type RefObject } from "react";
+import { fieldErrors } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { CredentialNameForm } from "./credential-name-form";
 import { TokenReveal } from "./token-reveal";
-import { fieldErrors, useCreateCredential, type CredentialsScope } from "./use-credentials";
+import { useCreateCredential, type CredentialsScope } from "./use-credentials";
 
 type CreateCredentialDialogProps = {
   scope: CredentialsScope;

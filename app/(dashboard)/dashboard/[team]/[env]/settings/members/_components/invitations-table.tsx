@@ -1,6 +1,7 @@
 "use client";
 // Pending invitations; Owners and Admins may revoke them (Admins not an Owner's).
 import { useState } from "react";
+import { useServerAction } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
@@ -8,7 +9,6 @@ import type { InvitationDto } from "@/lib/members";
 import { roleLabels, type Role } from "@/lib/permissions";
 import { revokeInvitationAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
-import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
 
@@ -40,7 +40,7 @@ export function InvitationsTable({ scope, invitations, actorRole, canManage }: {
 
 function RevokeInvitation({ scope, invitation }: { scope: Scope; invitation: InvitationDto }) {
   const [open, setOpen] = useState(false);
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   return (
     <>
       <Button variant="secondary" aria-label={`Revoke invitation for ${invitation.email}`} onClick={() => setOpen(true)}>

@@ -2,6 +2,7 @@
 // Invite by email with a role. The one-time link is shown once, here, to copy; only its hash is stored.
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { useServerAction } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
@@ -9,7 +10,6 @@ import { TextField } from "@/components/ui/text-field";
 import { roleLabels, type Role } from "@/lib/permissions";
 import { inviteMemberAction } from "../actions";
 import { grantableRoles, RoleSelect } from "./role-select";
-import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
 type Created = { link: string; email: string; role: Role; expiresAt: string };
@@ -18,7 +18,7 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [errors, setErrors] = useState<{ message?: string; email?: string[] }>({});
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   const form = useRef<HTMLFormElement>(null);
 
   function onOpenChange(next: boolean) {

@@ -2,15 +2,15 @@
 // Any member may leave; the server keeps the last Owner from doing so.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useServerAction } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { leaveTeamAction } from "../actions";
-import { useMemberAction } from "./use-member-action";
 
 export function LeaveTeam({ scope, teamName }: { scope: { team: string; environment: "test" | "live" }; teamName: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>

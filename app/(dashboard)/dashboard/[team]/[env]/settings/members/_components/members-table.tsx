@@ -1,6 +1,7 @@
 "use client";
 // Every member with their role and since when; role and removal controls for those who may use them.
 import { useOptimistic, useState } from "react";
+import { useServerAction } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
@@ -9,7 +10,6 @@ import { roleLabels, type Role } from "@/lib/permissions";
 import { changeRoleAction, removeMemberAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 import { grantableRoles, RoleSelect } from "./role-select";
-import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
 type Props = { scope: Scope; teamName: string; members: MemberDto[]; me: string; actorRole: Role; canManage: boolean };
@@ -43,7 +43,7 @@ export function MembersTable({ scope, teamName, members, me, actorRole, canManag
 }
 
 function MemberRole({ scope, member, actorRole }: { scope: Scope; member: MemberDto; actorRole: Role }) {
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   // Shows the choice at once; falls back to the stored role if the server refuses it.
   const [role, setRole] = useOptimistic(member.role);
   return (
@@ -69,7 +69,7 @@ function MemberRole({ scope, member, actorRole }: { scope: Scope; member: Member
 
 function RemoveMember({ scope, member, teamName }: { scope: Scope; member: MemberDto; teamName: string }) {
   const [open, setOpen] = useState(false);
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   return (
     <>
       <Button variant="secondary" aria-label={`Remove ${member.name}`} onClick={() => setOpen(true)}>
