@@ -1,8 +1,8 @@
 // The team's activity in this environment: credential changes here, member changes team-wide.
 // Every member may see it; filter and page live in the URL (?action=…&page=…).
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
+import { Pager } from "@/components/ui/pager";
 import { activityActionGroups, activityActions, listActivity } from "@/lib/activity";
 import { requireTeamPage } from "@/lib/team-context";
 import { environmentLabels } from "@/lib/terms";
@@ -81,25 +81,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         </ol>
       )}
 
-      {(page > 1 || hasOlder) && (
-        <nav aria-label="Activity pages" className="flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={href(page - 1)} className="font-medium text-indigo-700 underline">
-              Newer
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-600">Page {page}</span>
-          {hasOlder ? (
-            <Link href={href(page + 1)} className="font-medium text-indigo-700 underline">
-              Older
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pager label="Activity pages" page={page} hasNext={hasOlder} previousLabel="Newer" nextLabel="Older" href={href} />
     </div>
   );
 }

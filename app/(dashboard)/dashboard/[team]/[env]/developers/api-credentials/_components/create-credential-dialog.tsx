@@ -2,12 +2,13 @@
 // "New API credential": a name, then the token, once. The token lives only in this dialog's
 // state and is dropped when the dialog closes. The dialog stays mounted while the list changes
 // under it (the first credential replaces the empty state), so its opener is a separate button.
+import { TriangleAlert } from "lucide-react";
 import { useState, type RefObject } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { fieldErrors } from "@/components/action-client";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import { CredentialNameForm } from "./credential-name-form";
-import { TokenReveal } from "./token-reveal";
-import { fieldErrors, useCreateCredential, type CredentialsScope } from "./use-credentials";
+import { useCreateCredential, type CredentialsScope } from "./use-credentials";
 
 type CreateCredentialDialogProps = {
   scope: CredentialsScope;
@@ -44,12 +45,21 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
         }}
       >
         {created ? (
-          <>
-            <TokenReveal token={created.token} teamName={teamName} environmentLabel={environmentLabel} />
-            <DialogFooter>
-              <Button onClick={close}>Done</Button>
-            </DialogFooter>
-          </>
+          <SecretReveal
+            label="Token"
+            value={created.token}
+            fieldClassName="bg-slate-50 font-mono text-xs"
+            copy={{ beside: "field" }}
+            copyFailedToast="Could not copy to the clipboard. The token is selected: copy it with your keyboard."
+            onDone={close}
+          >
+            <p className="flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+              <span>
+                Copy this token now: it will not be shown again. It works for <strong>{teamName}</strong> in <strong>{environmentLabel}</strong> only.
+              </span>
+            </p>
+          </SecretReveal>
         ) : (
           <CredentialNameForm
             submitLabel="Create"

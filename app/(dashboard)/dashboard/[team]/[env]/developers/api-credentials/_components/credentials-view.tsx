@@ -2,14 +2,15 @@
 // The credential list of one team in one environment: filters, table, pages, empty state, and
 // (for those who may) the create and row controls.
 import { KeyRound, Plus } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import type { CredentialPage } from "@/lib/credentials";
-import type { CredentialStatusFilter } from "@/lib/validation/credentials";
 import { CreateCredentialDialog } from "./create-credential-dialog";
 import { CredentialFilters } from "./credential-filters";
 import { CredentialsTable } from "./credentials-table";
-import { defaultFilters, useCredentialList, type CredentialsScope } from "./use-credentials";
+import { useCredentialFilters } from "./use-credential-filters";
+import { useCredentialList, type CredentialsScope } from "./use-credentials";
 
 type Props = {
   scope: CredentialsScope;
@@ -20,27 +21,13 @@ type Props = {
   initialPage: CredentialPage;
 };
 
-const NAME_FILTER_DELAY_MS = 250;
-
 export function CredentialsView({ scope, teamName, environmentLabel, canManage, roleLabel, initialPage }: Props) {
-  const [nameInput, setNameInput] = useState(defaultFilters.name);
-  const [name, setName] = useState(defaultFilters.name);
-  const [status, setStatus] = useState<CredentialStatusFilter>(defaultFilters.status);
-  const [page, setPage] = useState(defaultFilters.page);
+  const { filters, filtered, nameInput, setNameInput, setStatus, setPage } = useCredentialFilters();
   const [creating, setCreating] = useState(false);
   const createButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setName(nameInput.trim());
-      setPage(1);
-    }, NAME_FILTER_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [nameInput]);
-
-  const list = useCredentialList(scope, { name, status, page }, initialPage);
+  const list = useCredentialList(scope, filters, initialPage);
   const data = list.data ?? initialPage;
-  const filtered = name !== "" || status !== "all";
   const empty = data.total === 0 && !filtered;
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   // One opener at a time (header, or the empty state), so the name stays unique on the page.
@@ -85,12 +72,9 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
         <>
           <CredentialFilters
             name={nameInput}
-            status={status}
+            status={filters.status}
             onNameChange={setNameInput}
-            onStatusChange={(next) => {
-              setStatus(next);
-              setPage(1);
-            }}
+            onStatusChange={setStatus}
           />
           <p aria-live="polite" className="text-sm text-slate-600">
             {data.total === 1 ? "1 credential" : `${data.total} credentials`}
@@ -108,16 +92,7 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
           ) : (
             <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600">No credentials match these filters.</p>
           )}
-          {pages > 1 ? (
-            <nav aria-label="Pages" className="flex items-center justify-end gap-2">
-              <Button variant="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
-                Previous
-              </Button>
-              <Button variant="secondary" disabled={data.page >= pages} onClick={() => setPage(data.page + 1)}>
-                Next
-              </Button>
-            </nav>
-          ) : null}
+          <Pager label="Pages" page={data.page} hasNext={data.page < pages} onPage={setPage} />
         </>
       )}
 

@@ -1,8 +1,9 @@
 "use client";
+import { fieldErrors } from "@/components/action-client";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { CredentialDto } from "@/lib/credentials";
 import { CredentialNameForm } from "./credential-name-form";
-import { fieldErrors, useRenameCredential, type CredentialsScope } from "./use-credentials";
+import { useRenameCredential, type CredentialsScope } from "./use-credentials";
 
 type RenameDialogProps = { scope: CredentialsScope; credential: CredentialDto; open: boolean; onOpenChange: (open: boolean) => void };
 

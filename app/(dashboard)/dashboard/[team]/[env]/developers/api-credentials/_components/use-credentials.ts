@@ -4,7 +4,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type MutateOptions } from "@tanstack/react-query";
 import { useRef } from "react";
 import { toast } from "sonner";
-import type { ActionResult } from "@/lib/action";
+import { callAction, fieldErrors } from "@/components/action-client";
 import type { CredentialDto, CredentialPage } from "@/lib/credentials";
 import type { Environment } from "@/lib/terms";
 import type { CredentialFilters } from "@/lib/validation/credentials";
@@ -18,39 +18,15 @@ import {
 } from "../actions";
 
 export type CredentialsScope = { team: string; environment: Environment };
-type Failure = Extract<ActionResult<never>, { ok: false }>;
 
 export const credentialsKey = (scope: CredentialsScope) => ["credentials", scope.team, scope.environment] as const;
 export const defaultFilters: CredentialFilters = { name: "", status: "all", page: 1 };
-
-/** A refused or failed action, carrying the server's plain-words message and field errors. */
-export class ActionFailure extends Error {
-  constructor(readonly failure: Pick<Failure, "code" | "message" | "fieldErrors">) {
-    super(failure.message);
-  }
-}
-
-async function unwrap<T>(call: () => Promise<ActionResult<T>>): Promise<T> {
-  let result: ActionResult<T>;
-  try {
-    result = await call();
-  } catch {
-    throw new ActionFailure({ code: "internal", message: "Could not reach eCourier. Check your connection and try again." });
-  }
-  if (!result.ok) throw new ActionFailure(result);
-  return result.data;
-}
-
-/** The messages for one field, when the server refused the input because of it. */
-export function fieldErrors(error: unknown, field: string): string[] | undefined {
-  return error instanceof ActionFailure ? error.failure.fieldErrors?.[field] : undefined;
-}
 
 export function useCredentialList(scope: CredentialsScope, filters: CredentialFilters, initialPage: CredentialPage) {
   const isFirstView = filters.name === defaultFilters.name && filters.status === defaultFilters.status && filters.page === defaultFilters.page;
   return useQuery({
     queryKey: [...credentialsKey(scope), filters],
-    queryFn: () => unwrap(() => listCredentialsAction({ ...scope, ...filters })),
+    queryFn: () => callAction(() => listCredentialsAction({ ...scope, ...filters })),
     initialData: isFirstView ? initialPage : undefined,
     placeholderData: keepPreviousData,
   });
@@ -91,7 +67,7 @@ function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, su
 export function useCreateCredential(scope: CredentialsScope, onCreated: (created: { credential: CredentialDto; token: string }) => void) {
   return useCredentialMutation(scope, {
     run: async (scope, input: { name: string }) => {
-      const created = await unwrap(() => createCredentialAction({ ...scope, ...input }));
+      const created = await callAction(() => createCredentialAction({ ...scope, ...input }));
       onCreated(created);
       return { name: created.credential.name };
     },
@@ -101,24 +77,24 @@ export function useCreateCredential(scope: CredentialsScope, onCreated: (created
 
 export const useRenameCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string; name: string }) => unwrap(() => renameCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string; name: string }) => callAction(() => renameCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Renamed to “${name}”.`,
   });
 
 export const useRevokeCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string }) => unwrap(() => revokeCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string }) => callAction(() => revokeCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Revoked “${name}”. Its token is refused until you enable it.`,
   });
 
 export const useEnableCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string }) => unwrap(() => enableCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string }) => callAction(() => enableCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Enabled “${name}”. Its token works again.`,
   });
 
 export const useDeleteCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string }) => unwrap(() => deleteCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string }) => callAction(() => deleteCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Deleted “${name}”.`,
   });

@@ -1,15 +1,13 @@
 "use client";
 // Pending invitations; Owners and Admins may revoke them (Admins not an Owner's).
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useServerAction } from "@/components/action-client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import type { InvitationDto } from "@/lib/members";
 import { invitationRefusal } from "@/lib/permissions";
 import { roleLabels, type Role } from "@/lib/terms";
 import { revokeInvitationAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
-import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
 
@@ -40,24 +38,20 @@ export function InvitationsTable({ scope, invitations, actorRole, canManage }: {
 }
 
 function RevokeInvitation({ scope, invitation }: { scope: Scope; invitation: InvitationDto }) {
-  const [open, setOpen] = useState(false);
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   return (
-    <>
-      <Button variant="secondary" aria-label={`Revoke invitation for ${invitation.email}`} onClick={() => setOpen(true)}>
-        Revoke
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Revoke the invitation for ${invitation.email}?`}
-        description="The link stops working at once. You can invite them again afterwards."
-        confirmLabel="Revoke"
-        pending={pending}
-        onConfirm={() =>
-          run(() => revokeInvitationAction({ ...scope, id: invitation.id }), { success: `Invitation for ${invitation.email} revoked.`, onSuccess: () => setOpen(false), onError: () => setOpen(false) })
-        }
-      />
-    </>
+    <ConfirmButton
+      variant="secondary"
+      aria-label={`Revoke invitation for ${invitation.email}`}
+      title={`Revoke the invitation for ${invitation.email}?`}
+      description="The link stops working at once. You can invite them again afterwards."
+      confirmLabel="Revoke"
+      pending={pending}
+      onConfirm={(close) =>
+        run(() => revokeInvitationAction({ ...scope, id: invitation.id }), { success: `Invitation for ${invitation.email} revoked.`, onSuccess: close, onError: close })
+      }
+    >
+      Revoke
+    </ConfirmButton>
   );
 }

@@ -1,16 +1,16 @@
 "use client";
 // Invite by email with a role. The one-time link is shown once, here, to copy; only its hash is stored.
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { useServerAction } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { grantableRoles } from "@/lib/permissions";
 import { roleLabels, type Role } from "@/lib/terms";
 import { inviteMemberAction } from "../actions";
 import { RoleSelect } from "./role-select";
-import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
 type Created = { link: string; email: string; role: Role; expiresAt: string };
@@ -19,7 +19,7 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [errors, setErrors] = useState<{ message?: string; email?: string[] }>({});
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   const form = useRef<HTMLFormElement>(null);
 
   function onOpenChange(next: boolean) {
@@ -53,31 +53,19 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
       </DialogTrigger>
       {created ? (
         <DialogContent title="Invitation link" description="Copy this link now and send it to the invitee. It is shown only once.">
-          <div className="space-y-3">
-            <TextField label="Invitation link" value={created.link} readOnly onFocus={(e) => e.currentTarget.select()} className="font-mono" />
+          <SecretReveal
+            label="Invitation link"
+            value={created.link}
+            fieldClassName="font-mono"
+            copy={{ beside: "done", copiedToast: "Link copied." }}
+            copyFailedToast="Could not copy. Select the link and copy it yourself."
+            onDone={() => onOpenChange(false)}
+          >
             <p className="text-sm text-slate-600">
               It lets {created.email} join {teamName} as {roleLabels[created.role]}, once, until{" "}
               <time dateTime={created.expiresAt}>{created.expiresAt.slice(0, 10)}</time>. You can revoke it while it is pending.
             </p>
-          </div>
-          <DialogFooter>
-            <Button
-              variant="secondary"
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(created.link);
-                  toast.success("Link copied.");
-                } catch {
-                  toast.error("Could not copy. Select the link and copy it yourself.");
-                }
-              }}
-            >
-              Copy
-            </Button>
-            <DialogClose asChild>
-              <Button>Done</Button>
-            </DialogClose>
-          </DialogFooter>
+          </SecretReveal>
         </DialogContent>
       ) : (
         <DialogContent title="Invite a member" description={`They get a one-time link to join ${teamName}. It expires after 7 days.`}>

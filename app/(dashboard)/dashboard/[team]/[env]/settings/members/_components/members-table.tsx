@@ -1,8 +1,8 @@
 "use client";
 // Every member with their role and since when; role and removal controls for those who may use them.
-import { useOptimistic, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useOptimistic } from "react";
+import { useServerAction } from "@/components/action-client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
 import type { MemberDto } from "@/lib/members";
 import { grantableRoles, mayManageMember } from "@/lib/permissions";
@@ -10,7 +10,6 @@ import { roleLabels, type Role } from "@/lib/terms";
 import { changeRoleAction, removeMemberAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 import { RoleSelect } from "./role-select";
-import { useMemberAction } from "./use-member-action";
 
 type Scope = { team: string; environment: "test" | "live" };
 type Props = { scope: Scope; teamName: string; members: MemberDto[]; me: string; actorRole: Role; canManage: boolean };
@@ -44,7 +43,7 @@ export function MembersTable({ scope, teamName, members, me, actorRole, canManag
 }
 
 function MemberRole({ scope, member, actorRole }: { scope: Scope; member: MemberDto; actorRole: Role }) {
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   // Shows the choice at once; falls back to the stored role if the server refuses it.
   const [role, setRole] = useOptimistic(member.role);
   return (
@@ -69,24 +68,18 @@ function MemberRole({ scope, member, actorRole }: { scope: Scope; member: Member
 }
 
 function RemoveMember({ scope, member, teamName }: { scope: Scope; member: MemberDto; teamName: string }) {
-  const [open, setOpen] = useState(false);
-  const { pending, run } = useMemberAction();
+  const { pending, run } = useServerAction();
   return (
-    <>
-      <Button variant="secondary" aria-label={`Remove ${member.name}`} onClick={() => setOpen(true)}>
-        Remove
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Remove ${member.name}?`}
-        description={`${member.name} (${member.email}) loses access to ${teamName} at once, including any page they have open.`}
-        confirmLabel="Remove"
-        pending={pending}
-        onConfirm={() =>
-          run(() => removeMemberAction({ ...scope, userId: member.userId }), { success: `${member.name} was removed.`, onSuccess: () => setOpen(false), onError: () => setOpen(false) })
-        }
-      />
-    </>
+    <ConfirmButton
+      variant="secondary"
+      aria-label={`Remove ${member.name}`}
+      title={`Remove ${member.name}?`}
+      description={`${member.name} (${member.email}) loses access to ${teamName} at once, including any page they have open.`}
+      confirmLabel="Remove"
+      pending={pending}
+      onConfirm={(close) => run(() => removeMemberAction({ ...scope, userId: member.userId }), { success: `${member.name} was removed.`, onSuccess: close, onError: close })}
+    >
+      Remove
+    </ConfirmButton>
   );
 }

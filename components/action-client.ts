@@ -1,0 +1,75 @@
+"use client";
+// Calling a server action from the browser. Its result becomes the data, or a thrown ActionFailure
+// carrying the server's plain-words message and field errors; a call that never reached the server
+// becomes one too. `useServerAction` adds pending state, the toasts and a refresh of the page.
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/action";
+
+/** The server refused or failed the action. */
+export type ActionRefusal = Extract<ActionResult<never>, { ok: false }>;
+
+/** The server's refusal, or "unreachable" when the call did not get an answer at all. */
+export type Failure = Pick<ActionRefusal, "message" | "fieldErrors"> & { code: ActionRefusal["code"] | "unreachable" };
+
+export class ActionFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+    this.name = "ActionFailure";
+  }
+}
+
+const unreachable: Failure = { code: "unreachable", message: "Could not reach eCourier. Check your connection and try again." };
+
+/** The action's data; throws an ActionFailure when it was refused or could not be sent. */
+export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<T> {
+  let result: ActionResult<T>;
+  try {
+    result = await call();
+  } catch {
+    throw new ActionFailure(unreachable);
+  }
+  if (!result.ok) throw new ActionFailure(result);
+  return result.data;
+}
+
+/** The messages for one field, when the server refused the input because of it. */
+export function fieldErrors(error: unknown, field: string): string[] | undefined {
+  return error instanceof ActionFailure ? error.failure.fieldErrors?.[field] : undefined;
+}
+
+type RunOptions<T> = {
+  /** The toast once it is done. */
+  success: string;
+  onSuccess?: (data: T) => void;
+  /** A refusal by the server (not a lost connection: then only the toast, and the user may try again). */
+  onError?: (refusal: ActionRefusal) => void;
+};
+
+/**
+ * For pages rendered on the server: runs an action in a transition, toasts the outcome and, on
+ * success, refreshes the page so it shows what the database now holds. `pending` lasts until the
+ * refresh is done.
+ */
+export function useServerAction() {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  function run<T>(call: () => Promise<ActionResult<T>>, { success, onSuccess, onError }: RunOptions<T>) {
+    startTransition(async () => {
+      let data: T;
+      try {
+        data = await callAction(call);
+      } catch (error) {
+        const { failure } = error as ActionFailure;
+        toast.error(failure.message);
+        if (failure.code !== "unreachable") onError?.(failure as ActionRefusal);
+        return;
+      }
+      toast.success(success);
+      onSuccess?.(data);
+      router.refresh();
+    });
+  }
+  return { pending, run };
+}
