@@ -6,7 +6,7 @@ import { useRef } from "react";
 import { toast } from "sonner";
 import { callAction, fieldErrors } from "@/components/action-client";
 import type { CredentialDto, CredentialPage } from "@/lib/credentials";
-import type { Environment } from "@/lib/terms";
+import type { TeamScope } from "@/lib/validation/team-scope";
 import type { CredentialFilters } from "@/lib/validation/credentials";
 import {
   createCredentialAction,
@@ -17,7 +17,7 @@ import {
   revokeCredentialAction,
 } from "../actions";
 
-export type CredentialsScope = { team: string; environment: Environment };
+export type CredentialsScope = TeamScope;
 
 export const credentialsKey = (scope: CredentialsScope) => ["credentials", scope.team, scope.environment] as const;
 export const defaultFilters: CredentialFilters = { name: "", status: "all", page: 1 };

@@ -9,7 +9,7 @@ import { roleLabels, type Role } from "@/lib/terms";
 import { revokeInvitationAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 
-type Scope = { team: string; environment: "test" | "live" };
+import type { TeamScope as Scope } from "@/lib/validation/team-scope";
 
 export function InvitationsTable({ scope, invitations, actorRole, canManage }: { scope: Scope; invitations: InvitationDto[]; actorRole: Role; canManage: boolean }) {
   if (invitations.length === 0) return <p className="text-sm text-slate-600">No pending invitations.</p>;

@@ -12,7 +12,7 @@ import { roleLabels, type Role } from "@/lib/terms";
 import { inviteMemberAction } from "../actions";
 import { RoleSelect } from "./role-select";
 
-type Scope = { team: string; environment: "test" | "live" };
+import type { TeamScope as Scope } from "@/lib/validation/team-scope";
 type Created = { link: string; email: string; role: Role; expiresAt: string };
 
 export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scope; teamName: string; actorRole: Role }) {

@@ -11,7 +11,7 @@ import { changeRoleAction, removeMemberAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 import { RoleSelect } from "./role-select";
 
-type Scope = { team: string; environment: "test" | "live" };
+import type { TeamScope as Scope } from "@/lib/validation/team-scope";
 type Props = { scope: Scope; teamName: string; members: MemberDto[]; me: string; actorRole: Role; canManage: boolean };
 
 export function MembersTable({ scope, teamName, members, me, actorRole, canManage }: Props) {
