@@ -29,7 +29,7 @@ describe("embedded PGlite data directory", () => {
     try {
       await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/already open in another process \(lock file .*ecourier\.lock\)/);
       const run = promisify(execFile);
-      const other = run("npx", ["tsx", "--import", "./scripts/server-only-off.mjs", "db/cli.ts", "migrate"], {
+      const other = run("npx", ["tsx", "--tsconfig", "tsconfig.dev.json", "db/cli.ts", "migrate"], {
         env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir },
       });
       await expect(other).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("ecourier.lock") });

@@ -1,4 +1,4 @@
-// npm run bench: GET /v1/me on the real server (server.ts, production build, PostgreSQL) against a
+// npm run bench: GET /v1/me on the real server (dist/server.js, production build, PostgreSQL) against a
 // bare node:http + pg server doing the same single indexed lookup — one after the other, same
 // run, same scratch database. Prints requests/s, p50, p99 and the ratio ours/bare.
 import { execSync, spawn, type ChildProcess } from "node:child_process";
@@ -91,7 +91,7 @@ async function main() {
       start(
         OURS_PORT,
         // BENCH_PROFILE=<dir> writes a V8 CPU profile of our server there (open it in Chrome DevTools).
-        [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "--import", "tsx", "--import", "./scripts/server-only-off.mjs", "server.ts"],
+        [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "dist/server.js"],
         { NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: "bench-only-secret" },
         logFd, // the access log goes to a file, as it would to a log collector
       ),

@@ -1,10 +1,20 @@
-// Runs `next build` when there is no build yet or a source file changed since the last one.
+// Builds what is missing or older than its sources: the Next.js app (`next build` → .next/) and the
+// compiled server, API and db CLI (scripts/build-server.mjs → dist/). `--server` checks only dist/,
+// for commands that do not serve pages (db:migrate, db:seed).
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const buildId = ".next/BUILD_ID";
-const sources = ["app", "components", "lib", "db", "api", "proxy.ts", "auth.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const nextApp = {
+  output: ".next/BUILD_ID",
+  sources: ["app", "components", "lib", "db", "api", "proxy.ts", "auth.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"],
+  command: "npx next build",
+};
+const compiledServer = {
+  output: "dist/server.js",
+  sources: ["server.ts", "api", "lib", "db", "tsconfig.json", "package-lock.json", "scripts/build-server.mjs"],
+  command: "node scripts/build-server.mjs",
+};
 
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
@@ -13,9 +23,8 @@ function newestMtime(p) {
   return Math.max(0, ...fs.readdirSync(p).map((name) => newestMtime(path.join(p, name))));
 }
 
-const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-if (built && Math.max(...sources.map(newestMtime)) < built) {
-  console.log("The build is up to date.");
-} else {
-  execSync("npx next build", { stdio: "inherit" });
+for (const { output, sources, command } of process.argv.includes("--server") ? [compiledServer] : [nextApp, compiledServer]) {
+  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
+  if (built && Math.max(...sources.map(newestMtime)) < built) console.log(`${path.dirname(output)}/ is up to date.`);
+  else execSync(command, { stdio: "inherit" });
 }

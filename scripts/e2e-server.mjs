@@ -1,4 +1,4 @@
-// Starts the built app for Playwright on a fresh database with the demo data:
+// Starts the built app (dist/server.js) for Playwright on a fresh database with the demo data:
 // a new PGlite directory, or (DATABASE_URL set) a freshly recreated PostgreSQL database.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -21,7 +21,8 @@ if (process.env.DATABASE_URL) {
   fs.rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 }
 
-// node itself (not npx), so the signals below reach the server and not only a wrapper.
-const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only-off.mjs", "server.ts", "--demo"], { env, stdio: "inherit" });
+// node itself (not npx), so the signals below reach the server and not only a wrapper. dist/ is
+// built by `npm run build` (npm run test:e2e builds what is missing or stale first).
+const child = spawn(process.execPath, ["dist/server.js", "--demo"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
