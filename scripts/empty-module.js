@@ -1,1 +1,1 @@
-// Stands in for the "server-only" package outside Next.js (see vitest.config.ts).
+// Stands in for the "server-only" package outside Next.js (vitest.config.ts, tsconfig.dev.json, scripts/build-server.mjs).
