@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useServerAction } from "@/components/action-client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import type { TeamScope } from "@/lib/validation/team-scope";
 import { leaveTeamAction } from "../actions";
 
-export function LeaveTeam({ scope, teamName }: { scope: { team: string; environment: "test" | "live" }; teamName: string }) {
+export function LeaveTeam({ scope, teamName }: { scope: TeamScope; teamName: string }) {
   const router = useRouter();
   const { pending, run } = useServerAction();
   return (
