@@ -105,13 +105,12 @@ class RecentlyAccepted {
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** What this process remembers between /v1 requests: one object, however often lib/ is loaded. */
-const state = () =>
-  processState("api authentication", () => ({
-    failures: new FailureCounter(API_AUTH_FAILURE_LIMIT, 60_000),
-    recentlyAccepted: new RecentlyAccepted(3_600_000, 20_000),
-    /** When this process last wrote each credential's last_used_at. */
-    lastTouched: new Map<string, number>(),
-  }));
+const { failures, recentlyAccepted, lastTouched } = processState("api authentication", () => ({
+  failures: new FailureCounter(API_AUTH_FAILURE_LIMIT, 60_000),
+  recentlyAccepted: new RecentlyAccepted(3_600_000, 20_000),
+  /** When this process last wrote each credential's last_used_at. */
+  lastTouched: new Map<string, number>(),
+}));
 
 /**
  * Every refused credential counts, malformed ones included; a request without one does not (no
@@ -119,7 +118,6 @@ const state = () =>
  * address interleave unlimited guesses.
  */
 function refuse(reason: ApiAuthFailure, address: string, tokenHash?: string): ApiAuthResult {
-  const { failures, recentlyAccepted } = state();
   if (reason !== "missing_credentials") failures.record(address);
   if (tokenHash) recentlyAccepted.forget(tokenHash);
   return { ok: false, reason };
@@ -136,7 +134,6 @@ export async function authenticateApiRequest(authorization: string | undefined, 
   const parsed = parseToken(header.token);
   if (!parsed) return refuse("invalid_credentials", address);
   const tokenHash = hashToken(header.token);
-  const { failures, recentlyAccepted } = state();
   const retryAfterMs = failures.blockedFor(address);
   if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash)) return { ok: false, reason: "rate_limited", retryAfterMs };
 
@@ -160,7 +157,6 @@ export async function authenticateApiRequest(authorization: string | undefined, 
 /** Whether this use should be written: not within the minute by this process, nor (per the row) by another. */
 function lastUseDue(credentialId: string, usedWithinMinute: boolean, now = Date.now()): boolean {
   if (usedWithinMinute) return false;
-  const { lastTouched } = state();
   const touched = lastTouched.get(credentialId);
   if (touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
   if (lastTouched.size >= 10_000) {
@@ -185,7 +181,7 @@ export async function touchLastUsed(credentialId: string): Promise<void> {
         ),
       );
   } catch (err) {
-    state().lastTouched.delete(credentialId);
+    lastTouched.delete(credentialId);
     console.error(`[api] could not record the last use of credential ${credentialId}: ${describeError(err)}`);
   }
 }

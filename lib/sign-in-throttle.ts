@@ -8,23 +8,20 @@ const WINDOW_MS = 15 * 60_000;
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 export const SIGN_IN_FAILURES_PER_ADDRESS = 20;
 
-const counters = () =>
-  processState("sign-in failures", () => ({
-    byEmail: new FailureCounter(SIGN_IN_FAILURES_PER_EMAIL, WINDOW_MS),
-    byAddress: new FailureCounter(SIGN_IN_FAILURES_PER_ADDRESS, WINDOW_MS),
-  }));
+const { byEmail, byAddress } = processState("sign-in failures", () => ({
+  byEmail: new FailureCounter(SIGN_IN_FAILURES_PER_EMAIL, WINDOW_MS),
+  byAddress: new FailureCounter(SIGN_IN_FAILURES_PER_ADDRESS, WINDOW_MS),
+}));
 
 export function signInBlockedFor(email: string, address: string): number {
-  const { byEmail, byAddress } = counters();
   return Math.max(byEmail.blockedFor(email), byAddress.blockedFor(address));
 }
 
 export function recordSignInFailure(email: string, address: string): void {
-  const { byEmail, byAddress } = counters();
   byEmail.record(email);
   byAddress.record(address);
 }
 
 export function recordSignInSuccess(email: string): void {
-  counters().byEmail.reset(email);
+  byEmail.reset(email);
 }
