@@ -30,8 +30,3 @@ export function takeProcessState<T>(name: string): T | undefined {
   entries.delete(name);
   return value;
 }
-
-/** The names of everything the process holds: for the test that keeps this list honest. */
-export function processStateNames(): string[] {
-  return [...registry().keys()];
-}

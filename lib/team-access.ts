@@ -24,7 +24,7 @@ declare const resolved: unique symbol;
  */
 export type TeamAccess = TeamMembership & { readonly userId: string; readonly environment: Environment; readonly [resolved]: true };
 
-export async function findMembership(userId: string, teamSlug: string): Promise<TeamMembership | null> {
+async function findMembership(userId: string, teamSlug: string): Promise<TeamMembership | null> {
   const db = await getDb();
   const [row] = await db
     .select({ id: teams.id, slug: teams.slug, name: teams.name, role: memberships.role })
