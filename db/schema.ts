@@ -169,3 +169,37 @@ export const memberEvents = pgTable(
   },
   (t) => [index("member_events_team_created_idx").on(t.teamId, t.createdAt)],
 );
+
+/**
+ * Throttle counters shared by every instance (lib/throttle.ts, through rate-limiter-flexible's Drizzle
+ * store): one row per throttle and key (an email, a client address), its count and when the window ends.
+ * Not used when REDIS_URL is set.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: timestamp("expire", { withTimezone: true }),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);
+
+/**
+ * Dashboard sign-in sessions. The session cookie (an Auth.js JWT) names a row here; signing out deletes
+ * it, so a copied cookie stops working at once. `passwordConfirmedAt` is the last time the member typed
+ * their password again (sudo mode for Live credentials).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    passwordConfirmedAt: timestamp("password_confirmed_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
