@@ -13,15 +13,15 @@ const { byEmail, byAddress } = processState("sign-in failures", () => ({
   byAddress: new FailureCounter(SIGN_IN_FAILURES_PER_ADDRESS, WINDOW_MS),
 }));
 
-export function signInBlockedFor(email: string, address: string): number {
+export async function signInBlockedFor(email: string, address: string): Promise<number> {
   return Math.max(byEmail.blockedFor(email), byAddress.blockedFor(address));
 }
 
-export function recordSignInFailure(email: string, address: string): void {
+export async function recordSignInFailure(email: string, address: string): Promise<void> {
   byEmail.record(email);
   byAddress.record(address);
 }
 
-export function recordSignInSuccess(email: string): void {
+export async function recordSignInSuccess(email: string): Promise<void> {
   byEmail.reset(email);
 }

@@ -24,18 +24,28 @@ export function logAuthError(error: Error) {
 
 const SignInInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
+/**
+ * A password check that counts against the sign-in budgets (per email, per client address): the sign-in
+ * form, Auth.js's endpoint and "Confirm your password" all guess the same secret. "throttled" means no
+ * password was checked.
+ */
+export async function checkPassword(email: string, password: string, address: string): Promise<UserSummary | null | "throttled"> {
+  const normalised = normaliseEmail(email);
+  if ((await signInBlockedFor(normalised, address)) > 0) return "throttled";
+  const user = await verifyPassword(normalised, password);
+  if (!user) {
+    await recordSignInFailure(normalised, address);
+    return null;
+  }
+  await recordSignInSuccess(normalised);
+  return user;
+}
+
 /** The user for a correct email and password; null when wrong; throws ThrottledSignIn when blocked (no password check). */
 export async function authorizeSignIn(raw: unknown, headers: Headers): Promise<UserSummary | null> {
   const parsed = SignInInput.safeParse(raw);
   if (!parsed.success) return null;
-  const email = normaliseEmail(parsed.data.email);
-  const address = clientAddress(headers);
-  if (signInBlockedFor(email, address) > 0) throw new ThrottledSignIn();
-  const user = await verifyPassword(email, parsed.data.password);
-  if (!user) {
-    recordSignInFailure(email, address);
-    return null;
-  }
-  recordSignInSuccess(email);
-  return user;
+  const result = await checkPassword(parsed.data.email, parsed.data.password, clientAddress(headers));
+  if (result === "throttled") throw new ThrottledSignIn();
+  return result;
 }
