@@ -7,15 +7,13 @@ import { createApiApp } from "./api/app";
 import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { ensureAuthSecret } from "./lib/auth-secret";
+import { setClientAddress, trustedProxyHops } from "./lib/client-address";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "localhost";
 const dev = process.env.NODE_ENV !== "production";
 const demo = process.argv.includes("--demo");
-// Behind a load balancer that sets x-forwarded-for, set TRUST_PROXY=true; otherwise the header is
-// overwritten with the socket's address so a client cannot pick its own for rate limiting.
-const trustProxy = process.env.TRUST_PROXY === "true";
 
 function isApiRequest(req: IncomingMessage): boolean {
   const url = req.url ?? "/";
@@ -24,6 +22,8 @@ function isApiRequest(req: IncomingMessage): boolean {
 
 async function main() {
   ensureAuthSecret();
+  // The number of proxies in front (TRUST_PROXY): decides which X-Forwarded-For entry is the client.
+  const hops = trustedProxyHops();
   // Open (and migrate) the database before taking traffic: a fresh PGlite directory takes seconds,
   // and a second process on the same directory must fail here, loudly.
   const db = await getDb();
@@ -35,7 +35,7 @@ async function main() {
   const handleApi = getRequestListener(createApiApp().fetch);
 
   const server = createServer((req, res) => {
-    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    setClientAddress(req, hops);
     if (isApiRequest(req)) void handleApi(req, res);
     else void handleNext(req, res);
   });

@@ -1,5 +1,6 @@
 // /v1 bearer authentication over real HTTP: every refusal a client or attacker can provoke,
 // revoke/enable taking effect on the next request, throttling, last_used_at, and no secret in logs.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
@@ -160,6 +161,19 @@ describe("paths and bodies", () => {
   });
 });
 
+/** GET /v1/me from a given local address (127.0.0.x are all this machine), as another client would. */
+function fetchFrom(localAddress: string, target: RunningApi, token: string, forwardedFor?: string): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (forwardedFor) headers["x-forwarded-for"] = forwardedFor;
+    const req = http.get(`${target.url}/v1/me`, { localAddress, headers, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on("error", reject);
+  });
+}
+
 describe("throttling failed authentication", () => {
   it("answers 429 rate_limited with Retry-After after 30 failures in a minute from one address", async () => {
     const address = freshAddress();
@@ -192,6 +206,35 @@ describe("throttling failed authentication", () => {
     await setCredentialStatus(shop.id, "revoked");
     expect(await (await apiFetch(api, "/v1/me", { token: shop.token, address })).json()).toMatchObject({ error: { code: "revoked_credential" } });
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(429);
+  });
+
+  it("behind one proxy (TRUST_PROXY=1), X-Forwarded-For entries the client made up do not give it fresh budgets", async () => {
+    const seenByProxy = freshAddress();
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      // The client sends "X-Forwarded-For: <anything>"; the proxy appends the address it saw.
+      const res = await apiFetch(api, "/v1/me", { token: generateToken("test"), address: `10.${i}.0.1, ${seenByProxy}` });
+      statuses.push(res.status);
+      await res.body?.cancel();
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+  });
+
+  it("with no trusted proxy (npm run start:api's default), clients are told apart by their own address, whatever they send", async () => {
+    const direct = await startApi({ trustedProxyHops: 0 });
+    const fresh = remember(await insertCredentialRow(team.id, "test", "Not yet used directly")); // no NAT exemption yet
+    try {
+      for (let i = 0; i < 30; i++) {
+        const res = await fetchFrom("127.0.0.1", direct, generateToken("test"), `10.9.${i}.1`);
+        expect(res.status).toBe(401);
+      }
+      expect((await fetchFrom("127.0.0.1", direct, fresh.token, "10.9.200.1")).status).toBe(429);
+      // Another client (another address) is not locked out by the first one's failures.
+      expect((await fetchFrom("127.0.0.2", direct, fresh.token)).status).toBe(200);
+    } finally {
+      await direct.close();
+    }
   });
 
   it("never throttles successful requests", async () => {

@@ -1,29 +1,30 @@
 // Test-only helpers for the /v1 integration tests: the Hono app on a real port, and teams and
 // credential rows inserted straight into the database with freshly generated tokens.
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiCredentials, teams } from "@/db/schema";
 import type { Environment } from "@/lib/terms";
 import { displayToken, generateToken, hashToken } from "@/lib/tokens";
-import { createApiApp } from "./app";
+import { createApiServer } from "./server";
 
 export type RunningApi = { url: string; close: () => Promise<void> };
 
-export async function startApi(): Promise<RunningApi> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: createApiApp().fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      resolve({
-        url: `http://127.0.0.1:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            if ("closeAllConnections" in server) server.closeAllConnections();
-          }),
-      });
-    });
-  });
+/**
+ * The API server as api/standalone.ts runs it, on a free port. By default behind one trusted proxy
+ * (the test is that proxy): `apiFetch`'s `address` is the client address a proxy would have appended.
+ */
+export async function startApi(options = { trustedProxyHops: 1 }): Promise<RunningApi> {
+  const server = createApiServer(options);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 let teamCount = 0;
@@ -75,7 +76,7 @@ export function freshAddress(): string {
   return `198.51.100.${++addressCount}`;
 }
 
-/** fetch against the API with an optional token and client address (x-forwarded-for, as server.ts sets it). */
+/** fetch against the API with an optional token and client address (x-forwarded-for, as a proxy in front would append it). */
 export function apiFetch(api: RunningApi, path: string, init: RequestInit & { token?: string; address?: string } = {}) {
   const { token, address, ...rest } = init;
   const headers = new Headers(rest.headers);

@@ -1,13 +1,14 @@
 // Bearer authentication for /v1 (docs/architecture.md, "A /v1 request"): token → team,
 // environment and credential with one indexed query, failed-attempt throttling per client
-// address, and the last-used toucher. No verification result is cached between requests.
+// address (counted in the shared store, checked from this process's cache of blocks), and the
+// last-used toucher. No verification result is cached between requests.
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDatabaseClient, getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
 import { processState } from "./process-state";
-import { FailureCounter } from "./rate-limit";
 import { describeError } from "./redact";
+import { throttle, throttleRules } from "./throttle";
 import type { Environment } from "./terms";
 import { hashToken, parseToken } from "./tokens";
 
@@ -67,8 +68,9 @@ async function findCredentialByTokenHash(tokenHash: string): Promise<LookupRow |
   return (await client.pglite.query<LookupRow>(LOOKUP_SQL, [tokenHash])).rows[0];
 }
 
-// Failed attempts per client address, per process (docs/architecture.md, "Where state lives").
-export const API_AUTH_FAILURE_LIMIT = 30;
+// Refused credentials per client address, counted across instances (lib/throttle.ts).
+export const API_AUTH_FAILURE_LIMIT = throttleRules["api credentials per address"].limit;
+const failures = () => throttle("api credentials per address");
 
 /**
  * Token hashes that authenticated in this process within the hour. Many integrations share one
@@ -105,8 +107,7 @@ class RecentlyAccepted {
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** What this process remembers between /v1 requests: one object, however often lib/ is loaded. */
-const { failures, recentlyAccepted, lastTouched } = processState("api authentication", () => ({
-  failures: new FailureCounter(API_AUTH_FAILURE_LIMIT, 60_000),
+const { recentlyAccepted, lastTouched } = processState("api authentication", () => ({
   recentlyAccepted: new RecentlyAccepted(3_600_000, 20_000),
   /** When this process last wrote each credential's last_used_at. */
   lastTouched: new Map<string, number>(),
@@ -115,11 +116,18 @@ const { failures, recentlyAccepted, lastTouched } = processState("api authentica
 /**
  * Every refused credential counts, malformed ones included; a request without one does not (no
  * guess was made). A success does not reset the count: otherwise one valid key would let an
- * address interleave unlimited guesses.
+ * address interleave unlimited guesses. The count goes to the shared store (a round trip on
+ * refusals only); once the shared count reaches the limit, this process blocks the address itself.
  */
-function refuse(reason: ApiAuthFailure, address: string, tokenHash?: string): ApiAuthResult {
-  if (reason !== "missing_credentials") failures.record(address);
+async function refuse(reason: ApiAuthFailure, address: string, tokenHash?: string): Promise<ApiAuthResult> {
   if (tokenHash) recentlyAccepted.forget(tokenHash);
+  if (reason !== "missing_credentials") {
+    try {
+      await failures().record(address);
+    } catch (err) {
+      console.error(`[api] could not count a refused credential: ${describeError(err)}`);
+    }
+  }
   return { ok: false, reason };
 }
 
@@ -134,7 +142,7 @@ export async function authenticateApiRequest(authorization: string | undefined, 
   const parsed = parseToken(header.token);
   if (!parsed) return refuse("invalid_credentials", address);
   const tokenHash = hashToken(header.token);
-  const retryAfterMs = failures.blockedFor(address);
+  const retryAfterMs = failures().blockedLocally(address);
   if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash)) return { ok: false, reason: "rate_limited", retryAfterMs };
 
   const row = await findCredentialByTokenHash(tokenHash);

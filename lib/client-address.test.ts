@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { clientAddressFrom, trustedProxyHops } from "./client-address";
+
+describe("the client address behind TRUST_PROXY proxies", () => {
+  it.each([
+    // [X-Forwarded-For, socket, hops, address]
+    [undefined, "203.0.113.5", 0, "203.0.113.5"],
+    ["6.6.6.6", "203.0.113.5", 0, "203.0.113.5"], // no proxy trusted: a client's header is ignored
+    ["198.51.100.7", "10.0.0.1", 1, "198.51.100.7"], // one proxy: what it saw
+    ["6.6.6.6, 198.51.100.7", "10.0.0.1", 1, "198.51.100.7"], // a client-sent entry to the left is ignored
+    ["6.6.6.6,198.51.100.7, 10.0.0.2", "10.0.0.1", 2, "198.51.100.7"], // two proxies: second from the right
+    [undefined, "10.0.0.1", 1, "10.0.0.1"], // fewer hops than configured: the furthest address known
+    ["::ffff:198.51.100.7", "::ffff:10.0.0.1", 1, "198.51.100.7"],
+    [["6.6.6.6", "198.51.100.7"], "10.0.0.1", 1, "198.51.100.7"], // the header sent twice
+  ] as const)("X-Forwarded-For %j from %s with %i trusted → %s", (forwardedFor, socket, hops, expected) => {
+    expect(clientAddressFrom(forwardedFor as string | string[] | undefined, socket, hops)).toBe(expected);
+  });
+
+  it("TRUST_PROXY is a hop count; the old TRUST_PROXY=true is refused with a clear message", () => {
+    expect(trustedProxyHops(undefined)).toBe(0);
+    expect(trustedProxyHops("0")).toBe(0);
+    expect(trustedProxyHops("2")).toBe(2);
+    expect(() => trustedProxyHops("true")).toThrow(/number of proxies in front of the app \(e\.g\. TRUST_PROXY=1/);
+    expect(() => trustedProxyHops("-1")).toThrow();
+  });
+});
