@@ -1,6 +1,7 @@
 // Accepting invitations: once, within 7 days, unless revoked; by the invited email only.
 import { asc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import bcrypt from "bcryptjs";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { invitations, memberEvents, memberships, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
@@ -100,9 +101,15 @@ describe("accepting an invitation", () => {
     await expectInvalid(() => acceptInvitationAsNewUser(token, newcomer));
   });
 
-  it("is refused for an unknown token", async () => {
+  it("is refused for an unknown token, before any password is hashed", async () => {
     expect(await findPendingInvitation(generateInvitationToken())).toBeNull();
-    await expectInvalid(() => acceptInvitationAsNewUser(generateInvitationToken(), newcomer));
+    const hash = vi.spyOn(bcrypt, "hash");
+    try {
+      await expectInvalid(() => acceptInvitationAsNewUser(generateInvitationToken(), newcomer));
+      expect(hash).not.toHaveBeenCalled(); // an unknown link costs a lookup, not ~100 ms of bcrypt
+    } finally {
+      hash.mockRestore();
+    }
   });
 
   it("as a new person is refused when that email already has an account, and the link stays usable", async () => {

@@ -63,6 +63,14 @@ describe.each(stores)("a throttle on %s", (_name, makeStore) => {
     expect(guesses).toBeLessThanOrEqual(rule.limit + n - 1);
   });
 
+  it("an attempts budget lets `limit` attempts through and refuses the next, on any instance", async () => {
+    const [a, b] = await instances(2);
+    for (let i = 0; i < rule.limit; i++) expect(await (i % 2 ? a : b).attempt("203.0.113.50")).toBe(0);
+    expect(await a.attempt("203.0.113.50")).toBeGreaterThan(0);
+    expect(await b.attempt("203.0.113.50")).toBeGreaterThan(0);
+    expect(await b.attempt("203.0.113.51")).toBe(0);
+  });
+
   it("a reset on one instance clears the count for every instance", async () => {
     const [a, b] = await instances(2);
     for (let i = 0; i < rule.limit; i++) await a.record("reset@example.com");

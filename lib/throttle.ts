@@ -8,6 +8,7 @@ import { Redis } from "ioredis";
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
+import { AppError } from "./errors";
 import { processState } from "./process-state";
 import { describeError } from "./redact";
 
@@ -109,12 +110,28 @@ export class Throttle {
 
   /** Counts one failure (or attempt) for `key`; the milliseconds it is blocked for afterwards (0: not blocked). */
   async record(key: string): Promise<number> {
+    return this.learn(key, await this.counted(key));
+  }
+
+  private async counted(key: string): Promise<RateLimiterRes> {
     try {
-      return this.learn(key, await (await this.limiter()).penalty(key));
+      return await (await this.limiter()).penalty(key);
     } catch (err) {
-      if (err instanceof RateLimiterRes) return this.learn(key, err);
+      if (err instanceof RateLimiterRes) return err;
       throw err;
     }
+  }
+
+  /**
+   * For budgets of attempts rather than failures (sign-ups): counts this attempt and answers 0 when it
+   * may go ahead, else the milliseconds to wait. Refused attempts are not counted again.
+   */
+  async attempt(key: string): Promise<number> {
+    const local = this.blockedLocally(key);
+    if (local > 0) return local;
+    const counted = await this.counted(key);
+    this.learn(key, counted);
+    return counted.consumedPoints > this.rule.limit ? Math.max(1, counted.msBeforeNext) : 0;
   }
 
   /** Forgets `key`'s count everywhere (a correct password resets its email's count). */
@@ -167,5 +184,17 @@ export function throttle(name: ThrottleName): Throttle {
   return existing;
 }
 
-/** Minutes to show a person who must wait, rounded up. */
-export const waitMinutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+/** "1 minute", "12 minutes": how long a person must wait, rounded up. */
+export function waitFor(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+/**
+ * Spends one attempt of `name` for `key`, or throws AppError "throttled" with `message(wait)` when the
+ * budget is used up.
+ */
+export async function spendAttempt(name: ThrottleName, key: string, message: (wait: string) => string): Promise<void> {
+  const wait = await throttle(name).attempt(key);
+  if (wait > 0) throw new AppError("throttled", message(waitFor(wait)));
+}

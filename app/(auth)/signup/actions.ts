@@ -1,9 +1,12 @@
 "use server";
 // Sign-up is public: there is no team to authorize yet. It creates the user and a first team
 // they own, then signs them in through the same Auth.js path as the login form.
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/auth";
+import { clientAddress } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
+import { spendAttempt } from "@/lib/throttle";
 import { createAccount } from "@/lib/users";
 import { SignUpInput } from "@/lib/validation/account";
 
@@ -19,6 +22,8 @@ export async function signUp(_prev: SignUpState, formData: FormData): Promise<Si
   const parsed = SignUpInput.safeParse(raw);
   if (!parsed.success) return { values, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {
+    // Before any bcrypt work or email lookup: sign-up would otherwise be a free oracle for which emails exist.
+    await spendAttempt("sign-up per address", clientAddress(await headers()), (wait) => `Too many sign-ups from your network. Try again in ${wait}.`);
     await createAccount(parsed.data);
   } catch (err) {
     if (err instanceof AppError) return { values, message: err.message, fieldErrors: err.fieldErrors };

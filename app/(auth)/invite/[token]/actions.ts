@@ -3,18 +3,26 @@
 // membership to check. The token is the authorization: lib/members looks up its
 // hash and accepts it only while pending (not used, not revoked, not expired), in a transaction
 // with the row locked; joining as a signed-in user also needs the session's email to be the invited one.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
+import { clientAddress } from "@/lib/client-address";
 import { AppError } from "@/lib/errors";
 import { acceptInvitation, acceptInvitationAsNewUser, INVITATION_INVALID } from "@/lib/members";
 import { teamPath } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
+import { spendAttempt } from "@/lib/throttle";
 import { AcceptAsNewUserInput, InvitationToken } from "@/lib/validation/members";
 
 export type AcceptState = { message: string; fieldErrors?: Partial<Record<"name" | "password", string[]>>; name?: string } | null;
 
 const landingOf = (teamSlug: string) => teamPath(teamSlug, "test");
+
+/** Every acceptance, with or without a session, spends from the client address's budget first. */
+async function spendAcceptance() {
+  await spendAttempt("invitation per address", clientAddress(await headers()), (wait) => `Too many attempts from your network. Try again in ${wait}.`);
+}
 
 export async function joinTeamAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
   const user = await getCurrentUser();
@@ -23,6 +31,7 @@ export async function joinTeamAction(_prev: AcceptState, formData: FormData): Pr
   if (!token.success) return { message: INVITATION_INVALID };
   let teamSlug: string;
   try {
+    await spendAcceptance();
     teamSlug = (await acceptInvitation({ userId: user.id }, token.data)).slug;
   } catch (err) {
     if (err instanceof AppError) return { message: err.message };
@@ -41,6 +50,7 @@ export async function acceptAsNewUserAction(_prev: AcceptState, formData: FormDa
   }
   let joined: Awaited<ReturnType<typeof acceptInvitationAsNewUser>>;
   try {
+    await spendAcceptance();
     joined = await acceptInvitationAsNewUser(parsed.data.token, { name: parsed.data.name, password: parsed.data.password });
   } catch (err) {
     if (err instanceof AppError) return { message: err.message, name: raw.name };
