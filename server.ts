@@ -8,6 +8,7 @@ import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from ".
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { setClientAddress, trustedProxyHops } from "./lib/client-address";
+import { prepareThrottles } from "./lib/throttle";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
 const port = Number(process.env.PORT || 3000);
@@ -28,6 +29,7 @@ async function main() {
   // and a second process on the same directory must fail here, loudly.
   const db = await getDb();
   if (demo && (await seedDemoData(db))) console.log("Seeded the demo data into the empty database.");
+  prepareThrottles();
 
   const nextApp = next({ dev, hostname, port, dir: process.cwd() });
   await nextApp.prepare();

@@ -2,6 +2,7 @@
 // the embedded database allows one process, which server.ts already is.
 import { closeDatabase, getDb } from "@/db";
 import { trustedProxyHops } from "@/lib/client-address";
+import { prepareThrottles } from "@/lib/throttle";
 import { createApiServer } from "./server";
 
 if (!process.env.DATABASE_URL) {
@@ -16,6 +17,7 @@ try {
   process.exit(1);
 }
 await getDb(); // migrate (under an advisory lock) before taking traffic
+prepareThrottles();
 const port = Number(process.env.PORT || 4000);
 const server = createApiServer({ trustedProxyHops: hops });
 server.listen(port, () => console.log(`eCourier API on http://localhost:${port}/v1`));

@@ -66,9 +66,13 @@ export function redisThrottleStore(client: Redis, prefix = "ecourier"): Throttle
   };
 }
 
-/** A Redis client for REDIS_URL that fails fast while disconnected (the insurance limiter takes over). */
-export function connectRedis(url: string): Redis {
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+/**
+ * A Redis client for REDIS_URL that fails fast while disconnected (the insurance limiter takes over),
+ * and a promise that settles once it is connected or after `waitMs`: counts made before the
+ * connection would go to this process alone.
+ */
+export function connectRedis(url: string, waitMs = 2_000): { client: Redis; ready: Promise<void> } {
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   let reported = false;
   client.on("error", (err) => {
     if (reported) return;
@@ -76,7 +80,11 @@ export function connectRedis(url: string): Redis {
     console.error(`[throttle] Redis at ${new URL(url).host}: ${describeError(err)}`);
   });
   client.on("ready", () => (reported = false));
-  return client;
+  const ready = new Promise<void>((resolve) => {
+    client.once("ready", resolve);
+    setTimeout(resolve, waitMs).unref();
+  });
+  return { client, ready };
 }
 
 /** One throttle: a shared count per key, and this process's cache of the blocks it has seen. */
@@ -157,8 +165,11 @@ function limiterFromEnv(name: ThrottleName, rule: ThrottleRule): () => Promise<R
   const url = process.env.REDIS_URL;
   if (url) {
     const redis = processState("redis client", () => connectRedis(url));
-    const limiter = redisThrottleStore(redis, process.env.REDIS_KEY_PREFIX || "ecourier").limiterFor(name, rule);
-    return async () => limiter;
+    const limiter = redisThrottleStore(redis.client, process.env.REDIS_KEY_PREFIX || "ecourier").limiterFor(name, rule);
+    return async () => {
+      await redis.ready;
+      return limiter;
+    };
   }
   const insurance = inProcess(rule);
   const byDatabase = new WeakMap<object, RateLimiterAbstract>();
@@ -197,4 +208,9 @@ export function waitFor(ms: number): string {
 export async function spendAttempt(name: ThrottleName, key: string, message: (wait: string) => string): Promise<void> {
   const wait = await throttle(name).attempt(key);
   if (wait > 0) throw new AppError("throttled", message(waitFor(wait)));
+}
+
+/** Creates every throttle now, so a Redis connection is made before the first request rather than during it. */
+export function prepareThrottles(): void {
+  for (const name of Object.keys(throttleRules) as ThrottleName[]) throttle(name);
 }

@@ -4,7 +4,9 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
 
-const env = { ...process.env, NODE_ENV: "production", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use" };
+// TRUST_PROXY=1: the tests are the proxy, so a test can be a client address of its own
+// (X-Forwarded-For); a request without one is its socket's address, as before.
+const env = { ...process.env, NODE_ENV: "production", TRUST_PROXY: "1", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use" };
 
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);

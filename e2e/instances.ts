@@ -1,0 +1,53 @@
+// More instances of the built app (dist/server.js) on one PostgreSQL database, as a load balancer
+// would have behind it: for the tests of what must hold across instances.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+const POSTGRES_SERVER = process.env.TEST_POSTGRES_SERVER_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+
+export type Instance = { url: string; stop: () => Promise<void> };
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: POSTGRES_SERVER });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh PostgreSQL database on the local server, and a way to drop it. */
+export async function scratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `ecourier_instances_${randomBytes(5).toString("hex")}`;
+  await admin(`create database ${name}`);
+  const url = new URL(POSTGRES_SERVER);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** Starts dist/server.js on `port` with `env` and waits until /v1/health answers. */
+export async function startInstance(port: number, env: Record<string, string>, args: string[] = []): Promise<Instance> {
+  const child: ChildProcess = spawn(process.execPath, ["dist/server.js", ...args], {
+    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: "instances-test-secret-not-for-production", PORT: String(port), ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => (stderr += chunk));
+  const url = `http://localhost:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    if (child.exitCode !== null) throw new Error(`instance on port ${port} exited: ${stderr}`);
+    const ok = await fetch(`${url}/v1/health`).then((r) => r.ok, () => false);
+    if (ok) return { url, stop };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`instance on port ${port} did not answer within 60 s: ${stderr}`);
+}
