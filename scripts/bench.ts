@@ -16,7 +16,7 @@ const WARMUP_S = 5;
 const ROUNDS = 3;
 const OURS_PORT = 3510;
 const BARE_PORT = 3511;
-const TARGET_RATIO = 0.8;
+const TARGET_RATIO = 0.85;
 const TARGET_P99_MS = 30;
 let loadBefore = 0;
 
