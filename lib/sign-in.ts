@@ -3,6 +3,7 @@
 import "server-only";
 import { CredentialsSignin } from "@auth/core/errors";
 import { z } from "zod";
+import { plainText } from "./validation/text";
 import { clientAddress } from "./client-address";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "./sign-in-throttle";
 import { normaliseEmail, verifyPassword, type UserSummary } from "./users";
@@ -22,7 +23,7 @@ export function logAuthError(error: Error) {
   console.error("[auth][error]", error);
 }
 
-const SignInInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const SignInInput = z.object({ email: plainText().min(1).max(320), password: z.string().min(1).max(200) });
 
 /**
  * A password check that counts against the sign-in budgets (per email, per client address): the sign-in
