@@ -21,7 +21,8 @@ export async function signUp(_prev: SignUpState, formData: FormData): Promise<Si
   try {
     await createAccount(parsed.data);
   } catch (err) {
-    if (err instanceof AppError) return { values, message: err.message, fieldErrors: err.fieldErrors };
+    // Said once: at the field it concerns when there is one (announced there), else for the form.
+    if (err instanceof AppError) return err.fieldErrors ? { values, fieldErrors: err.fieldErrors } : { values, message: err.message };
     throw err;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard" });
