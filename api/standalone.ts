@@ -2,15 +2,16 @@
 // the embedded database allows one process, which server.ts already is.
 import { serve } from "@hono/node-server";
 import { closeDatabase, getDb } from "@/db";
+import { logInfo } from "@/lib/redact";
 import { createApiApp } from "./app";
 
 if (!process.env.DATABASE_URL) {
-  console.error("api/standalone.ts needs DATABASE_URL (PostgreSQL); with the embedded database run server.ts instead.");
+  logInfo("api/standalone.ts needs DATABASE_URL (PostgreSQL); with the embedded database run server.ts instead.");
   process.exit(1);
 }
 await getDb(); // migrate (under an advisory lock) before taking traffic
 const port = Number(process.env.PORT || 4000);
-const server = serve({ fetch: createApiApp().fetch, port }, () => console.log(`eCourier API on http://localhost:${port}/v1`));
+const server = serve({ fetch: createApiApp().fetch, port }, () => logInfo(`eCourier API on http://localhost:${port}/v1`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => void closeDatabase().then(() => process.exit(0))));
 }

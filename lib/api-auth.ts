@@ -7,7 +7,7 @@ import { getDatabaseClient, getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
 import { processState } from "./process-state";
 import { FailureCounter } from "./rate-limit";
-import { describeError } from "./redact";
+import { logError } from "./redact";
 import type { Environment } from "./terms";
 import { hashToken, parseToken } from "./tokens";
 
@@ -182,6 +182,6 @@ export async function touchLastUsed(credentialId: string): Promise<void> {
       );
   } catch (err) {
     lastTouched.delete(credentialId);
-    console.error(`[api] could not record the last use of credential ${credentialId}: ${describeError(err)}`);
+    logError("api", `could not record the last use of credential ${credentialId}`, err);
   }
 }

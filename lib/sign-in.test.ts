@@ -65,7 +65,7 @@ describe("sign-in", () => {
     expect(log).not.toHaveBeenCalled();
     const broken = new Error("database unreachable");
     logAuthError(broken);
-    expect(log).toHaveBeenCalledWith("[auth][error]", broken);
+    expect(log).toHaveBeenCalledWith("[auth] Auth.js error: Error: database unreachable");
     log.mockRestore();
   });
 });

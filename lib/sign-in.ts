@@ -5,6 +5,7 @@ import { CredentialsSignin } from "@auth/core/errors";
 import { z } from "zod";
 import { plainText } from "./validation/text";
 import { clientAddress } from "./client-address";
+import { logError } from "./redact";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "./sign-in-throttle";
 import { normaliseEmail, verifyPassword, type UserSummary } from "./users";
 
@@ -20,7 +21,7 @@ export class ThrottledSignIn extends CredentialsSignin {
 export function logAuthError(error: Error) {
   // By `type`, not instanceof: next-auth's bundle may carry its own copy of the error classes.
   if ("type" in error && error.type === "CredentialsSignin") return;
-  console.error("[auth][error]", error);
+  logError("auth", "Auth.js error", error);
 }
 
 const SignInInput = z.object({ email: plainText().min(1).max(320), password: z.string().min(1).max(200) });

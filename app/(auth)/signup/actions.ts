@@ -3,7 +3,7 @@
 // they own, then signs them in through the same Auth.js path as the login form.
 import { z } from "zod";
 import { signIn } from "@/auth";
-import { AppError } from "@/lib/errors";
+import { toActionError } from "@/lib/action";
 import { createAccount } from "@/lib/users";
 import { SignUpInput } from "@/lib/validation/account";
 
@@ -22,8 +22,9 @@ export async function signUp(_prev: SignUpState, formData: FormData): Promise<Si
     await createAccount(parsed.data);
   } catch (err) {
     // Said once: at the field it concerns when there is one (announced there), else for the form.
-    if (err instanceof AppError) return err.fieldErrors ? { values, fieldErrors: err.fieldErrors } : { values, message: err.message };
-    throw err;
+    // An unexpected failure is logged redacted, never rethrown with its query's parameters.
+    const { message, fieldErrors } = toActionError(err);
+    return fieldErrors ? { values, fieldErrors } : { values, message };
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard" });
   return null;

@@ -6,7 +6,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
-import { AppError } from "@/lib/errors";
+import { toActionError } from "@/lib/action";
 import { acceptInvitation, acceptInvitationAsNewUser, INVITATION_INVALID } from "@/lib/members";
 import { teamPath } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
@@ -25,8 +25,7 @@ export async function joinTeamAction(_prev: AcceptState, formData: FormData): Pr
   try {
     teamSlug = (await acceptInvitation({ userId: user.id }, token.data)).slug;
   } catch (err) {
-    if (err instanceof AppError) return { message: err.message };
-    throw err;
+    return { message: toActionError(err).message }; // an unexpected failure is logged redacted, not rethrown
   }
   redirect(landingOf(teamSlug));
 }
@@ -43,8 +42,7 @@ export async function acceptAsNewUserAction(_prev: AcceptState, formData: FormDa
   try {
     joined = await acceptInvitationAsNewUser(parsed.data.token, { name: parsed.data.name, password: parsed.data.password });
   } catch (err) {
-    if (err instanceof AppError) return { message: err.message, name: raw.name };
-    throw err;
+    return { message: toActionError(err).message, name: raw.name };
   }
   await signIn("credentials", { email: joined.email, password: parsed.data.password, redirectTo: landingOf(joined.team.slug) });
   return null;
