@@ -8,6 +8,7 @@ import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from ".
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { setClientAddress, trustedProxyHops } from "./lib/client-address";
+import { logError, logInfo } from "./lib/redact";
 import { prepareThrottles } from "./lib/throttle";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
@@ -28,7 +29,7 @@ async function main() {
   // Open (and migrate) the database before taking traffic: a fresh PGlite directory takes seconds,
   // and a second process on the same directory must fail here, loudly.
   const db = await getDb();
-  if (demo && (await seedDemoData(db))) console.log("Seeded the demo data into the empty database.");
+  if (demo && (await seedDemoData(db))) logInfo("Seeded the demo data into the empty database.");
   prepareThrottles();
 
   const nextApp = next({ dev, hostname, port, dir: process.cwd() });
@@ -49,17 +50,17 @@ async function main() {
     server.listen(port, resolve);
   });
   const origin = `http://${hostname}:${port}`;
-  console.log(`eCourier dashboard on ${origin} (${dev ? "development" : "production"}, ${describeDatabase(databaseConfigFromEnv())})`);
+  logInfo(`eCourier dashboard on ${origin} (${dev ? "development" : "production"}, ${describeDatabase(databaseConfigFromEnv())})`);
   if (demo) {
-    console.log(`Sign in at ${origin}/login with any of (password "${DEMO_PASSWORD}"):`);
-    for (const u of demoUsers) console.log(`  ${u.email.padEnd(24)} ${Object.entries(u.roles).map(([t, r]) => `${t}: ${r}`).join(", ")}`);
+    logInfo(`Sign in at ${origin}/login with any of (password "${DEMO_PASSWORD}"):`);
+    for (const u of demoUsers) logInfo(`  ${u.email.padEnd(24)} ${Object.entries(u.roles).map(([t, r]) => `${t}: ${r}`).join(", ")}`);
   }
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received, shutting down.`);
+    logInfo(`${signal} received, shutting down.`);
     server.close();
     server.closeAllConnections();
     await closeDatabase();
@@ -70,6 +71,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`Could not start: ${(err as Error).message}`);
+  logError("server", "could not start", err);
   process.exit(1);
 });

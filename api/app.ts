@@ -3,11 +3,12 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { describeError } from "@/lib/redact";
+import { logError } from "@/lib/redact";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { accessLog, loggablePath } from "./middleware/access-log";
 import { bearerAuth } from "./middleware/bearer-auth";
+import { responseHeaders } from "./middleware/response-headers";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
 import { shipments } from "./routes/shipments";
@@ -16,6 +17,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApiApp() {
   const app = new Hono<ApiEnv>().basePath("/v1");
+  app.use(responseHeaders);
   app.use(accessLog);
   // A known path with another method: 405 with Allow (only once authenticated, see below).
   app.use(
@@ -47,7 +49,7 @@ export function createApiApp() {
   app.notFound((c) => apiError(c, 404, "not_found", "No such endpoint."));
   app.onError((err, c) => {
     // Name and message only, redacted: a stack, a query's parameters or request data could carry secrets.
-    console.error(`[api] ${c.req.method} ${loggablePath(c)} failed: ${describeError(err)}`);
+    logError("api", `${c.req.method} ${loggablePath(c)} failed`, err);
     return apiError(c, 500, "internal_error", "Something went wrong on our side.");
   });
   return app;

@@ -88,6 +88,19 @@ describe("POST /v1/shipments", () => {
     expect((await res.json()).error.fields).toHaveProperty([field]);
   });
 
+  it.each([
+    ["a NUL in the recipient's name", { ...parcel(), recipient: { name: "a\u0000b", address: "London" } }, "recipient.name"],
+    ["a line break in the address", { ...parcel(), recipient: { name: "Ada", address: "12 St James's Square\nLondon" } }, "recipient.address"],
+    ["a right-to-left override in the reference", { ...parcel(), reference: "ORDER-\u202E1042" }, "reference"],
+  ])("refuses %s with 400 and a clear field message, storing nothing", async (_name, body, field) => {
+    const db = await getDb();
+    const before = (await db.select().from(shipments)).length;
+    const res = await create(acmeTest.token, body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields).toEqual({ [field]: "Use letters, numbers and punctuation only (no control characters)." });
+    expect((await db.select().from(shipments)).length).toBe(before);
+  });
+
   it("refuses a body that is not JSON", async () => {
     const res = await apiFetch(api, "/v1/shipments", { method: "POST", token: acmeTest.token, body: "{not json" });
     expect(res.status).toBe(400);

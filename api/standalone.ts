@@ -2,25 +2,26 @@
 // the embedded database allows one process, which server.ts already is.
 import { closeDatabase, getDb } from "@/db";
 import { trustedProxyHops } from "@/lib/client-address";
+import { logError, logInfo } from "@/lib/redact";
 import { prepareThrottles } from "@/lib/throttle";
 import { createApiServer } from "./server";
 
 if (!process.env.DATABASE_URL) {
-  console.error("api/standalone.ts needs DATABASE_URL (PostgreSQL); with the embedded database run server.ts instead.");
+  logInfo("api/standalone.ts needs DATABASE_URL (PostgreSQL); with the embedded database run server.ts instead.");
   process.exit(1);
 }
 let hops: number;
 try {
   hops = trustedProxyHops();
 } catch (err) {
-  console.error(`Could not start: ${(err as Error).message}`);
+  logError("api", "could not start", err);
   process.exit(1);
 }
 await getDb(); // migrate (under an advisory lock) before taking traffic
 prepareThrottles();
 const port = Number(process.env.PORT || 4000);
 const server = createApiServer({ trustedProxyHops: hops });
-server.listen(port, () => console.log(`eCourier API on http://localhost:${port}/v1`));
+server.listen(port, () => logInfo(`eCourier API on http://localhost:${port}/v1`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => void closeDatabase().then(() => process.exit(0)));

@@ -2,6 +2,7 @@
 // migrations), optionally seed it, and close it.
 import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./index";
 import { seedDemoData } from "./seed";
+import { logError, logInfo } from "../lib/redact";
 
 const command = process.argv[2];
 const config = databaseConfigFromEnv();
@@ -10,12 +11,12 @@ try {
     throw new Error("Refusing to seed demo users into a production database; pass --yes if you mean it.");
   }
   const db = await getDb();
-  console.log(`Migrations applied to ${describeDatabase(config)}.`);
+  logInfo(`Migrations applied to ${describeDatabase(config)}.`);
   if (command === "seed") {
-    console.log((await seedDemoData(db)) ? "Demo data seeded." : "The database already has users; demo data not seeded.");
+    logInfo((await seedDemoData(db)) ? "Demo data seeded." : "The database already has users; demo data not seeded.");
   }
   await closeDatabase();
 } catch (err) {
-  console.error((err as Error).message);
+  logError("db", "failed", err);
   process.exit(1);
 }

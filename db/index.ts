@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { processState, takeProcessState } from "../lib/process-state";
+import { logError } from "../lib/redact";
 import * as schema from "./schema";
 
 /** Both drivers expose the same query builder; node-postgres' type stands for both. */
@@ -49,7 +50,7 @@ function lockDataDir(dataDir: string): () => void {
       lockfilePath,
       stale: 15_000,
       update: 5_000,
-      onCompromised: (err) => console.error(`[db] lost the lock on ${dataDir}: ${err.message}`),
+      onCompromised: (err) => logError("db", `lost the lock on ${dataDir}`, err),
     });
   } catch (err) {
     if ((err as { code?: string }).code === "ELOCKED") {
@@ -68,7 +69,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseClie
     const pool = new Pool({ connectionString: config.url, max: Number(process.env.PG_POOL_MAX || 10) });
     // An idle connection can fail (a database restart, an administrator's terminate); without a
     // listener that error would crash the process. The pool replaces the connection on next use.
-    pool.on("error", (err) => console.error(`[db] an idle PostgreSQL connection failed: ${err.message}`));
+    pool.on("error", (err) => logError("db", "an idle PostgreSQL connection failed", err));
     const conn: PoolClient = await pool.connect();
     try {
       await conn.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

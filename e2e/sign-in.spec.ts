@@ -90,7 +90,22 @@ test("sign-up with a taken email says so and keeps what was typed", async ({ pag
   await page.getByLabel("Email").fill("owner@example.com");
   await page.getByLabel("Password").fill("another-long-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  // Said once, at the field it is about (and announced there), not again for the form.
+  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toHaveCount(1);
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("An account with this email already exists. Sign in instead.");
   await expect(page.getByLabel("Name")).toHaveValue("Olivia Again");
   await expect(page.getByLabel("Email")).toHaveValue("owner@example.com");
+});
+
+test("sign-up refuses a common password and one longer than bcrypt reads, saying why", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Pat Password");
+  await page.getByLabel("Email").fill(`pat-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("password1234");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/This password is too common\. Choose another\./);
+
+  await page.getByLabel("Password").fill("ü".repeat(40));
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/Use at most 72 bytes/);
 });

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, unauthenticated, type AppErrorCode } from "./errors";
-import { describeError } from "./redact";
+import { logError } from "./redact";
 import { getCurrentUser } from "./session";
 import { resolveTeamAccess, type TeamAccess } from "./team-access";
 import type { UserSummary } from "./users";
@@ -57,8 +57,11 @@ async function run<Schema extends z.ZodType, T>(
   }
 }
 
-export function toActionError(err: unknown): ActionResult<never> {
+export type ActionFailure = Extract<ActionResult<never>, { ok: false }>;
+
+/** An AppError as it is; anything else logged (redacted) and answered with a message that reveals nothing. */
+export function toActionError(err: unknown): ActionFailure {
   if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
-  console.error(`[action] ${describeError(err)}`);
+  logError("action", "failed", err);
   return { ok: false, code: "internal", message: "Something went wrong on our side. Try again." };
 }

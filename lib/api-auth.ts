@@ -7,7 +7,7 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDatabaseClient, getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
 import { processState } from "./process-state";
-import { describeError } from "./redact";
+import { logError } from "./redact";
 import { throttle, throttleRules } from "./throttle";
 import type { Environment } from "./terms";
 import { hashToken, parseToken } from "./tokens";
@@ -125,7 +125,7 @@ async function refuse(reason: ApiAuthFailure, address: string, tokenHash?: strin
     try {
       await failures().record(address);
     } catch (err) {
-      console.error(`[api] could not count a refused credential: ${describeError(err)}`);
+      logError("api", "could not count a refused credential", err);
     }
   }
   return { ok: false, reason };
@@ -190,6 +190,6 @@ export async function touchLastUsed(credentialId: string): Promise<void> {
       );
   } catch (err) {
     lastTouched.delete(credentialId);
-    console.error(`[api] could not record the last use of credential ${credentialId}: ${describeError(err)}`);
+    logError("api", `could not record the last use of credential ${credentialId}`, err);
   }
 }

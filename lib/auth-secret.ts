@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { logInfo } from "./redact";
 
 export function ensureAuthSecret(): void {
   if (process.env.AUTH_SECRET) return;
@@ -10,7 +11,7 @@ export function ensureAuthSecret(): void {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    console.log(`AUTH_SECRET is not set: generated one in ${file}. Set AUTH_SECRET when running more than one instance.`);
+    logInfo(`AUTH_SECRET is not set: generated one in ${file}. Set AUTH_SECRET when running more than one instance.`);
   }
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }

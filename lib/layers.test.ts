@@ -28,7 +28,7 @@ const rules: [layer: string, mayNotImport: RegExp, except?: RegExp][] = [
   ["components", /^(app)\//],
   ["lib", /^(app|components|api)\//],
   ["api", /^(app|components)\//],
-  ["db", /^(app|components|api|lib)\//, /^lib\/process-state$/],
+  ["db", /^(app|components|api|lib)\//, /^lib\/(process-state|redact)$/],
   ["lib/validation", /^(app|components|api|lib\/(?!validation\/))|^db\/(?!schema$)|^(next|next-auth|react)\b/],
 ];
 

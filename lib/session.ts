@@ -18,8 +18,20 @@ export async function requireUser(returnTo?: string): Promise<UserSummary> {
   return user;
 }
 
-/** Only same-site paths may be returned to after sign-in. */
+const FALLBACK_PATH = "/dashboard";
+const ORIGIN = "http://return-path.invalid";
+// Browsers drop tabs and line breaks from URLs and read "\\" as "/": "/\t/evil.example" becomes
+// "//evil.example", another site. Anything that is not plain path text is refused outright.
+const UNSAFE = /[\p{Cc}\p{Z}\s\\]/u;
+
+/**
+ * Only a same-origin path may be returned to after sign-in. It comes back normalised by the URL
+ * parser (dot segments resolved, non-ASCII percent-encoded, so a Location header can carry it).
+ */
 export function safeReturnPath(next: unknown): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
-  return next;
+  if (typeof next !== "string" || !next.startsWith("/") || UNSAFE.test(next)) return FALLBACK_PATH;
+  const url = new URL(next, ORIGIN);
+  const path = url.pathname + url.search + url.hash;
+  if (url.origin !== ORIGIN || path.startsWith("//")) return FALLBACK_PATH;
+  return path;
 }

@@ -21,6 +21,10 @@ describe("sign-in", () => {
     await expect(authorizeSignIn({ email: "owner@example.com", password: "wrong-password" }, from("10.0.0.1"))).resolves.toBeNull();
   });
 
+  it("refuses an email with a NUL as a wrong sign-in, not as a failed query", async () => {
+    await expect(authorizeSignIn({ email: "owner\u0000@example.com", password: DEMO_PASSWORD }, from("10.0.0.3"))).resolves.toBeNull();
+  });
+
   it("runs the same bcrypt work for an unknown email as for a wrong password", async () => {
     const compare = vi.spyOn(bcrypt, "compare");
     await authorizeSignIn({ email: "nobody@example.com", password: "whatever-password" }, from("10.0.0.2"));
@@ -61,7 +65,7 @@ describe("sign-in", () => {
     expect(log).not.toHaveBeenCalled();
     const broken = new Error("database unreachable");
     logAuthError(broken);
-    expect(log).toHaveBeenCalledWith("[auth][error]", broken);
+    expect(log).toHaveBeenCalledWith("[auth] Auth.js error: Error: database unreachable");
     log.mockRestore();
   });
 });

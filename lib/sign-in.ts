@@ -3,7 +3,9 @@
 import "server-only";
 import { CredentialsSignin } from "@auth/core/errors";
 import { z } from "zod";
+import { plainText } from "./validation/text";
 import { clientAddress } from "./client-address";
+import { logError } from "./redact";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "./sign-in-throttle";
 import { normaliseEmail, verifyPassword, type UserSummary } from "./users";
 
@@ -19,10 +21,10 @@ export class ThrottledSignIn extends CredentialsSignin {
 export function logAuthError(error: Error) {
   // By `type`, not instanceof: next-auth's bundle may carry its own copy of the error classes.
   if ("type" in error && error.type === "CredentialsSignin") return;
-  console.error("[auth][error]", error);
+  logError("auth", "Auth.js error", error);
 }
 
-const SignInInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const SignInInput = z.object({ email: plainText().min(1).max(320), password: z.string().min(1).max(200) });
 
 /**
  * A password check that counts against the sign-in budgets (per email, per client address): the sign-in

@@ -34,6 +34,13 @@ describe("membership and role are read from the database on every call", () => {
     await expect(authorizedAccess({ userId }, "no-such-team", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("answers a slug with a NUL or a line break as not found, not as a failed query", async () => {
+    const { userId } = await idsOf("owner@example.com", "acme");
+    for (const slug of ["acme\u0000", "ac\nme"]) {
+      await expect(authorizedAccess({ userId }, slug, "credentials:view")).rejects.toMatchObject({ code: "not_found" });
+    }
+  });
+
   it("sees a role change and a removal on the very next call", async () => {
     const db = await getDb();
     const { userId, teamId } = await idsOf("developer@example.com", "acme");

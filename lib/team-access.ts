@@ -11,6 +11,7 @@ import { memberships, teams } from "@/db/schema";
 import { forbidden, notFound } from "./errors";
 import { can, type Permission } from "./permissions";
 import type { Environment, Role } from "./terms";
+import { TeamSlug } from "./validation/team-scope";
 
 export type TeamSummary = { id: string; slug: string; name: string };
 export type TeamMembership = { team: TeamSummary; role: Role };
@@ -37,6 +38,7 @@ async function findMembership(userId: string, teamSlug: string): Promise<TeamMem
 
 /** The caller's access to a team, or null when they are not a member (or there is no such team). */
 export async function findTeamAccess(userId: string, teamSlug: string, environment: Environment): Promise<TeamAccess | null> {
+  if (!TeamSlug.safeParse(teamSlug).success) return null; // a URL segment with a NUL must not reach the query
   const membership = await findMembership(userId, teamSlug);
   return membership ? ({ ...membership, userId, environment } as TeamAccess) : null;
 }

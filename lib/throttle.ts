@@ -10,7 +10,7 @@ import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "./errors";
 import { processState } from "./process-state";
-import { describeError } from "./redact";
+import { logError } from "./redact";
 
 export type ThrottleRule = { limit: number; windowMs: number };
 
@@ -77,7 +77,7 @@ export function connectRedis(url: string, waitMs = 2_000): { client: Redis; read
   client.on("error", (err) => {
     if (reported) return;
     reported = true;
-    console.error(`[throttle] Redis at ${new URL(url).host}: ${describeError(err)}`);
+    logError("throttle", `Redis at ${new URL(url).host}`, err);
   });
   client.on("ready", () => (reported = false));
   const ready = new Promise<void>((resolve) => {

@@ -32,11 +32,13 @@ export async function verifyPassword(email: string, password: string): Promise<U
 /** Hashed before any transaction opens: bcrypt takes tens of milliseconds and should hold no lock. */
 export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
 
+const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+
 /** Inserts a user with an email nobody has yet (a conflict with field errors otherwise). */
 export async function insertUser(tx: Tx, input: { name: string; email: string; passwordHash: string }): Promise<UserSummary> {
   const email = normaliseEmail(input.email);
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (taken) throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { email: ["This email is already registered."] });
+  if (taken) throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
   const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash: input.passwordHash }).returning({ id: users.id, email: users.email, name: users.name });
   return user;
 }

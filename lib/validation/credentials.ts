@@ -3,23 +3,21 @@
 import { z } from "zod";
 import { credentialStatuses } from "@/db/schema";
 import { TeamScope } from "./team-scope";
+import { plainText } from "./text";
 
 export const CREDENTIAL_NAME_MAX_LENGTH = 64;
 
 // Counted in characters (code points), as PostgreSQL counts text, not in UTF-16 units.
-export const CredentialName = z
-  .string({ error: "Enter a name." })
-  .trim()
+export const CredentialName = plainText({ error: "Enter a name." })
   .min(1, "Enter a name.")
-  .refine((name) => [...name].length <= CREDENTIAL_NAME_MAX_LENGTH, `Use at most ${CREDENTIAL_NAME_MAX_LENGTH} characters.`)
-  .refine((name) => !/\p{Cc}/u.test(name), "Remove tabs, line breaks and other control characters.");
+  .refine((name) => [...name].length <= CREDENTIAL_NAME_MAX_LENGTH, `Use at most ${CREDENTIAL_NAME_MAX_LENGTH} characters.`);
 
 export const CredentialId = z.uuid({ error: "Unknown credential." });
 
 export const CredentialStatusFilter = z.enum(["all", ...credentialStatuses]);
 
 export const CredentialFilters = z.object({
-  name: z.string().trim().max(CREDENTIAL_NAME_MAX_LENGTH).default(""),
+  name: plainText().max(CREDENTIAL_NAME_MAX_LENGTH).default(""),
   status: CredentialStatusFilter.default("all"),
   page: z.number().int().min(1).max(100_000).default(1),
 });

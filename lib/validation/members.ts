@@ -3,6 +3,7 @@ import { z } from "zod";
 import { roles } from "@/db/schema";
 import { TeamScope } from "./team-scope";
 import { SignUpInput } from "./account";
+import { plainText } from "./text";
 
 export const MemberRole = z.enum(roles, { error: "Choose a role." });
 export const MemberId = z.uuid({ error: "Unknown member." });
@@ -17,7 +18,7 @@ export const RemoveMemberInput = TeamScope.extend({ userId: MemberId });
 export const LeaveTeamInput = TeamScope;
 
 export const CreateTeamInput = z.object({
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(64, "Use at most 64 characters."),
+  name: plainText({ error: "Enter a name." }).min(1, "Enter a name.").max(64, "Use at most 64 characters."),
 });
 
 export const AcceptAsNewUserInput = z.object({

@@ -1,13 +1,14 @@
 // Input of the /v1 shipments endpoints (zod 4). Field names are the API's (snake_case).
 import { z } from "zod";
+import { plainText } from "./text";
 
 export const MAX_WEIGHT_GRAMS = 70_000;
 
 export const CreateShipment = z.object({
-  reference: z.string().trim().max(64).optional(),
+  reference: plainText().max(64).optional(),
   recipient: z.object({
-    name: z.string().trim().min(1).max(100),
-    address: z.string().trim().min(1).max(300),
+    name: plainText().min(1).max(100),
+    address: plainText().min(1).max(300),
   }),
   weight_grams: z.int().min(1).max(MAX_WEIGHT_GRAMS),
 });

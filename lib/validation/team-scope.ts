@@ -3,8 +3,11 @@
 import { z } from "zod";
 import { environments } from "@/db/schema";
 
+/** A team's URL slug, as lib/teams.ts makes them; anything else names no team and never reaches a query. */
+export const TeamSlug = z.string().regex(/^[a-z0-9-]{1,64}$/, "Unknown team.");
+
 export const TeamScope = z.object({
-  team: z.string().min(1).max(64),
+  team: TeamSlug,
   environment: z.enum(environments),
 });
 export type TeamScope = z.infer<typeof TeamScope>;

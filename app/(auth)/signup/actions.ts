@@ -4,8 +4,8 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/auth";
+import { toActionError } from "@/lib/action";
 import { clientAddress } from "@/lib/client-address";
-import { AppError } from "@/lib/errors";
 import { spendAttempt } from "@/lib/throttle";
 import { createAccount } from "@/lib/users";
 import { SignUpInput } from "@/lib/validation/account";
@@ -26,8 +26,10 @@ export async function signUp(_prev: SignUpState, formData: FormData): Promise<Si
     await spendAttempt("sign-up per address", clientAddress(await headers()), (wait) => `Too many sign-ups from your network. Try again in ${wait}.`);
     await createAccount(parsed.data);
   } catch (err) {
-    if (err instanceof AppError) return { values, message: err.message, fieldErrors: err.fieldErrors };
-    throw err;
+    // Said once: at the field it concerns when there is one (announced there), else for the form.
+    // An unexpected failure is logged redacted, never rethrown with its query's parameters.
+    const { message, fieldErrors } = toActionError(err);
+    return fieldErrors ? { values, fieldErrors } : { values, message };
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/dashboard" });
   return null;

@@ -7,8 +7,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
+import { toActionError } from "@/lib/action";
 import { clientAddress } from "@/lib/client-address";
-import { AppError } from "@/lib/errors";
 import { acceptInvitation, acceptInvitationAsNewUser, INVITATION_INVALID } from "@/lib/members";
 import { teamPath } from "@/lib/paths";
 import { getCurrentUser } from "@/lib/session";
@@ -34,8 +34,7 @@ export async function joinTeamAction(_prev: AcceptState, formData: FormData): Pr
     await spendAcceptance();
     teamSlug = (await acceptInvitation({ userId: user.id }, token.data)).slug;
   } catch (err) {
-    if (err instanceof AppError) return { message: err.message };
-    throw err;
+    return { message: toActionError(err).message }; // an unexpected failure is logged redacted, not rethrown
   }
   redirect(landingOf(teamSlug));
 }
@@ -53,8 +52,7 @@ export async function acceptAsNewUserAction(_prev: AcceptState, formData: FormDa
     await spendAcceptance();
     joined = await acceptInvitationAsNewUser(parsed.data.token, { name: parsed.data.name, password: parsed.data.password });
   } catch (err) {
-    if (err instanceof AppError) return { message: err.message, name: raw.name };
-    throw err;
+    return { message: toActionError(err).message, name: raw.name };
   }
   await signIn("credentials", { email: joined.email, password: parsed.data.password, redirectTo: landingOf(joined.team.slug) });
   return null;

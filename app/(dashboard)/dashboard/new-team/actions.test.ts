@@ -34,6 +34,23 @@ describe("create a team", () => {
     expect(await createTeamAction({ name: "New team" })).toMatchObject({ ok: true, data: { slug: "new-team-2" } });
   });
 
+  it.each([
+    ["U+0001", "Acme\u0001"],
+    ["a newline", "Acme\nLogistics"],
+    ["DEL", "Acme\u007f"],
+    ["a NUL", "Acme\u0000"],
+    ["a right-to-left override", "Acme\u202Escitsigol"],
+  ])("refuses a name with %s as a field error, creating nothing", async (_, name) => {
+    const db = await getDb();
+    const before = await db.select().from(teams);
+    expect(await createTeamAction({ name })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { name: ["Use letters, numbers and punctuation only (no control characters)."] },
+    });
+    expect(await db.select().from(teams)).toEqual(before);
+  });
+
   it("needs a name and a session", async () => {
     const db = await getDb();
     const before = await db.select().from(teams);
