@@ -1,4 +1,5 @@
 // Shared steps for the end-to-end tests.
+import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 
@@ -35,3 +36,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export const credentialsUrl = (team: string, env: "test" | "live") => `/dashboard/${team}/${env}/developers/api-credentials`;
+
+/**
+ * Makes the page a client of its own: a random address in X-Forwarded-For, which the e2e server
+ * (TRUST_PROXY=1, the test being the proxy) takes as the client's. Per-address budgets such as
+ * sign-up's 5 an hour then belong to this test alone, however often the suite runs.
+ */
+export async function asNewClient(page: Page): Promise<string> {
+  const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
+  return address;
+}

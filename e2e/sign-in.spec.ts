@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { credentialsUrl, demoAccounts, signIn } from "./helpers";
+import { asNewClient, credentialsUrl, demoAccounts, signIn } from "./helpers";
 
 const firstTeam: Record<string, { slug: string; name: string }> = {
   [demoAccounts.owner]: { slug: "acme", name: "Acme Logistics" },
@@ -64,6 +64,7 @@ test("sign-in never sends you to another site", async ({ page }) => {
 });
 
 test("sign-up creates an account with its own team, which can sign in again", async ({ page }) => {
+  await asNewClient(page);
   const email = `new-${Date.now()}@example.com`;
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Nina Newcomer");
@@ -85,6 +86,7 @@ test("sign-up creates an account with its own team, which can sign in again", as
 });
 
 test("sign-up with a taken email says so and keeps what was typed", async ({ page }) => {
+  await asNewClient(page);
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Olivia Again");
   await page.getByLabel("Email").fill("owner@example.com");

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { generateToken } from "../lib/tokens";
-import { DEMO_PASSWORD, demoAccounts } from "./helpers";
+import { asNewClient, DEMO_PASSWORD, demoAccounts } from "./helpers";
 import { scratchDatabase, startInstance, type Instance } from "./instances";
 
 const basePort = Number(process.env.E2E_PORT || 3210);
@@ -84,7 +84,7 @@ for (const store of ["PostgreSQL", "Redis"] as const) {
 }
 
 test("sign-up allows 5 new accounts an hour from one address, then says to wait", async ({ page }) => {
-  await page.setExtraHTTPHeaders(fromAddress(freshAddress()));
+  await asNewClient(page);
   const signUp = async (n: number) => {
     await page.context().clearCookies();
     await page.goto("/signup");
