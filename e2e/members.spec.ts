@@ -172,7 +172,7 @@ test.describe("an Owner's new team", () => {
     const link = await inviteMember(page, `newcomer-${suffix()}@example.com`, "Developer");
 
     // A session of its own: signing out ends it on the server, and the saved one is shared by other tests.
-    const viewerContext = await browser.newContext();
+    const viewerContext = await browser.newContext({ storageState: undefined });
     const viewer = await viewerContext.newPage();
     await signIn(viewer, demoAccounts.viewer);
     await viewer.goto(link);
