@@ -1,10 +1,19 @@
 "use server";
-// Signing out needs no authorize step: it only ends the caller's own session.
+// Signing out needs no authorize step: it only ends the caller's own session(s), and a signed-out caller
+// is simply sent to sign in. Both are public endpoints by nature.
 import { signOut } from "@/auth";
-import { safeReturnPath } from "@/lib/session";
+import { getCurrentUser, safeReturnPath } from "@/lib/session";
+import { endAllSessions } from "@/lib/sessions";
 
 /** Ends the session, then goes to sign-in, or back to a page on this site the form names (an invitation). */
 export async function signOutAction(formData: FormData): Promise<void> {
   const returnTo = formData.get("returnTo");
   await signOut({ redirectTo: returnTo ? safeReturnPath(returnTo) : "/login" });
+}
+
+/** Ends every session of the caller, on every device (this one included), then goes to sign-in. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await endAllSessions(user.id);
+  await signOut({ redirectTo: "/login" });
 }

@@ -21,6 +21,30 @@ describe("callAction", () => {
     expect((error as ActionFailure).message).toBe("Could not reach eCourier. Check your connection and try again.");
   });
 
+  it("asks for the password when the server wants it confirmed, then sends the same call again", async () => {
+    const answers = [
+      { ok: false as const, code: "password_confirmation_required" as const, message: "Confirm your password to continue." },
+      { ok: true as const, data: { name: "Shop" } },
+    ];
+    const sent: number[] = [];
+    let asked = 0;
+    const call = async () => (sent.push(sent.length), answers[sent.length - 1]);
+    await expect(callAction(call, async () => (asked++, true))).resolves.toEqual({ name: "Shop" });
+    expect(asked).toBe(1);
+    expect(sent).toHaveLength(2);
+  });
+
+  it("sends nothing more and says nothing was changed when the member cancels the password question", async () => {
+    let sent = 0;
+    const refused = async () => (sent++, { ok: false as const, code: "password_confirmation_required" as const, message: "Confirm your password to continue." });
+    const error = await callAction(refused, async () => false).catch((e: unknown) => e);
+    expect((error as ActionFailure).failure).toEqual({ code: "cancelled", message: "Nothing was changed." });
+    expect(sent).toBe(1);
+    // Without anyone to ask (no dialog), the refusal stands as the server said it.
+    const plain = await callAction(refused).catch((e: unknown) => e);
+    expect((plain as ActionFailure).failure.code).toBe("password_confirmation_required");
+  });
+
   it("finds no field errors on anything but an ActionFailure", () => {
     expect(fieldErrors(new Error("boom"), "name")).toBeUndefined();
   });

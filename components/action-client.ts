@@ -2,6 +2,8 @@
 // Calling a server action from the browser. Its result becomes the data, or a thrown ActionFailure
 // carrying the server's plain-words message and field errors; a call that never reached the server
 // becomes one too. `useServerAction` adds pending state, the toasts and a refresh of the page.
+// A refusal "password_confirmation_required" (sudo mode) can be answered: given a `confirmPassword`
+// (components/password-confirmation.tsx asks the member), the same call is sent again once confirmed.
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
@@ -10,8 +12,11 @@ import type { ActionResult } from "@/lib/action";
 /** The server refused or failed the action. */
 export type ActionRefusal = Extract<ActionResult<never>, { ok: false }>;
 
-/** The server's refusal, or "unreachable" when the call did not get an answer at all. */
-export type Failure = Pick<ActionRefusal, "message" | "fieldErrors"> & { code: ActionRefusal["code"] | "unreachable" };
+/**
+ * The server's refusal, "unreachable" when the call did not get an answer at all, or "cancelled" when
+ * the member closed "Confirm your password" (nothing was sent, nothing changed).
+ */
+export type Failure = Pick<ActionRefusal, "message" | "fieldErrors"> & { code: ActionRefusal["code"] | "unreachable" | "cancelled" };
 
 export class ActionFailure extends Error {
   constructor(readonly failure: Failure) {
@@ -21,14 +26,26 @@ export class ActionFailure extends Error {
 }
 
 const unreachable: Failure = { code: "unreachable", message: "Could not reach eCourier. Check your connection and try again." };
+const notConfirmed: Failure = { code: "cancelled", message: "Nothing was changed." };
 
-/** The action's data; throws an ActionFailure when it was refused or could not be sent. */
-export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<T> {
+/** Asks the member for their password; true once the server has accepted it for this session. */
+export type ConfirmPassword = () => Promise<boolean>;
+
+/**
+ * The action's data; throws an ActionFailure when it was refused or could not be sent. With
+ * `confirmPassword`, a call refused for want of a recent password confirmation asks for it and is
+ * sent again, unchanged.
+ */
+export async function callAction<T>(call: () => Promise<ActionResult<T>>, confirmPassword?: ConfirmPassword): Promise<T> {
   let result: ActionResult<T>;
   try {
     result = await call();
   } catch {
     throw new ActionFailure(unreachable);
+  }
+  if (!result.ok && result.code === "password_confirmation_required" && confirmPassword) {
+    if (!(await confirmPassword())) throw new ActionFailure(notConfirmed);
+    return callAction(call, confirmPassword);
   }
   if (!result.ok) throw new ActionFailure(result);
   return result.data;
@@ -63,7 +80,7 @@ export function useServerAction() {
       } catch (error) {
         const { failure } = error as ActionFailure;
         toast.error(failure.message);
-        if (failure.code !== "unreachable") onError?.(failure as ActionRefusal);
+        if (failure.code !== "unreachable" && failure.code !== "cancelled") onError?.(failure as ActionRefusal);
         return;
       }
       toast.success(success);

@@ -116,7 +116,8 @@ test("a credential made in Live carries pk_live_ and is not listed in Test", asy
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "live"));
   const name = uniqueName("Live ERP");
-  const token = await createCredential(page, name);
+  // This saved session has not confirmed the password: Live asks for it first.
+  const token = await createCredential(page, name, { confirmingPassword: true });
   expect(token).toMatch(/^pk_live_/);
   await expect(page.getByRole("dialog")).toContainText("Acme Logistics in Live only");
   await closeTokenDialog(page, name);

@@ -1,5 +1,6 @@
 // Steps on the API Credentials page, in the words a user would use.
 import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./helpers";
 
 /** A name no other test (or earlier run on the same database) uses. */
 export const uniqueName = (base: string) => `${base} ${Math.random().toString(36).slice(2, 7)}`;
@@ -9,12 +10,24 @@ export const masked = (token: string) => `${token.slice(0, 12)}…${token.slice(
 export const credentialRow = (page: Page, name: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
-/** Creates a credential through the dialog and returns the token it shows, leaving the dialog open. */
-export async function createCredential(page: Page, name: string): Promise<string> {
+/** Answers "Confirm your password" (sudo mode for Live changes) and waits until it has closed. */
+export async function confirmPassword(page: Page, password = DEMO_PASSWORD) {
+  const dialog = page.getByRole("dialog", { name: "Confirm your password" });
+  await dialog.getByLabel("Password").fill(password);
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/**
+ * Creates a credential through the dialog and returns the token it shows, leaving the dialog open.
+ * `confirmingPassword`: the change is expected to ask for the password first (Live, no recent confirmation).
+ */
+export async function createCredential(page: Page, name: string, { confirmingPassword = false } = {}): Promise<string> {
   await page.getByRole("button", { name: "New API credential" }).click();
   const form = page.getByRole("dialog", { name: "New API credential" });
   await form.getByLabel("Name").fill(name);
   await form.getByRole("button", { name: "Create" }).click();
+  if (confirmingPassword) await confirmPassword(page);
   const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
   const token = await reveal.getByRole("textbox", { name: "Token" }).inputValue();
   expect(token).toMatch(/^pk_(test|live)_[0-9A-Za-z]{38}$/);
@@ -26,8 +39,8 @@ export async function closeTokenDialog(page: Page, name: string) {
   await expect(page.getByRole("dialog")).toHaveCount(0);
 }
 
-export async function createAndClose(page: Page, name: string): Promise<string> {
-  const token = await createCredential(page, name);
+export async function createAndClose(page: Page, name: string, options?: { confirmingPassword?: boolean }): Promise<string> {
+  const token = await createCredential(page, name, options);
   await closeTokenDialog(page, name);
   await expect(credentialRow(page, name)).toBeVisible();
   return token;

@@ -1,7 +1,7 @@
 // Team members end to end: create a team, invite a new person, their role changing under an open
 // session, the Owner rules, and the activity log recording it all with the right actor.
 import { expect, test, type Page } from "@playwright/test";
-import { credentialsUrl, demoAccounts, storageStateOf } from "./helpers";
+import { credentialsUrl, demoAccounts, signIn, storageStateOf } from "./helpers";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 const membersUrl = (team: string) => `/dashboard/${team}/test/settings/members`;
@@ -171,11 +171,13 @@ test.describe("an Owner's new team", () => {
     await page.goto(membersUrl(team));
     const link = await inviteMember(page, `newcomer-${suffix()}@example.com`, "Developer");
 
-    const viewerContext = await browser.newContext({ storageState: storageStateOf(demoAccounts.viewer) });
+    // A session of its own: signing out ends it on the server, and the saved one is shared by other tests.
+    const viewerContext = await browser.newContext({ storageState: undefined });
     const viewer = await viewerContext.newPage();
+    await signIn(viewer, demoAccounts.viewer);
     await viewer.goto(link);
     await expect(viewer.getByText(/but you are signed in as viewer@example\.com/)).toBeVisible();
-    await viewer.getByRole("button", { name: "Sign out" }).click();
+    await viewer.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(viewer).toHaveURL(link);
     await expect(viewer.getByText("Choose your name and a password to create your account.")).toBeVisible();
     await viewerContext.close();

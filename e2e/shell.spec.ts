@@ -59,7 +59,7 @@ test("after sign-out the dashboard sends you to sign in", async ({ browser }) =>
   await page.getByLabel("Password").fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(credentialsUrl("acme", "test"));
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto(credentialsUrl("acme", "test"));
   await expect(page).toHaveURL(/\/login\?next=/);

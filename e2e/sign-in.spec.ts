@@ -79,7 +79,7 @@ test("sign-up creates an account with its own team, which can sign in again", as
   await expect(page).toHaveURL(/\/dashboard\/ninas-team(-\d+)?\/test\/developers\/api-credentials/);
   await expect(page.getByRole("combobox", { name: "Team" })).toContainText("Nina's team");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, email, "a-long-enough-password");
   await expect(page.getByText("Nina Newcomer")).toBeVisible();

@@ -7,14 +7,14 @@ import { AppError, unauthenticated, type AppErrorCode } from "./errors";
 import { logError } from "./redact";
 import { getCurrentUser } from "./session";
 import { resolveTeamAccess, type TeamAccess } from "./team-access";
-import type { UserSummary } from "./users";
+import type { SignedInUser } from "./sessions";
 import type { TeamScope } from "./validation/team-scope";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
 
-export type TeamActionContext = { access: TeamAccess; user: UserSummary };
+export type TeamActionContext = { access: TeamAccess; user: SignedInUser };
 
 export function withTeamAction<Schema extends z.ZodType<TeamScope>, T>(
   schema: Schema,
@@ -22,7 +22,8 @@ export function withTeamAction<Schema extends z.ZodType<TeamScope>, T>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   return (input) =>
     run(schema, input, async (data, user) => {
-      const access = await resolveTeamAccess(user.id, data.team, data.environment);
+      // `?? null`: a test may stand in a user without a session; it then gets no password confirmation.
+      const access = await resolveTeamAccess(user.id, data.team, data.environment, user.session ?? null);
       return handler(data, { access, user });
     });
 }
@@ -33,7 +34,7 @@ export function withTeamAction<Schema extends z.ZodType<TeamScope>, T>(
  */
 export function withUserAction<Schema extends z.ZodType, T>(
   schema: Schema,
-  handler: (input: z.infer<Schema>, ctx: { user: UserSummary }) => Promise<T>,
+  handler: (input: z.infer<Schema>, ctx: { user: SignedInUser }) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   return (input) => run(schema, input, (data, user) => handler(data, { user }));
 }
@@ -41,7 +42,7 @@ export function withUserAction<Schema extends z.ZodType, T>(
 async function run<Schema extends z.ZodType, T>(
   schema: Schema,
   input: unknown,
-  body: (data: z.infer<Schema>, user: UserSummary) => Promise<T>,
+  body: (data: z.infer<Schema>, user: SignedInUser) => Promise<T>,
 ): Promise<ActionResult<T>> {
   try {
     const user = await getCurrentUser();

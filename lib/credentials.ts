@@ -1,12 +1,13 @@
 // API credentials of a team in one environment: how each is listed, created, renamed, revoked,
 // enabled and deleted. Every function takes the caller's resolved TeamAccess, checks the permission
-// it needs against it, scopes every query by that team AND environment, and writes its audit event
-// in the same transaction.
+// it needs against it (then, for Live create/enable/delete, the session's recent password confirmation),
+// scopes every query by that team AND environment, and writes its audit event in the same transaction.
 import "server-only";
 import { and, count, desc, eq, ilike, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { apiCredentials, credentialEvents, users, credentialActions } from "@/db/schema";
 import { notFound } from "./errors";
+import { needsPasswordConfirmation, requireRecentPasswordConfirmation } from "./password-confirmation";
 import { requirePermission, type TeamAccess } from "./team-access";
 import type { Environment } from "./terms";
 import { displayToken, generateToken, hashToken } from "./tokens";
@@ -92,9 +93,13 @@ async function audit(tx: Tx, scope: Scope, credential: Audited, action: Credenti
 
 const scopeOf = (access: TeamAccess): Scope => ({ teamId: access.team.id, environment: access.environment, actorUserId: access.userId });
 
-/** Runs a change for a member allowed to manage the team's credentials, in one transaction. */
-async function manage<T>(access: TeamAccess, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
+/**
+ * Runs a change for a member allowed to manage the team's credentials, in one transaction. Permission
+ * first, then sudo mode: a read-only member is refused for the role, never asked for a password.
+ */
+async function manage<T>(access: TeamAccess, action: CredentialAction, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
   requirePermission(access, "credentials:manage");
+  if (needsPasswordConfirmation(action, access.environment)) requireRecentPasswordConfirmation(access.session);
   const db = await getDb();
   return db.transaction((tx) => work(tx, scopeOf(access)));
 }
@@ -124,7 +129,7 @@ export async function listCredentials(access: TeamAccess, filters: CredentialFil
 /** Creates a credential and returns its plain token: the only time it exists outside the client's hands. */
 export async function createCredential(access: TeamAccess, input: { name: string }) {
   const token = generateToken(access.environment);
-  const credential = await manage(access, async (tx, scope) => {
+  const credential = await manage(access, "created", async (tx, scope) => {
     const [row] = await tx
       .insert(apiCredentials)
       .values({
@@ -143,7 +148,7 @@ export async function createCredential(access: TeamAccess, input: { name: string
 }
 
 export async function renameCredential(access: TeamAccess, input: { id: string; name: string }) {
-  return manage(access, async (tx, scope) => {
+  return manage(access, "renamed", async (tx, scope) => {
     const [before] = await tx.select(auditedColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
     if (!before) throw gone();
     await tx.update(apiCredentials).set({ name: input.name, updatedAt: new Date() }).where(byId(scope, input.id));
@@ -155,7 +160,7 @@ export async function renameCredential(access: TeamAccess, input: { id: string; 
 /** Revoke and enable flip the status; doing it twice (a double click, two people) changes nothing more. */
 function setStatus(status: "active" | "revoked", action: "revoked" | "enabled") {
   return (access: TeamAccess, input: { id: string }) =>
-    manage(access, async (tx, scope) => {
+    manage(access, action, async (tx, scope) => {
       const now = new Date();
       const [changed] = await tx
         .update(apiCredentials)
@@ -174,7 +179,7 @@ export const enableCredential = setStatus("active", "enabled");
 
 /** Permanent: the row goes; its audit events stay. */
 export async function deleteCredential(access: TeamAccess, input: { id: string }) {
-  return manage(access, async (tx, scope) => {
+  return manage(access, "deleted", async (tx, scope) => {
     const [row] = await tx.delete(apiCredentials).where(byId(scope, input.id)).returning(auditedColumns);
     if (!row) throw gone();
     await audit(tx, scope, row, "deleted");

@@ -1,45 +1,68 @@
-import { describe, expect, it, vi } from "vitest";
-import { safeReturnPath } from "./session";
+// The per-request user read: the cookie names a session row, and only a live row signs anyone in.
+// Auth.js is stood in for by what its auth() returns for a cookie; the rows are real.
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { sessions, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { endAllSessions, endSession, startSession } from "./sessions";
+import { getCurrentUser } from "./session";
 
-vi.mock("@/auth", () => ({ auth: async () => null }));
+const cookie = vi.hoisted(() => ({ session: null as { user: { id: string }; sessionId?: string } | null }));
+vi.mock("@/auth", () => ({ auth: async () => cookie.session }));
 
-describe("safeReturnPath: only a same-origin path is returned to after sign-in", () => {
-  it("keeps a dashboard path with its query and fragment", () => {
-    expect(safeReturnPath("/dashboard/acme/live/developers/api-credentials?status=revoked#top")).toBe(
-      "/dashboard/acme/live/developers/api-credentials?status=revoked#top",
-    );
-    expect(safeReturnPath("/invite/abc_DEF-123")).toBe("/invite/abc_DEF-123");
+let owner: string;
+
+beforeAll(async () => {
+  const db = await getDb();
+  await seedDemoData(db);
+  [{ id: owner }] = await db.select({ id: users.id }).from(users).where(eq(users.email, "owner@example.com"));
+});
+
+/** What a browser holding the cookie of this session is. */
+function holdCookieOf(sessionId: string | undefined, userId = owner) {
+  cookie.session = { user: { id: userId }, ...(sessionId ? { sessionId } : {}) };
+}
+
+describe("the signed-in user of a request", () => {
+  it("is the session's user while its row lives, and nobody once the row is deleted (sign out)", async () => {
+    const sid = await startSession(owner);
+    holdCookieOf(sid);
+    await expect(getCurrentUser()).resolves.toMatchObject({ id: owner, email: "owner@example.com", session: { id: sid, passwordConfirmedAt: null } });
+    await endSession(sid);
+    await expect(getCurrentUser()).resolves.toBeNull();
   });
 
-  it.each([
-    ["a tab the browser drops", "/\t/evil.example"],
-    ["a newline", "/\n/evil.example"],
-    ["a carriage return", "/\r/evil.example"],
-    ["a NUL", "/\u0000/evil.example"],
-    ["DEL", "/\u007f/evil.example"],
-    ["a space", "/ /evil.example"],
-    ["a non-breaking space", "/\u00a0/evil.example"],
-    ["a backslash", "/\\evil.example"],
-    ["a backslash later", "/\\/evil.example"],
-    ["a protocol-relative URL", "//evil.example"],
-    ["a dot segment that leaves //", "/.//evil.example"],
-    ["a dot-dot segment that leaves //", "/x/..//evil.example"],
-    ["an absolute URL", "https://evil.example/"],
-    ["a javascript: URL", "javascript:alert(1)"],
-    ["a relative path", "dashboard"],
-    ["an empty string", ""],
-  ])("refuses %s", (_, next) => {
-    expect(safeReturnPath(next)).toBe("/dashboard");
+  it("is nobody for a cookie issued before sessions had rows (no session id)", async () => {
+    holdCookieOf(undefined);
+    await expect(getCurrentUser()).resolves.toBeNull();
   });
 
-  it("refuses what is not one string", () => {
-    expect(safeReturnPath(undefined)).toBe("/dashboard");
-    expect(safeReturnPath(["/a", "/b"])).toBe("/dashboard");
-    expect(safeReturnPath(null)).toBe("/dashboard");
+  it("is nobody once the session has expired", async () => {
+    const sid = await startSession(owner);
+    const db = await getDb();
+    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.id, sid));
+    holdCookieOf(sid);
+    await expect(getCurrentUser()).resolves.toBeNull();
   });
 
-  it("percent-encodes characters a Location header cannot carry", () => {
-    expect(safeReturnPath("/dashboard/ü?q=日本")).toBe("/dashboard/%C3%BC?q=%E6%97%A5%E6%9C%AC");
-    expect(() => new Headers({ location: safeReturnPath("/€") })).not.toThrow();
+  it("is nobody when the cookie pairs a session with another user", async () => {
+    const [{ id: viewer }] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, "viewer@example.com"));
+    holdCookieOf(await startSession(owner), viewer);
+    await expect(getCurrentUser()).resolves.toBeNull();
+  });
+
+  it("signing out of all devices ends every session of the user, and only theirs", async () => {
+    const [{ id: viewer }] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, "viewer@example.com"));
+    const laptop = await startSession(owner);
+    const phone = await startSession(owner);
+    const someoneElse = await startSession(viewer);
+    await endAllSessions(owner);
+    for (const sid of [laptop, phone]) {
+      holdCookieOf(sid);
+      await expect(getCurrentUser()).resolves.toBeNull();
+    }
+    holdCookieOf(someoneElse, viewer);
+    await expect(getCurrentUser()).resolves.toMatchObject({ email: "viewer@example.com" });
   });
 });

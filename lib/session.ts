@@ -1,18 +1,21 @@
-// The signed-in user for this request: the session says who, the database says whether they still exist.
+// The signed-in user for this request: the cookie names a session, and the database says whether that
+// session is still alive (not signed out, not expired) and who its user is — one query, per request.
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
-import { findUserById, type UserSummary } from "./users";
+import { findSignedInUser, type SignedInUser } from "./sessions";
 
-export const getCurrentUser = cache(async (): Promise<UserSummary | null> => {
+export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  return id ? findUserById(id) : null;
+  const userId = session?.user?.id;
+  // A cookie without a session id was issued before sessions had rows: it signs nobody in.
+  const sessionId = session?.sessionId;
+  return userId && sessionId ? findSignedInUser(sessionId, userId) : null;
 });
 
 /** For pages: the signed-in user, or a redirect to /login that comes back to `returnTo`. */
-export async function requireUser(returnTo?: string): Promise<UserSummary> {
+export async function requireUser(returnTo?: string): Promise<SignedInUser> {
   const user = await getCurrentUser();
   if (!user) redirect(returnTo ? `/login?next=${encodeURIComponent(returnTo)}` : "/login");
   return user;

@@ -10,6 +10,7 @@ import { getDb } from "@/db";
 import { memberships, teams } from "@/db/schema";
 import { forbidden, notFound } from "./errors";
 import { can, type Permission } from "./permissions";
+import type { SessionSummary } from "./sessions";
 import type { Environment, Role } from "./terms";
 import { TeamSlug } from "./validation/team-scope";
 
@@ -21,9 +22,15 @@ declare const resolved: unique symbol;
 /**
  * The caller's membership in one team, for one environment, as read from the database. Only this
  * module makes one (the brand), so a domain function taking a TeamAccess cannot be handed a team id
- * or role that came from the client.
+ * or role that came from the client. `session` is the caller's sign-in session as read for this request
+ * (null outside a request, e.g. a script): some changes need its recent password confirmation.
  */
-export type TeamAccess = TeamMembership & { readonly userId: string; readonly environment: Environment; readonly [resolved]: true };
+export type TeamAccess = TeamMembership & {
+  readonly userId: string;
+  readonly environment: Environment;
+  readonly session: SessionSummary | null;
+  readonly [resolved]: true;
+};
 
 async function findMembership(userId: string, teamSlug: string): Promise<TeamMembership | null> {
   const db = await getDb();
@@ -37,15 +44,25 @@ async function findMembership(userId: string, teamSlug: string): Promise<TeamMem
 }
 
 /** The caller's access to a team, or null when they are not a member (or there is no such team). */
-export async function findTeamAccess(userId: string, teamSlug: string, environment: Environment): Promise<TeamAccess | null> {
+export async function findTeamAccess(
+  userId: string,
+  teamSlug: string,
+  environment: Environment,
+  session: SessionSummary | null = null,
+): Promise<TeamAccess | null> {
   if (!TeamSlug.safeParse(teamSlug).success) return null; // a URL segment with a NUL must not reach the query
   const membership = await findMembership(userId, teamSlug);
-  return membership ? ({ ...membership, userId, environment } as TeamAccess) : null;
+  return membership ? ({ ...membership, userId, environment, session } as TeamAccess) : null;
 }
 
 /** As findTeamAccess, but a non-member gets "not found": the team's existence is not revealed. */
-export async function resolveTeamAccess(userId: string, teamSlug: string, environment: Environment): Promise<TeamAccess> {
-  const access = await findTeamAccess(userId, teamSlug, environment);
+export async function resolveTeamAccess(
+  userId: string,
+  teamSlug: string,
+  environment: Environment,
+  session: SessionSummary | null = null,
+): Promise<TeamAccess> {
+  const access = await findTeamAccess(userId, teamSlug, environment, session);
   if (!access) throw notFound("Team not found.");
   return access;
 }

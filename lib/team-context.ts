@@ -10,14 +10,14 @@ import { notFound } from "next/navigation";
 import { requireUser } from "./session";
 import { findTeamAccess, type TeamAccess } from "./team-access";
 import { isEnvironment } from "./terms";
-import type { UserSummary } from "./users";
+import type { SignedInUser } from "./sessions";
 
-export type TeamPageContext = { access: TeamAccess; user: UserSummary };
+export type TeamPageContext = { access: TeamAccess; user: SignedInUser };
 
 export const requireTeamPage = cache(async (teamSlug: string, env: string): Promise<TeamPageContext> => {
   const user = await requireUser((await headers()).get("x-return-to") ?? undefined);
   if (!isEnvironment(env)) notFound();
-  const access = await findTeamAccess(user.id, teamSlug, env);
+  const access = await findTeamAccess(user.id, teamSlug, env, user.session);
   if (!access) notFound();
   return { access, user };
 });

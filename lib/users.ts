@@ -15,12 +15,6 @@ const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", BCRYPT_COST);
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-export async function findUserById(id: string): Promise<UserSummary | null> {
-  const db = await getDb();
-  const [row] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, id));
-  return row ?? null;
-}
-
 /** The user when the password matches; null otherwise, after the same bcrypt work either way. */
 export async function verifyPassword(email: string, password: string): Promise<UserSummary | null> {
   const db = await getDb();

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { teamPath } from "@/lib/paths";
 import { requireUser } from "@/lib/session";
 import { listTeamsOfUser } from "@/lib/team-access";
-import { SignOutButton } from "@/app/_components/sign-out-button";
+import { SignOutButton, SignOutEverywhereButton } from "@/app/_components/sign-out-button";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -21,6 +21,7 @@ export default async function DashboardHome() {
         Create a team
       </Link>
       <SignOutButton />
+      <SignOutEverywhereButton />
     </main>
   );
 }

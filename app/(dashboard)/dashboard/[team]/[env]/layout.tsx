@@ -7,7 +7,8 @@ import { TeamSelector } from "@/components/shell/team-selector";
 import { listTeamsOfUser } from "@/lib/team-access";
 import { requireTeamPage } from "@/lib/team-context";
 import { roleLabels } from "@/lib/terms";
-import { SignOutButton } from "@/app/_components/sign-out-button";
+import { SignOutButton, SignOutEverywhereButton } from "@/app/_components/sign-out-button";
+import { confirmPasswordAction } from "../../actions";
 
 export default async function TeamShell({ children, params }: { children: ReactNode; params: Promise<{ team: string; env: string }> }) {
   const { team: slug, env } = await params;
@@ -16,7 +17,7 @@ export default async function TeamShell({ children, params }: { children: ReactN
   const teams = (await listTeamsOfUser(user.id)).map((m) => m.team);
   const live = environment === "live";
   return (
-    <Providers>
+    <Providers confirmPassword={confirmPasswordAction}>
       {live && (
         <div className="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="live-mode-banner">
           Live mode — credentials here act on real shipments
@@ -34,6 +35,7 @@ export default async function TeamShell({ children, params }: { children: ReactN
               Role in {team.name}: <span className="font-medium text-slate-800">{roleLabels[role]}</span>
             </p>
             <SignOutButton />
+            <SignOutEverywhereButton />
           </div>
         </aside>
         <div className="min-w-0 flex-1">

@@ -18,14 +18,16 @@ import {
   renameCredentialAction,
   revokeCredentialAction,
 } from "./actions";
-import { accessFor } from "@/lib/testing";
+import type { SignedInUser } from "@/lib/sessions";
+import { accessFor, justConfirmedSession } from "@/lib/testing";
 
-const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
+const session = vi.hoisted(() => ({ user: null as SignedInUser | null }));
 vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
 
 const usersByEmail = new Map<string, UserSummary>();
+/** Signed in, with the password just confirmed (sudo mode has its own tests: password-confirmation.test.ts). */
 function signInAs(email: string | null) {
-  session.user = email ? usersByEmail.get(email)! : null;
+  session.user = email ? { ...usersByEmail.get(email)!, session: justConfirmedSession() } : null;
 }
 
 const acmeTest = { team: "acme", environment: "test" } as const;

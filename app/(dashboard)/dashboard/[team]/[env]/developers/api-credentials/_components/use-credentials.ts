@@ -1,10 +1,13 @@
 "use client";
 // React Query for the credential list and one hook per change. Every change refreshes
 // ['credentials', team, env] and explains a failure in a toast; none can be sent twice at once.
+// Changes go through useCallAction: in Live the server may first want the password confirmed
+// (sudo mode), and the same change is then sent again by itself.
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type MutateOptions } from "@tanstack/react-query";
 import { useRef } from "react";
 import { toast } from "sonner";
-import { callAction, fieldErrors } from "@/components/action-client";
+import { ActionFailure, callAction, fieldErrors } from "@/components/action-client";
+import { useCallAction } from "@/components/password-confirmation";
 import type { CredentialDto, CredentialPage } from "@/lib/credentials";
 import type { TeamScope } from "@/lib/validation/team-scope";
 import type { CredentialFilters } from "@/lib/validation/credentials";
@@ -33,19 +36,22 @@ export function useCredentialList(scope: CredentialsScope, filters: CredentialFi
 }
 
 type MutationOptions<Input, Output> = {
-  run: (scope: CredentialsScope, input: Input) => Promise<Output>;
+  run: (scope: CredentialsScope, input: Input, call: ReturnType<typeof useCallAction>) => Promise<Output>;
   success: (output: Output) => string;
 };
 
 function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, success }: MutationOptions<Input, Output>) {
   const queryClient = useQueryClient();
+  const call = useCallAction();
   const inFlight = useRef(false);
   const mutation = useMutation({
-    mutationFn: (input: Input) => run(scope, input),
+    mutationFn: (input: Input) => run(scope, input, call),
     onSuccess: (output) => toast.success(success(output)),
     onError: (error) => {
+      // Cancelled "Confirm your password": nothing was sent, so nothing went wrong.
+      if (error instanceof ActionFailure && error.failure.code === "cancelled") toast(error.message);
       // A field error is shown beside its field instead.
-      if (!fieldErrors(error, "name")) toast.error(error.message);
+      else if (!fieldErrors(error, "name")) toast.error(error.message);
     },
     onSettled: () => {
       inFlight.current = false;
@@ -66,8 +72,8 @@ function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, su
  */
 export function useCreateCredential(scope: CredentialsScope, onCreated: (created: { credential: CredentialDto; token: string }) => void) {
   return useCredentialMutation(scope, {
-    run: async (scope, input: { name: string }) => {
-      const created = await callAction(() => createCredentialAction({ ...scope, ...input }));
+    run: async (scope, input: { name: string }, call) => {
+      const created = await call(() => createCredentialAction({ ...scope, ...input }));
       onCreated(created);
       return { name: created.credential.name };
     },
@@ -77,24 +83,24 @@ export function useCreateCredential(scope: CredentialsScope, onCreated: (created
 
 export const useRenameCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string; name: string }) => callAction(() => renameCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string; name: string }, call) => call(() => renameCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Renamed to “${name}”.`,
   });
 
 export const useRevokeCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string }) => callAction(() => revokeCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string }, call) => call(() => revokeCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Revoked “${name}”. Its token is refused until you enable it.`,
   });
 
 export const useEnableCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string }) => callAction(() => enableCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string }, call) => call(() => enableCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Enabled “${name}”. Its token works again.`,
   });
 
 export const useDeleteCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string }) => callAction(() => deleteCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string }, call) => call(() => deleteCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Deleted “${name}”.`,
   });
