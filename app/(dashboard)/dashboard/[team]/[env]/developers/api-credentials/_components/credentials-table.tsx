@@ -1,4 +1,5 @@
 "use client";
+// Status comes right after the name: on a narrow screen it is what shows beside it.
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
@@ -14,11 +15,11 @@ export function CredentialsTable({ scope, credentials, canManage, caption, busy 
       <TableHead>
         <tr>
           <Th scope="col" sticky="start">Name</Th>
-          <Th scope="col">Token</Th>
           <Th scope="col">Status</Th>
+          <Th scope="col">Token</Th>
+          <Th scope="col">Last used</Th>
           <Th scope="col">Created by</Th>
           <Th scope="col">Created</Th>
-          <Th scope="col">Last used</Th>
           {canManage ? (
             <Th scope="col" sticky="end">
               <span className="sr-only">Actions</span>
@@ -32,15 +33,15 @@ export function CredentialsTable({ scope, credentials, canManage, caption, busy 
             <Th scope="row" sticky="start" className="font-medium text-slate-900">
               <Truncated text={credential.name} />
             </Th>
+            <Td>{credential.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Revoked</Badge>}</Td>
             <Td>
               <code className="font-mono text-xs text-slate-800">{credential.tokenDisplay}</code>
             </Td>
-            <Td>{credential.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Revoked</Badge>}</Td>
+            <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
             <Td>{credential.createdBy ?? <span className="text-slate-500">Former member</span>}</Td>
             <Td>
               <RelativeTime iso={credential.createdAt} />
             </Td>
-            <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
             {canManage ? (
               <Td sticky="end" className="py-1.5 text-right">
                 <CredentialActions scope={scope} credential={credential} />
