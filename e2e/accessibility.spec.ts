@@ -1,28 +1,12 @@
 // axe-core on every screen and dialog: no serious or critical violation.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { createAndClose, createCredential, uniqueName } from "./credentials-page";
 import { credentialsUrl, demoAccounts, storageStateOf, useSavedSession } from "./helpers";
 
 // Toasts fade in and out; a scan that caught one half-transparent would report poor contrast
 // for a frame no one reads. Users who ask for reduced motion get no fades (sonner honours it).
 test.use({ reducedMotion: "reduce" });
-
-/** Serious or critical violations, scanned once every finite animation has finished. */
-async function seriousViolations(page: Page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-}
 
 test("the credentials page, the create dialog and the token dialog have no serious accessibility violations", async ({ page }) => {
   test.slow(); // three axe scans of a full page

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
 import {
+  chooseRowAction,
   closeTokenDialog,
   confirm,
   createAndClose,
@@ -11,6 +12,7 @@ import {
   masked,
   renameCredential,
   revokeCredential,
+  rowActions,
   uniqueName,
 } from "./credentials-page";
 import { credentialsUrl, storageStateOf, useSavedSession } from "./helpers";
@@ -77,7 +79,10 @@ test("owner renames, revokes, enables and deletes a credential, and each change 
   await revokeCredential(page, renamed);
   await page.reload();
   await expect(credentialRow(page, renamed).getByText("Revoked", { exact: true })).toBeVisible();
-  await expect(credentialRow(page, renamed).getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  await rowActions(page, renamed).click();
+  await expect(page.getByRole("menuitem", { name: "Revoke" })).toHaveCount(0);
+  await expect(page.getByRole("menuitem", { name: "Enable" })).toBeVisible();
+  await page.keyboard.press("Escape");
 
   await enableCredential(page, renamed);
   await page.reload();
@@ -201,7 +206,7 @@ test("a credential deleted by someone else is explained in plain words", async (
   await second.goto(credentialsUrl("acme", "test"));
   await deleteCredential(first, name);
 
-  await credentialRow(second, name).getByRole("button", { name: "Revoke" }).click();
+  await chooseRowAction(second, name, "Revoke");
   await confirm(second, `Revoke “${name}”?`, "Revoke");
   await expect(second.getByText("This credential was deleted by someone else.")).toBeVisible();
   await expect(credentialRow(second, name)).toHaveCount(0);
@@ -274,7 +279,12 @@ test("create, copy and revoke work from the keyboard, and focus lands where it s
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(opener).toBeFocused();
 
-  await credentialRow(page, name).getByRole("button", { name: "Revoke" }).focus();
+  await rowActions(page, name).focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: `Actions for ${name}` });
+  await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Revoke" })).toBeFocused();
   await page.keyboard.press("Enter");
   const ask = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
   await expect(ask.getByRole("button", { name: "Cancel" })).toBeFocused();

@@ -2,7 +2,7 @@
 // was typed; a wrong password is said so; Cancel changes nothing; Test never asks. Each test signs in a
 // session of its own, so that no earlier confirmation (in a shared saved session) skips the question.
 import { expect, test, type Page } from "@playwright/test";
-import { closeTokenDialog, confirmPassword, createAndClose, credentialRow, deleteCredential, uniqueName } from "./credentials-page";
+import { chooseRowAction, closeTokenDialog, confirmPassword, createAndClose, credentialRow, deleteCredential, uniqueName } from "./credentials-page";
 import { credentialsUrl, demoAccounts, signIn } from "./helpers";
 
 async function startCreating(page: Page, name: string) {
@@ -60,7 +60,7 @@ test("deleting a Live credential asks for the password, then deletes it", async 
   const page = await context.newPage();
   await signIn(page, demoAccounts.developer);
   await page.goto(credentialsUrl("acme", "live"));
-  await credentialRow(page, name).getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(page, name, "Delete");
   await page.getByRole("alertdialog", { name: `Delete “${name}”?` }).getByRole("button", { name: "Delete" }).click();
   await confirmPassword(page);
   await expect(page.getByText(`Deleted “${name}”.`)).toBeVisible();

@@ -10,6 +10,15 @@ export const masked = (token: string) => `${token.slice(0, 12)}…${token.slice(
 export const credentialRow = (page: Page, name: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
+/** The row's "⋯" button, which opens its menu of actions (Rename, Revoke or Enable, Delete). */
+export const rowActions = (page: Page, name: string) => credentialRow(page, name).getByRole("button", { name: `Actions for ${name}`, exact: true });
+
+/** Opens the row's menu of actions and picks one. */
+export async function chooseRowAction(page: Page, name: string, action: "Rename" | "Revoke" | "Enable" | "Delete") {
+  await rowActions(page, name).click();
+  await page.getByRole("menu", { name: `Actions for ${name}` }).getByRole("menuitem", { name: action, exact: true }).click();
+}
+
 /** Answers "Confirm your password" (sudo mode for Live changes) and waits until it has closed. */
 export async function confirmPassword(page: Page, password = DEMO_PASSWORD) {
   const dialog = page.getByRole("dialog", { name: "Confirm your password" });
@@ -47,7 +56,7 @@ export async function createAndClose(page: Page, name: string, options?: { confi
 }
 
 export async function renameCredential(page: Page, from: string, to: string) {
-  await credentialRow(page, from).getByRole("button", { name: "Rename" }).click();
+  await chooseRowAction(page, from, "Rename");
   const dialog = page.getByRole("dialog", { name: `Rename “${from}”` });
   await dialog.getByLabel("Name").fill(to);
   await dialog.getByRole("button", { name: "Save" }).click();
@@ -67,19 +76,19 @@ export async function confirm(page: Page, title: string, button: string) {
 }
 
 export async function revokeCredential(page: Page, name: string) {
-  await credentialRow(page, name).getByRole("button", { name: "Revoke" }).click();
+  await chooseRowAction(page, name, "Revoke");
   await confirm(page, `Revoke “${name}”?`, "Revoke");
   await expect(page.getByText(`Revoked “${name}”.`)).toBeVisible();
   await expect(credentialRow(page, name).getByText("Revoked", { exact: true })).toBeVisible();
 }
 
 export async function enableCredential(page: Page, name: string) {
-  await credentialRow(page, name).getByRole("button", { name: "Enable" }).click();
+  await chooseRowAction(page, name, "Enable");
   await expect(credentialRow(page, name).getByText("Active", { exact: true })).toBeVisible();
 }
 
 export async function deleteCredential(page: Page, name: string) {
-  await credentialRow(page, name).getByRole("button", { name: "Delete" }).click();
+  await chooseRowAction(page, name, "Delete");
   await confirm(page, `Delete “${name}”?`, "Delete");
   await expect(page.getByText(`Deleted “${name}”.`)).toBeVisible();
   await expect(credentialRow(page, name)).toHaveCount(0);
@@ -89,4 +98,5 @@ export const manageControls = ["New API credential", "Rename", "Revoke", "Enable
 
 export async function expectNoManageControls(page: Page) {
   for (const name of manageControls) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
 }

@@ -1,10 +1,10 @@
 // Pictures for the README (run with `npm run screenshots`): the owner's API Credentials page
-// in Test and in Live, with a few credentials in each.
+// in Test and in Live, with a few credentials in each, and in Test on a phone.
 import { test } from "@playwright/test";
 import { createAndClose, revokeCredential } from "./credentials-page";
 import { credentialsUrl, signIn } from "./helpers";
 
-test("README screenshots of the API Credentials page in Test and in Live", async ({ page }) => {
+test("README screenshots of the API Credentials page in Test and in Live, and on a phone", async ({ page }) => {
   await signIn(page, "owner@example.com");
   const credentials: Record<"test" | "live", string[]> = {
     test: ["Local development", "Staging shop", "ERP sandbox"],
@@ -20,4 +20,9 @@ test("README screenshots of the API Credentials page in Test and in Live", async
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `docs/screenshots/api-credentials-${environment}.png`, fullPage: true });
   }
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(credentialsUrl("acme", "test"));
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: "docs/screenshots/api-credentials-phone.png", fullPage: true });
 });

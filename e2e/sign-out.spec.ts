@@ -52,10 +52,12 @@ test("Sign out of all devices ends the session on another device too", async ({ 
   const phone = await phoneContext.newPage();
   await signIn(phone, email, password);
   await phone.goto(dashboard);
-  await expect(phone.getByText("Tom Twodevices")).toBeVisible();
 
-  // From the phone, at 390 px wide.
-  await phone.getByRole("button", { name: "Sign out of all devices" }).click();
+  // From the phone, at 390 px wide: the sidebar's controls are in the "Menu" drawer there.
+  await phone.getByRole("button", { name: "Menu" }).click();
+  const menu = phone.getByRole("dialog", { name: "Menu" });
+  await expect(menu.getByText("Tom Twodevices")).toBeVisible();
+  await menu.getByRole("button", { name: "Sign out of all devices" }).click();
   await expect(phone).toHaveURL(/\/login/);
 
   await laptop.reload();

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
-import { useOptimistic, useTransition } from "react";
+import { useId, useOptimistic, useTransition } from "react";
 import { switchTeamPath } from "@/lib/paths";
 import type { TeamSummary } from "@/lib/team-access";
 
@@ -12,13 +12,15 @@ export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current
   const pathname = usePathname();
   const [selected, setSelected] = useOptimistic(current);
   const [pending, startTransition] = useTransition();
+  // The sidebar and the phone's drawer each hold one.
+  const id = useId();
   return (
     <div className="space-y-1">
-      <label htmlFor="team-selector" className="block text-xs font-medium uppercase tracking-wide text-slate-500">
+      <label htmlFor={id} className="block text-xs font-medium uppercase tracking-wide text-slate-500">
         Team
       </label>
       <select
-        id="team-selector"
+        id={id}
         value={selected}
         aria-busy={pending || undefined}
         onChange={(e) => {

@@ -12,16 +12,24 @@ export const DialogClose = RadixDialog.Close;
 type DialogContentProps = Omit<ComponentPropsWithoutRef<typeof RadixDialog.Content>, "title"> & {
   title: ReactNode;
   description?: ReactNode;
+  /** "center" (the default): a box in the middle. "start": a drawer along the left edge, full height (the phone's menu). */
+  placement?: "center" | "start";
 };
 
-export function DialogContent({ title, description, children, className = "", ...props }: DialogContentProps) {
+// Either way it fits the viewport, however small, and scrolls inside when its content does not.
+const placements = {
+  center: "top-1/2 left-1/2 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg p-6",
+  start: "inset-y-0 left-0 w-72 max-w-[calc(100%-3rem)] p-4",
+};
+
+export function DialogContent({ title, description, placement = "center", children, className = "", ...props }: DialogContentProps) {
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
       <RadixDialog.Content
         // Without a description Radix expects the attribute to be explicitly absent.
         {...(description ? {} : { "aria-describedby": undefined })}
-        className={`fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl focus:outline-none ${className}`}
+        className={`fixed z-50 overflow-y-auto bg-white shadow-xl focus:outline-none ${placements[placement]} ${className}`}
         {...props}
       >
         <RadixDialog.Title className="pr-8 text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>

@@ -1,9 +1,17 @@
-// Table pieces with the dashboard's spacing; semantics stay plain HTML.
+// Table pieces with the dashboard's spacing; semantics stay plain HTML. A table wider than its
+// box scrolls inside it (never the page), with the row's name (`sticky="start"`) and its actions
+// (`sticky="end"`) held at either edge, so every row stays named and every action in view.
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 export function Table({ children, caption }: { children: ReactNode; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable, so a keyboard user can scroll it sideways even where it holds no control.
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}
@@ -24,10 +32,39 @@ export function TableBody({ children, ...props }: HTMLAttributes<HTMLTableSectio
   );
 }
 
-export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th className={`px-3 py-3 whitespace-nowrap ${className}`} {...props} />;
+/** A body row: held cells take its background, and its name shows in full while focus is in it. */
+export function Tr({ className = "", ...props }: HTMLAttributes<HTMLTableRowElement>) {
+  return <tr className={`group/row bg-white hover:bg-slate-50 ${className}`} {...props} />;
 }
 
-export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`px-3 py-3 whitespace-nowrap text-slate-700 ${className}`} {...props} />;
+type Sticky = { sticky?: "start" | "end" };
+
+// A held cell covers what scrolls under it; a line marks the edge where the table is narrow enough to scroll.
+const stickyClasses = {
+  start: "sticky left-0 z-10 max-lg:shadow-[inset_-1px_0_0_var(--color-slate-200)]",
+  end: "sticky right-0 z-10 max-lg:shadow-[inset_1px_0_0_var(--color-slate-200)]",
+};
+
+function stickyClass(sticky: Sticky["sticky"], inHead: boolean) {
+  return sticky ? `${stickyClasses[sticky]} ${inHead ? "bg-slate-50" : "bg-inherit"}` : "";
+}
+
+export function Th({ className = "", sticky, ...props }: ThHTMLAttributes<HTMLTableCellElement> & Sticky) {
+  return <th className={`px-3 py-3 whitespace-nowrap ${stickyClass(sticky, props.scope === "col")} ${className}`} {...props} />;
+}
+
+export function Td({ className = "", sticky, ...props }: TdHTMLAttributes<HTMLTableCellElement> & Sticky) {
+  return <td className={`px-3 py-3 whitespace-nowrap text-slate-700 ${stickyClass(sticky, false)} ${className}`} {...props} />;
+}
+
+/**
+ * A long value (a credential's name, an email) cut to the cell with "…": in full on hover (its
+ * title), while focus is in its row (it wraps), and to screen readers (the text is all there).
+ */
+export function Truncated({ text, children }: { text: string; children?: ReactNode }) {
+  return (
+    <span title={text} className="block max-w-32 truncate group-focus-within/row:whitespace-normal group-focus-within/row:[overflow-wrap:anywhere] sm:max-w-64">
+      {children ?? text}
+    </span>
+  );
 }

@@ -1,7 +1,8 @@
-// The dashboard shell: team selector, Test/Live switch, sections, the signed-in user and their role.
+// The dashboard shell (a sidebar from `md` up, a "Menu" drawer below): team selector, Test/Live switch, sections, the signed-in user and their role.
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { EnvironmentSwitch } from "@/components/shell/environment-switch";
+import { MenuDrawer } from "@/components/shell/menu-drawer";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { TeamSelector } from "@/components/shell/team-selector";
 import { listTeamsOfUser } from "@/lib/team-access";
@@ -16,6 +17,22 @@ export default async function TeamShell({ children, params }: { children: ReactN
   const { team, role, environment } = access;
   const teams = (await listTeamsOfUser(user.id)).map((m) => m.team);
   const live = environment === "live";
+  // The sidebar's contents: beside the page from `md` up, in the "Menu" drawer below it.
+  const navigation = (
+    <>
+      <TeamSelector teams={teams} current={team.slug} />
+      <SidebarNav team={team.slug} environment={environment} />
+      <div className="mt-auto space-y-2 border-t border-slate-200 pt-4 text-sm">
+        <p className="font-medium">{user.name}</p>
+        <p className="truncate text-slate-600">{user.email}</p>
+        <p className="text-slate-600">
+          Role in {team.name}: <span className="font-medium text-slate-800">{roleLabels[role]}</span>
+        </p>
+        <SignOutButton />
+        <SignOutEverywhereButton />
+      </div>
+    </>
+  );
   return (
     <Providers confirmPassword={confirmPasswordAction}>
       {live && (
@@ -24,33 +41,26 @@ export default async function TeamShell({ children, params }: { children: ReactN
         </div>
       )}
       <div className="flex min-h-screen">
-        <aside className="flex w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
+        <aside className="hidden w-60 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4 md:flex">
           <p className="text-lg font-semibold tracking-tight text-indigo-700">eCourier</p>
-          <TeamSelector teams={teams} current={team.slug} />
-          <SidebarNav team={team.slug} environment={environment} />
-          <div className="mt-auto space-y-2 border-t border-slate-200 pt-4 text-sm">
-            <p className="font-medium">{user.name}</p>
-            <p className="truncate text-slate-600">{user.email}</p>
-            <p className="text-slate-600">
-              Role in {team.name}: <span className="font-medium text-slate-800">{roleLabels[role]}</span>
-            </p>
-            <SignOutButton />
-            <SignOutEverywhereButton />
-          </div>
+          {navigation}
         </aside>
         <div className="min-w-0 flex-1">
-          <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
-            <p className="text-sm text-slate-600">
-              <span className="font-medium text-slate-900">{team.name}</span>
-              {live ? (
-                <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">LIVE</span>
-              ) : (
-                <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">TEST</span>
-              )}
-            </p>
+          <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 md:px-6">
+            <div className="flex min-w-0 items-center gap-3">
+              <MenuDrawer>{navigation}</MenuDrawer>
+              <p className="min-w-0 text-sm text-slate-600">
+                <span className="font-medium text-slate-900">{team.name}</span>
+                {live ? (
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">LIVE</span>
+                ) : (
+                  <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">TEST</span>
+                )}
+              </p>
+            </div>
             <EnvironmentSwitch current={environment} />
           </header>
-          <main className="p-6">{children}</main>
+          <main className="p-4 md:p-6">{children}</main>
         </div>
       </div>
     </Providers>

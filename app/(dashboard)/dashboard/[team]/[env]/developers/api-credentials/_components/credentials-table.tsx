@@ -1,7 +1,8 @@
 "use client";
+// Status comes right after the name: on a narrow screen it is what shows beside it.
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
 import type { CredentialDto } from "@/lib/credentials";
 import { CredentialActions } from "./credential-actions";
 import type { CredentialsScope } from "./use-credentials";
@@ -13,44 +14,41 @@ export function CredentialsTable({ scope, credentials, canManage, caption, busy 
     <Table caption={caption}>
       <TableHead>
         <tr>
-          <Th scope="col">Name</Th>
-          <Th scope="col">Token</Th>
+          <Th scope="col" sticky="start">Name</Th>
           <Th scope="col">Status</Th>
+          <Th scope="col">Token</Th>
+          <Th scope="col">Last used</Th>
           <Th scope="col">Created by</Th>
           <Th scope="col">Created</Th>
-          <Th scope="col">Last used</Th>
           {canManage ? (
-            <Th scope="col">
+            <Th scope="col" sticky="end">
               <span className="sr-only">Actions</span>
             </Th>
           ) : null}
         </tr>
       </TableHead>
       <TableBody aria-busy={busy || undefined}>
-        {credentials.map((credential) => {
-          const nameId = `credential-${credential.id}`;
-          return (
-            <tr key={credential.id} className="hover:bg-slate-50">
-              <Th scope="row" id={nameId} className="max-w-xs truncate font-medium text-slate-900" title={credential.name}>
-                {credential.name}
-              </Th>
-              <Td>
-                <code className="font-mono text-xs text-slate-800">{credential.tokenDisplay}</code>
+        {credentials.map((credential) => (
+          <Tr key={credential.id}>
+            <Th scope="row" sticky="start" className="font-medium text-slate-900">
+              <Truncated text={credential.name} />
+            </Th>
+            <Td>{credential.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Revoked</Badge>}</Td>
+            <Td>
+              <code className="font-mono text-xs text-slate-800">{credential.tokenDisplay}</code>
+            </Td>
+            <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
+            <Td>{credential.createdBy ?? <span className="text-slate-500">Former member</span>}</Td>
+            <Td>
+              <RelativeTime iso={credential.createdAt} />
+            </Td>
+            {canManage ? (
+              <Td sticky="end" className="py-1.5 text-right">
+                <CredentialActions scope={scope} credential={credential} />
               </Td>
-              <Td>{credential.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Revoked</Badge>}</Td>
-              <Td>{credential.createdBy ?? <span className="text-slate-500">Former member</span>}</Td>
-              <Td>
-                <RelativeTime iso={credential.createdAt} />
-              </Td>
-              <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
-              {canManage ? (
-                <Td className="text-right">
-                  <CredentialActions scope={scope} credential={credential} describedBy={nameId} />
-                </Td>
-              ) : null}
-            </tr>
-          );
-        })}
+            ) : null}
+          </Tr>
+        ))}
       </TableBody>
     </Table>
   );

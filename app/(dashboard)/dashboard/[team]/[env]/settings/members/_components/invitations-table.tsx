@@ -2,7 +2,7 @@
 // Pending invitations; Owners and Admins may revoke them (Admins not an Owner's).
 import { useServerAction } from "@/components/action-client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
 import type { InvitationDto } from "@/lib/members";
 import { invitationRefusal } from "@/lib/permissions";
 import { roleLabels, type Role } from "@/lib/terms";
@@ -20,17 +20,17 @@ export function InvitationsTable({ scope, invitations, actorRole, canManage }: {
       </TableHead>
       <TableBody>
         {invitations.map((i) => (
-          <tr key={i.id}>
-            <Th scope="row" className="font-medium text-slate-900">
-              {i.email}
+          <Tr key={i.id}>
+            <Th scope="row" sticky="start" className="font-medium text-slate-900">
+              <Truncated text={i.email} />
             </Th>
             <Td>{roleLabels[i.role]}</Td>
             <Td>{i.invitedBy ?? "—"}</Td>
             <Td>
               <DateOf iso={i.expiresAt} />
             </Td>
-            {canManage && <Td className="text-right">{!invitationRefusal(actorRole, i.role) && <RevokeInvitation scope={scope} invitation={i} />}</Td>}
-          </tr>
+            {canManage && <Td sticky="end" className="text-right">{!invitationRefusal(actorRole, i.role) && <RevokeInvitation scope={scope} invitation={i} />}</Td>}
+          </Tr>
         ))}
       </TableBody>
     </Table>

@@ -3,7 +3,7 @@
 import { useOptimistic } from "react";
 import { useServerAction } from "@/components/action-client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Table, TableBody, TableHead, Td, Th } from "@/components/ui/table";
+import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
 import type { MemberDto } from "@/lib/members";
 import { grantableRoles, mayManageMember } from "@/lib/permissions";
 import { roleLabels, type Role } from "@/lib/terms";
@@ -24,18 +24,20 @@ export function MembersTable({ scope, teamName, members, me, actorRole, canManag
       </TableHead>
       <TableBody>
         {members.map((m) => (
-          <tr key={m.userId}>
-            <Th scope="row" className="font-medium text-slate-900">
-              {m.name}
-              {m.userId === me && <span className="ml-1 font-normal text-slate-500">(you)</span>}
+          <Tr key={m.userId}>
+            <Th scope="row" sticky="start" className="font-medium text-slate-900">
+              <Truncated text={m.name}>
+                {m.name}
+                {m.userId === me && <span className="ml-1 font-normal text-slate-500">(you)</span>}
+              </Truncated>
             </Th>
             <Td>{m.email}</Td>
             <Td>{mayTouch(m) ? <MemberRole scope={scope} member={m} actorRole={actorRole} /> : roleLabels[m.role]}</Td>
             <Td>
               <DateOf iso={m.since} />
             </Td>
-            {canManage && <Td className="text-right">{mayTouch(m) && m.userId !== me && <RemoveMember scope={scope} member={m} teamName={teamName} />}</Td>}
-          </tr>
+            {canManage && <Td sticky="end" className="text-right">{mayTouch(m) && m.userId !== me && <RemoveMember scope={scope} member={m} teamName={teamName} />}</Td>}
+          </Tr>
         ))}
       </TableBody>
     </Table>
