@@ -2,8 +2,7 @@
 // With the embedded database this is the only way to run both (PGlite allows one process).
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
-import { getRequestListener } from "@hono/node-server";
-import { createApiApp } from "./api/app";
+import { apiRequestListener, ServerResponseWithApiHeaders } from "./api/server";
 import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { ensureAuthSecret } from "./lib/auth-secret";
@@ -35,12 +34,12 @@ async function main() {
   const nextApp = next({ dev, hostname, port, dir: process.cwd() });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
-  const handleApi = getRequestListener(createApiApp().fetch);
+  const handleApi = apiRequestListener({ trustedProxyHops: hops });
 
-  const server = createServer((req, res) => {
+  const server = createServer({ ServerResponse: ServerResponseWithApiHeaders }, (req, res) => {
+    if (isApiRequest(req)) return handleApi(req, res);
     setClientAddress(req, hops);
-    if (isApiRequest(req)) void handleApi(req, res);
-    else void handleNext(req, res);
+    void handleNext(req, res);
   });
   server.on("upgrade", nextApp.getUpgradeHandler());
   server.keepAliveTimeout = 65_000;

@@ -8,7 +8,6 @@ import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { accessLog, loggablePath } from "./middleware/access-log";
 import { bearerAuth } from "./middleware/bearer-auth";
-import { responseHeaders } from "./middleware/response-headers";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
 import { shipments } from "./routes/shipments";
@@ -17,7 +16,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApiApp() {
   const app = new Hono<ApiEnv>().basePath("/v1");
-  app.use(responseHeaders);
   app.use(accessLog);
   // A known path with another method: 405 with Allow (only once authenticated, see below).
   app.use(
