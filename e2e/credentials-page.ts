@@ -100,3 +100,6 @@ export async function expectNoManageControls(page: Page) {
   for (const name of manageControls) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
 }
+
+/** The names of the rows as listed, top to bottom. */
+export const listedNames = (page: Page) => page.getByRole("rowheader").allInnerTexts();

@@ -12,12 +12,14 @@ type ConfirmDialogProps = {
   confirmLabel: string;
   pending: boolean;
   onConfirm: () => void;
+  /** Where focus goes when it closes (see DialogContent). */
+  returnFocus?: () => void;
 };
 
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, pending, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, pending, onConfirm, returnFocus }: ConfirmDialogProps) {
   return (
     <Dialog open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>
-      <DialogContent title={title} description={description} role="alertdialog">
+      <DialogContent title={title} description={description} role="alertdialog" returnFocus={returnFocus}>
         <DialogFooter>
           <DialogCancel disabled={pending} />
           <Button variant="danger" pending={pending} onClick={onConfirm}>

@@ -39,10 +39,7 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
         description={created ? undefined : `For ${teamName} in ${environmentLabel}. It can call the eCourier API as this team.`}
         // A stray click outside must not lose a token that cannot be shown again.
         onInteractOutside={(event) => created && event.preventDefault()}
-        onCloseAutoFocus={(event) => {
-          event.preventDefault();
-          opener.current?.focus();
-        }}
+        returnFocus={() => opener.current?.focus()}
       >
         {created ? (
           <SecretReveal

@@ -1,6 +1,7 @@
 "use client";
-// The Name form shared by the create and rename dialogs: the server validates; errors show beside the field.
-import type { FormEvent } from "react";
+// The Name form shared by the create and rename dialogs: the server validates; errors show beside
+// the field, which takes focus.
+import { useEffect, useRef, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
@@ -15,13 +16,19 @@ type Props = {
 };
 
 export function CredentialNameForm({ submitLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
+  const field = useRef<HTMLInputElement>(null);
+  // A refused name: focus goes to the field that says why (the submit button was disabled meanwhile).
+  useEffect(() => {
+    if (errors?.length) field.current?.focus();
+  }, [errors]);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onSubmit(String(new FormData(event.currentTarget).get("name") ?? ""));
   }
   return (
     <form onSubmit={submit} noValidate>
-      <TextField label="Name" name="name" defaultValue={defaultName} autoComplete="off" required hint={hint} errors={errors} />
+      <TextField ref={field} label="Name" name="name" defaultValue={defaultName} autoComplete="off" required hint={hint} errors={errors} />
       <DialogFooter>
         <DialogCancel disabled={pending} />
         <Button type="submit" pending={pending}>

@@ -11,6 +11,7 @@ import { CredentialFilters } from "./credential-filters";
 import { CredentialsTable } from "./credentials-table";
 import { useCredentialFilters } from "./use-credential-filters";
 import { useCredentialList, type CredentialsScope } from "./use-credentials";
+import { useRowFocus } from "./use-row-focus";
 
 type Props = {
   scope: CredentialsScope;
@@ -30,6 +31,10 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
   const data = list.data ?? initialPage;
   const empty = data.total === 0 && !filtered;
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const rowFocus = useRowFocus(
+    data.credentials.map((credential) => credential.id),
+    createButton,
+  );
   // One opener at a time (header, or the empty state), so the name stays unique on the page.
   const newCredentialButton = (
     <Button ref={createButton} aria-haspopup="dialog" onClick={() => setCreating(true)}>
@@ -87,6 +92,7 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
               credentials={data.credentials}
               canManage={canManage}
               busy={list.isFetching}
+              rowFocus={rowFocus}
               caption={`API credentials of ${teamName} in ${environmentLabel}`}
             />
           ) : (
