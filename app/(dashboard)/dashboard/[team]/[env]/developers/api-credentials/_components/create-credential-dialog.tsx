@@ -60,6 +60,7 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
         ) : (
           <CredentialNameForm
             submitLabel="Create"
+            pendingLabel="Creating…"
             pending={create.isPending}
             errors={fieldErrors(create.error, "name")}
             hint="For your own reference, e.g. “ERP production”."

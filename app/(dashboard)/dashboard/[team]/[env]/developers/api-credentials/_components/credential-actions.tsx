@@ -26,6 +26,12 @@ export function CredentialActions({ scope, credential, rowFocus }: Props) {
 
   return (
     <>
+      {/* Enable runs from the menu, with no dialog to show that it is under way. */}
+      {enable.isPending ? (
+        <span role="status" className="mr-1 text-xs text-slate-600">
+          Enabling…
+        </span>
+      ) : null}
       <Menu onOpenChange={(opened) => opened && rowFocus.remember(credential.id)}>
         <MenuTrigger asChild>
           <Button
@@ -74,6 +80,7 @@ export function CredentialActions({ scope, credential, rowFocus }: Props) {
         title={`Revoke “${credential.name}”?`}
         description="API calls with this token will be refused until you enable it again. The token itself does not change."
         confirmLabel="Revoke"
+        pendingLabel="Revoking…"
         pending={revoke.isPending}
         onConfirm={() => revoke.submit({ id: credential.id }, { onSettled: close })}
         returnFocus={returnFocus}
@@ -84,6 +91,7 @@ export function CredentialActions({ scope, credential, rowFocus }: Props) {
         title={`Delete “${credential.name}”?`}
         description="This is permanent. Integrations using its token stop working at once, and it cannot be restored: a new secret means a new credential."
         confirmLabel="Delete"
+        pendingLabel="Deleting…"
         pending={remove.isPending}
         onConfirm={() => remove.submit({ id: credential.id }, { onSettled: close })}
         returnFocus={returnFocus}

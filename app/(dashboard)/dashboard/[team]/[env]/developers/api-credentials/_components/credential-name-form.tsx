@@ -1,6 +1,6 @@
 "use client";
 // The Name form shared by the create and rename dialogs: the server validates; errors show beside
-// the field, which takes focus.
+// the field, which takes focus. While the server works the name cannot be edited.
 import { useEffect, useRef, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
@@ -8,6 +8,8 @@ import { TextField } from "@/components/ui/text-field";
 
 type Props = {
   submitLabel: string;
+  /** What the submit button says while the server works ("Saving…"). */
+  pendingLabel: string;
   pending: boolean;
   errors?: string[];
   defaultName?: string;
@@ -15,7 +17,7 @@ type Props = {
   onSubmit: (name: string) => void;
 };
 
-export function CredentialNameForm({ submitLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
+export function CredentialNameForm({ submitLabel, pendingLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
   const field = useRef<HTMLInputElement>(null);
   // A refused name: focus goes to the field that says why (the submit button was disabled meanwhile).
   useEffect(() => {
@@ -28,10 +30,10 @@ export function CredentialNameForm({ submitLabel, pending, errors, defaultName, 
   }
   return (
     <form onSubmit={submit} noValidate>
-      <TextField ref={field} label="Name" name="name" defaultValue={defaultName} autoComplete="off" required hint={hint} errors={errors} />
+      <TextField ref={field} label="Name" name="name" defaultValue={defaultName} readOnly={pending} autoComplete="off" required hint={hint} errors={errors} />
       <DialogFooter>
         <DialogCancel disabled={pending} />
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={pending} pendingLabel={pendingLabel}>
           {submitLabel}
         </Button>
       </DialogFooter>

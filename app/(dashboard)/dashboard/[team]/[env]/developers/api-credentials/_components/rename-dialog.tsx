@@ -21,6 +21,7 @@ export function RenameDialog({ scope, credential, open, onOpenChange, returnFocu
       <DialogContent title={`Rename “${credential.name}”`} returnFocus={returnFocus}>
         <CredentialNameForm
           submitLabel="Save"
+          pendingLabel="Saving…"
           defaultName={credential.name}
           pending={rename.isPending}
           errors={fieldErrors(rename.error, "name")}
