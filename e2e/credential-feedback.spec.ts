@@ -1,4 +1,4 @@
-// What the page says while the server is slow (every action call held 3 s).
+// What the page says while the server is slow (every action call held 3 s), and the Name field's limit.
 import { expect, test } from "@playwright/test";
 import { chooseRowAction, closeTokenDialog, createAndClose, credentialRow, slowServerActions, uniqueName } from "./credentials-page";
 import { credentialsUrl, useSavedSession } from "./helpers";
@@ -57,4 +57,25 @@ test("while a slow revoke, enable or delete is under way, the page says what it 
   await remove.getByRole("button", { name: "Delete" }).click();
   await expect(remove.getByRole("button", { name: "Deleting…" })).toBeDisabled();
   await expect(row).toHaveCount(0, { timeout: 15_000 });
+});
+
+test("the Name field says its limit, and counts from 50 characters on; the server still refuses a longer name", async ({ page }) => {
+  await page.getByRole("button", { name: "New API credential" }).click();
+  const create = page.getByRole("dialog", { name: "New API credential" });
+  const field = create.getByLabel("Name");
+  await expect(field).toHaveAccessibleDescription(/Up to 64 characters\./);
+
+  await field.fill("x".repeat(49));
+  await expect(create.getByText(/\/64/)).toHaveCount(0);
+  await field.fill("x".repeat(50));
+  await expect(create.getByText("50/64")).toBeVisible();
+  await field.pressSequentially("yz");
+  await expect(create.getByText("52/64")).toBeVisible();
+  // Counted as the server counts: one emoji is one character.
+  await field.fill("🚚".repeat(64));
+  await expect(create.getByText("64/64")).toBeVisible();
+  await field.fill("x".repeat(70));
+  await expect(create.getByText("70/64")).toBeVisible();
+  await create.getByRole("button", { name: "Create" }).click();
+  await expect(create.getByText("Use at most 64 characters.")).toBeVisible();
 });

@@ -1,10 +1,16 @@
 "use client";
 // The Name form shared by the create and rename dialogs: the server validates; errors show beside
-// the field, which takes focus. While the server works the name cannot be edited.
-import { useEffect, useRef, type FormEvent } from "react";
+// the field, which takes focus. The limit is in the hint and counted as the name nears it. No
+// maxLength: it counts UTF-16 units where the server counts characters (an emoji would count twice),
+// and it would cut a pasted name short without a word; the server's "Use at most 64" says why instead.
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
+import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/validation/credentials";
+
+const nameCounter = { max: CREDENTIAL_NAME_MAX_LENGTH, from: 50 };
+const limit = `Up to ${CREDENTIAL_NAME_MAX_LENGTH} characters.`;
 
 type Props = {
   submitLabel: string;
@@ -13,11 +19,13 @@ type Props = {
   pending: boolean;
   errors?: string[];
   defaultName?: string;
+  /** Said before the limit. */
   hint?: string;
   onSubmit: (name: string) => void;
 };
 
 export function CredentialNameForm({ submitLabel, pendingLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
+  const [name, setName] = useState(defaultName ?? "");
   const field = useRef<HTMLInputElement>(null);
   // A refused name: focus goes to the field that says why (the submit button was disabled meanwhile).
   useEffect(() => {
@@ -26,11 +34,23 @@ export function CredentialNameForm({ submitLabel, pendingLabel, pending, errors,
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit(String(new FormData(event.currentTarget).get("name") ?? ""));
+    onSubmit(name);
   }
   return (
     <form onSubmit={submit} noValidate>
-      <TextField ref={field} label="Name" name="name" defaultValue={defaultName} readOnly={pending} autoComplete="off" required hint={hint} errors={errors} />
+      <TextField
+        ref={field}
+        label="Name"
+        name="name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        readOnly={pending}
+        autoComplete="off"
+        required
+        hint={hint ? `${hint} ${limit}` : limit}
+        counter={nameCounter}
+        errors={errors}
+      />
       <DialogFooter>
         <DialogCancel disabled={pending} />
         <Button type="submit" pending={pending} pendingLabel={pendingLabel}>
