@@ -59,6 +59,21 @@ test("while a slow revoke, enable or delete is under way, the page says what it 
   await expect(row).toHaveCount(0, { timeout: 15_000 });
 });
 
+test("while the filtered list loads, the rows shown are not counted as matches", async ({ page }) => {
+  test.setTimeout(60_000);
+  const tag = uniqueName("Filtered").split(" ")[1];
+  await createAndClose(page, `Match ${tag}`);
+  await slowServerActions(page);
+
+  await page.getByLabel("Filter by name").fill(tag);
+  await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toBeVisible();
+  await expect(page.getByText(/match these filters/)).toHaveCount(0);
+
+  await expect(page.getByText("1 credential match these filters.")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Loading…")).toHaveCount(0);
+  await expect(page.getByRole("rowheader")).toHaveText([`Match ${tag}`]);
+});
+
 test("the Name field says its limit, and counts from 50 characters on; the server still refuses a longer name", async ({ page }) => {
   await page.getByRole("button", { name: "New API credential" }).click();
   const create = page.getByRole("dialog", { name: "New API credential" });
