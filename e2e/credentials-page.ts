@@ -100,3 +100,17 @@ export async function expectNoManageControls(page: Page) {
   for (const name of manageControls) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
 }
+
+/**
+ * Holds every server action call of the page (its POSTs with a Next-Action header) for `ms` before
+ * letting it through, as a slow server would: the list's refresh is one of those calls too.
+ */
+export async function slowServerActions(page: Page, ms = 3_000) {
+  await page.route("**/developers/api-credentials", async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.fallback();
+  });
+}
+
+/** The names of the rows as listed, top to bottom. */
+export const listedNames = (page: Page) => page.getByRole("rowheader").allInnerTexts();

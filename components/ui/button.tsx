@@ -10,10 +10,16 @@ const variants: Record<Variant, string> = {
   ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
 };
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; pending?: boolean };
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: Variant;
+  /** Its action is under way: disabled and busy. */
+  pending?: boolean;
+  /** What it says while pending ("Saving…"), so the wait is named and not only a fade. */
+  pendingLabel?: string;
+};
 
 export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "primary", pending = false, className = "", disabled, children, type = "button", ...props },
+  { variant = "primary", pending = false, pendingLabel, className = "", disabled, children, type = "button", ...props },
   ref,
 ) {
   return (
@@ -25,7 +31,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       className={`inline-flex items-center justify-center gap-2 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed ${variants[variant]} ${className}`}
       {...props}
     >
-      {children}
+      {pending && pendingLabel ? pendingLabel : children}
     </button>
   );
 });

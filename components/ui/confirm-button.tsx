@@ -9,13 +9,15 @@ type ConfirmButtonProps = Omit<ButtonProps, "onClick" | "pending" | "title"> & {
   title: string;
   description: ReactNode;
   confirmLabel: string;
+  /** What the confirm button says while the change is under way ("Removing…"). */
+  pendingLabel?: string;
   /** The change is under way: the dialog stays open and busy. */
   pending: boolean;
   /** Starts the change; `close` closes the dialog once it is done or has failed. */
   onConfirm: (close: () => void) => void;
 };
 
-export function ConfirmButton({ title, description, confirmLabel, pending, onConfirm, ...button }: ConfirmButtonProps) {
+export function ConfirmButton({ title, description, confirmLabel, pendingLabel, pending, onConfirm, ...button }: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -26,6 +28,7 @@ export function ConfirmButton({ title, description, confirmLabel, pending, onCon
         title={title}
         description={description}
         confirmLabel={confirmLabel}
+        pendingLabel={pendingLabel}
         pending={pending}
         onConfirm={() => onConfirm(() => setOpen(false))}
       />

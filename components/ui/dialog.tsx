@@ -14,6 +14,11 @@ type DialogContentProps = Omit<ComponentPropsWithoutRef<typeof RadixDialog.Conte
   description?: ReactNode;
   /** "center" (the default): a box in the middle. "start": a drawer along the left edge, full height (the phone's menu). */
   placement?: "center" | "start";
+  /**
+   * Puts focus where it belongs once the dialog has closed, instead of Radix's default (the element
+   * focused when it opened: for a dialog opened from a menu item, an item that is gone by then).
+   */
+  returnFocus?: () => void;
 };
 
 // Either way it fits the viewport, however small, and scrolls inside when its content does not.
@@ -22,7 +27,7 @@ const placements = {
   start: "inset-y-0 left-0 w-72 max-w-[calc(100%-3rem)] p-4",
 };
 
-export function DialogContent({ title, description, placement = "center", children, className = "", ...props }: DialogContentProps) {
+export function DialogContent({ title, description, placement = "center", returnFocus, children, className = "", ...props }: DialogContentProps) {
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
@@ -30,6 +35,13 @@ export function DialogContent({ title, description, placement = "center", childr
         // Without a description Radix expects the attribute to be explicitly absent.
         {...(description ? {} : { "aria-describedby": undefined })}
         className={`fixed z-50 overflow-y-auto bg-white shadow-xl focus:outline-none ${placements[placement]} ${className}`}
+        onCloseAutoFocus={
+          returnFocus &&
+          ((event) => {
+            event.preventDefault();
+            returnFocus();
+          })
+        }
         {...props}
       >
         <RadixDialog.Title className="pr-8 text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>

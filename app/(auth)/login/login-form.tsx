@@ -14,8 +14,8 @@ export function LoginForm({ next }: { next?: string }) {
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.email} autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <FormError message={state?.message} testId="sign-in-error" />
-      <Button type="submit" pending={pending} className="w-full">
-        {pending ? "Signing in…" : "Sign in"}
+      <Button type="submit" pending={pending} pendingLabel="Signing in…" className="w-full">
+        Sign in
       </Button>
       <p className="text-center text-sm text-slate-600">
         New to eCourier?{" "}

@@ -39,10 +39,7 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
         description={created ? undefined : `For ${teamName} in ${environmentLabel}. It can call the eCourier API as this team.`}
         // A stray click outside must not lose a token that cannot be shown again.
         onInteractOutside={(event) => created && event.preventDefault()}
-        onCloseAutoFocus={(event) => {
-          event.preventDefault();
-          opener.current?.focus();
-        }}
+        returnFocus={() => opener.current?.focus()}
       >
         {created ? (
           <SecretReveal
@@ -63,6 +60,7 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, open
         ) : (
           <CredentialNameForm
             submitLabel="Create"
+            pendingLabel="Creating…"
             pending={create.isPending}
             errors={fieldErrors(create.error, "name")}
             hint="For your own reference, e.g. “ERP production”."

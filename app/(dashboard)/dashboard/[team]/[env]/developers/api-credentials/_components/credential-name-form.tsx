@@ -1,30 +1,59 @@
 "use client";
-// The Name form shared by the create and rename dialogs: the server validates; errors show beside the field.
-import type { FormEvent } from "react";
+// The Name form shared by the create and rename dialogs: the server validates; errors show beside
+// the field, which takes focus. The limit is in the hint and counted as the name nears it. No
+// maxLength: it counts UTF-16 units where the server counts characters (an emoji would count twice),
+// and it would cut a pasted name short without a word; the server's "Use at most 64" says why instead.
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
+import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/validation/credentials";
+
+const nameCounter = { max: CREDENTIAL_NAME_MAX_LENGTH, from: 50 };
+const limit = `Up to ${CREDENTIAL_NAME_MAX_LENGTH} characters.`;
 
 type Props = {
   submitLabel: string;
+  /** What the submit button says while the server works ("Saving…"). */
+  pendingLabel: string;
   pending: boolean;
   errors?: string[];
   defaultName?: string;
+  /** Said before the limit. */
   hint?: string;
   onSubmit: (name: string) => void;
 };
 
-export function CredentialNameForm({ submitLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
+export function CredentialNameForm({ submitLabel, pendingLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
+  const [name, setName] = useState(defaultName ?? "");
+  const field = useRef<HTMLInputElement>(null);
+  // A refused name: focus goes to the field that says why (the submit button was disabled meanwhile).
+  useEffect(() => {
+    if (errors?.length) field.current?.focus();
+  }, [errors]);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onSubmit(String(new FormData(event.currentTarget).get("name") ?? ""));
+    onSubmit(name);
   }
   return (
     <form onSubmit={submit} noValidate>
-      <TextField label="Name" name="name" defaultValue={defaultName} autoComplete="off" required hint={hint} errors={errors} />
+      <TextField
+        ref={field}
+        label="Name"
+        name="name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        readOnly={pending}
+        autoComplete="off"
+        required
+        hint={hint ? `${hint} ${limit}` : limit}
+        counter={nameCounter}
+        errors={errors}
+      />
       <DialogFooter>
         <DialogCancel disabled={pending} />
-        <Button type="submit" pending={pending}>
+        <Button type="submit" pending={pending} pendingLabel={pendingLabel}>
           {submitLabel}
         </Button>
       </DialogFooter>

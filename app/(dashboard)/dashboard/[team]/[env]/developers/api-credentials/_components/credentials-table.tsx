@@ -6,10 +6,11 @@ import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components
 import type { CredentialDto } from "@/lib/credentials";
 import { CredentialActions } from "./credential-actions";
 import type { CredentialsScope } from "./use-credentials";
+import type { RowFocus } from "./use-row-focus";
 
-type Props = { scope: CredentialsScope; credentials: CredentialDto[]; canManage: boolean; caption: string; busy: boolean };
+type Props = { scope: CredentialsScope; credentials: CredentialDto[]; canManage: boolean; caption: string; busy: boolean; rowFocus: RowFocus };
 
-export function CredentialsTable({ scope, credentials, canManage, caption, busy }: Props) {
+export function CredentialsTable({ scope, credentials, canManage, caption, busy, rowFocus }: Props) {
   return (
     <Table caption={caption}>
       <TableHead>
@@ -44,7 +45,7 @@ export function CredentialsTable({ scope, credentials, canManage, caption, busy 
             </Td>
             {canManage ? (
               <Td sticky="end" className="py-1.5 text-right">
-                <CredentialActions scope={scope} credential={credential} />
+                <CredentialActions scope={scope} credential={credential} rowFocus={rowFocus} />
               </Td>
             ) : null}
           </Tr>

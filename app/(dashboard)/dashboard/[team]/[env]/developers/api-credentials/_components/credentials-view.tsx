@@ -11,6 +11,7 @@ import { CredentialFilters } from "./credential-filters";
 import { CredentialsTable } from "./credentials-table";
 import { useCredentialFilters } from "./use-credential-filters";
 import { useCredentialList, type CredentialsScope } from "./use-credentials";
+import { useRowFocus } from "./use-row-focus";
 
 type Props = {
   scope: CredentialsScope;
@@ -28,8 +29,15 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
 
   const list = useCredentialList(scope, filters, initialPage);
   const data = list.data ?? initialPage;
-  const empty = data.total === 0 && !filtered;
+  // The rows of the filters before, kept in view (dimmed) while those of the new ones load: no count
+  // then, as it would describe rows not shown.
+  const loading = list.isPlaceholderData;
+  const empty = data.total === 0 && !filtered && !loading;
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const rowFocus = useRowFocus(
+    data.credentials.map((credential) => credential.id),
+    createButton,
+  );
   // One opener at a time (header, or the empty state), so the name stays unique on the page.
   const newCredentialButton = (
     <Button ref={createButton} aria-haspopup="dialog" onClick={() => setCreating(true)}>
@@ -76,22 +84,23 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
             onNameChange={setNameInput}
             onStatusChange={setStatus}
           />
-          <p aria-live="polite" className="text-sm text-slate-600">
-            {data.total === 1 ? "1 credential" : `${data.total} credentials`}
-            {filtered ? " match these filters" : ""}
-            {pages > 1 ? `, page ${data.page} of ${pages}` : ""}.
+          <p role="status" className="text-sm text-slate-600">
+            {loading ? "Loading…" : <ListCount total={data.total} filtered={filtered} page={data.page} pages={pages} />}
           </p>
-          {data.credentials.length > 0 ? (
-            <CredentialsTable
-              scope={scope}
-              credentials={data.credentials}
-              canManage={canManage}
-              busy={list.isFetching}
-              caption={`API credentials of ${teamName} in ${environmentLabel}`}
-            />
-          ) : (
-            <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600">No credentials match these filters.</p>
-          )}
+          <div className={loading ? "opacity-50 transition-opacity" : undefined}>
+            {data.credentials.length > 0 ? (
+              <CredentialsTable
+                scope={scope}
+                credentials={data.credentials}
+                canManage={canManage}
+                busy={list.isFetching}
+                rowFocus={rowFocus}
+                caption={`API credentials of ${teamName} in ${environmentLabel}`}
+              />
+            ) : (
+              <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600">No credentials match these filters.</p>
+            )}
+          </div>
           <Pager label="Pages" page={data.page} hasNext={data.page < pages} onPage={setPage} />
         </>
       )}
@@ -107,5 +116,15 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
         />
       ) : null}
     </section>
+  );
+}
+
+function ListCount({ total, filtered, page, pages }: { total: number; filtered: boolean; page: number; pages: number }) {
+  return (
+    <>
+      {total === 1 ? "1 credential" : `${total} credentials`}
+      {filtered ? " match these filters" : ""}
+      {pages > 1 ? `, page ${page} of ${pages}` : ""}.
+    </>
   );
 }

@@ -5,9 +5,9 @@ import type { CredentialDto } from "@/lib/credentials";
 import { CredentialNameForm } from "./credential-name-form";
 import { useRenameCredential, type CredentialsScope } from "./use-credentials";
 
-type RenameDialogProps = { scope: CredentialsScope; credential: CredentialDto; open: boolean; onOpenChange: (open: boolean) => void };
+type RenameDialogProps = { scope: CredentialsScope; credential: CredentialDto; open: boolean; onOpenChange: (open: boolean) => void; returnFocus: () => void };
 
-export function RenameDialog({ scope, credential, open, onOpenChange }: RenameDialogProps) {
+export function RenameDialog({ scope, credential, open, onOpenChange, returnFocus }: RenameDialogProps) {
   const rename = useRenameCredential(scope);
 
   function changeOpen(next: boolean) {
@@ -18,9 +18,10 @@ export function RenameDialog({ scope, credential, open, onOpenChange }: RenameDi
 
   return (
     <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogContent title={`Rename “${credential.name}”`}>
+      <DialogContent title={`Rename “${credential.name}”`} returnFocus={returnFocus}>
         <CredentialNameForm
           submitLabel="Save"
+          pendingLabel="Saving…"
           defaultName={credential.name}
           pending={rename.isPending}
           errors={fieldErrors(rename.error, "name")}
