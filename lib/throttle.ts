@@ -31,7 +31,7 @@ export const throttleRules = {
 export type ThrottleName = keyof typeof throttleRules;
 
 /** Where the counts live. A factory per rule, so tests can hand in a store of their choosing. */
-export type ThrottleStore = { kind: string; limiterFor(name: string, rule: ThrottleRule, insurance?: RateLimiterAbstract): RateLimiterAbstract };
+export type ThrottleStore = { limiterFor(name: string, rule: ThrottleRule, insurance?: RateLimiterAbstract): RateLimiterAbstract };
 
 const durationSeconds = (rule: ThrottleRule) => Math.ceil(rule.windowMs / 1000);
 /** When the shared store fails, counting carries on in this process rather than failing requests. */
@@ -39,7 +39,6 @@ const inProcess = (rule: ThrottleRule) => new RateLimiterMemory({ points: rule.l
 
 export function databaseThrottleStore(db: unknown): ThrottleStore {
   return {
-    kind: "database",
     limiterFor: (name, rule, insurance = inProcess(rule)) =>
       new RateLimiterDrizzle({
         storeClient: db,
@@ -54,7 +53,6 @@ export function databaseThrottleStore(db: unknown): ThrottleStore {
 
 export function redisThrottleStore(client: Redis, prefix = "ecourier"): ThrottleStore {
   return {
-    kind: "redis",
     limiterFor: (name, rule, insurance = inProcess(rule)) =>
       new RateLimiterRedis({
         storeClient: client,
@@ -71,7 +69,7 @@ export function redisThrottleStore(client: Redis, prefix = "ecourier"): Throttle
  * and a promise that settles once it is connected or after `waitMs`: counts made before the
  * connection would go to this process alone.
  */
-export function connectRedis(url: string, waitMs = 2_000): { client: Redis; ready: Promise<void> } {
+function connectRedis(url: string, waitMs = 2_000): { client: Redis; ready: Promise<void> } {
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   let reported = false;
   client.on("error", (err) => {
@@ -196,7 +194,7 @@ export function throttle(name: ThrottleName): Throttle {
 }
 
 /** "1 minute", "12 minutes": how long a person must wait, rounded up. */
-export function waitFor(ms: number): string {
+function waitFor(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
