@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | "missing_credentials"
   | "invalid_credentials"
   | "revoked_credential"
+  | "expired_credential"
+  | "ip_not_allowed"
   | "rate_limited"
   | "invalid_request"
   | "not_found"

@@ -2,6 +2,8 @@
 // Calling a server action from the browser. Its result becomes the data, or a thrown ActionFailure
 // carrying the server's plain-words message and field errors; a call that never reached the server
 // becomes one too. `useServerAction` adds pending state, the toasts and a refresh of the page.
+// `toastFailure` is the one way a failure becomes a toast: a session that has ended offers "Sign in",
+// which comes back to this page.
 // A refusal "password_confirmation_required" (sudo mode) can be answered: given a `confirmPassword`
 // (components/password-confirmation.tsx asks the member), the same call is sent again once confirmed.
 import { useRouter } from "next/navigation";
@@ -51,9 +53,35 @@ export async function callAction<T>(call: () => Promise<ActionResult<T>>, confir
   return result.data;
 }
 
+/** Where "Sign in" goes when the session has ended: the login page, back to this page (path and query). */
+export function signInPath(here: Pick<Location, "pathname" | "search">): string {
+  return `/login?next=${encodeURIComponent(here.pathname + here.search)}`;
+}
+
+/**
+ * Says in a toast why an action failed. A session that has ended gets one toast (however many calls
+ * failed) that stays until used or closed, with "Sign in": after signing in the member is back here.
+ */
+export function toastFailure(failure: { code?: Failure["code"]; message: string }) {
+  if (failure.code === "unauthenticated") {
+    toast.error(failure.message, {
+      id: "session-ended",
+      duration: Infinity,
+      action: { label: "Sign in", onClick: () => window.location.assign(signInPath(window.location)) },
+    });
+  } else {
+    toast.error(failure.message);
+  }
+}
+
 /** The messages for one field, when the server refused the input because of it. */
 export function fieldErrors(error: unknown, field: string): string[] | undefined {
   return error instanceof ActionFailure ? error.failure.fieldErrors?.[field] : undefined;
+}
+
+/** Whether the server refused the input because of one field or more (each then said beside its field). */
+export function hasFieldErrors(error: unknown): boolean {
+  return error instanceof ActionFailure && Object.values(error.failure.fieldErrors ?? {}).some((messages) => messages?.length);
 }
 
 type RunOptions<T> = {
@@ -79,7 +107,7 @@ export function useServerAction() {
         data = await callAction(call);
       } catch (error) {
         const { failure } = error as ActionFailure;
-        toast.error(failure.message);
+        toastFailure(failure);
         if (failure.code !== "unreachable" && failure.code !== "cancelled") onError?.(failure as ActionRefusal);
         return;
       }

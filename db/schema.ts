@@ -1,12 +1,21 @@
 // Drizzle tables. No column holds a plaintext token: credentials keep only a SHA-256 hash
 // and a masked display string.
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 export const roles = ["owner", "admin", "developer", "read_only"] as const;
 export const environments = ["test", "live"] as const;
 export const credentialStatuses = ["active", "revoked"] as const;
-export const credentialActions = ["created", "renamed", "revoked", "enabled", "deleted"] as const;
+export const credentialActions = [
+  "created",
+  "renamed",
+  "revoked",
+  "enabled",
+  "deleted",
+  "rolled",
+  "expiry_changed",
+  "allowed_addresses_changed",
+] as const;
 export const shipmentStatuses = ["created", "in_transit", "delivered", "cancelled"] as const;
 export const memberActions = ["invited", "invitation_revoked", "joined", "role_changed", "removed", "left"] as const;
 
@@ -74,10 +83,23 @@ export const apiCredentials = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** The client address of the use written with lastUsedAt (as lib/client-address.ts decided it). */
+    lastUsedAddress: text("last_used_address"),
+    /** Null: never expires. /v1 refuses the token from this instant on (expired_credential). */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** Set on the OLD credential by a roll: the credential that replaced it. */
+    replacedById: uuid("replaced_by_id").references((): AnyPgColumn => apiCredentials.id, { onDelete: "set null" }),
+    /** Set on the OLD credential by a roll: when it was rolled ("still in use" compares last_used_at with it). */
+    rolledAt: timestamp("rolled_at", { withTimezone: true }),
+    /** Canonical CIDRs (lib/allowed-addresses.ts) the token may be used from; empty: any address. */
+    allowedCidrs: text("allowed_cidrs").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("api_credentials_token_hash_unique").on(t.tokenHash),
     index("api_credentials_team_env_created_idx").on(t.teamId, t.environment, t.createdAt),
+    // A roll links one old credential to one new one: "Replaces …" on a credential's page finds it
+    // here, as does the foreign key's ON DELETE SET NULL.
+    uniqueIndex("api_credentials_replaced_by_unique").on(t.replacedById),
   ],
 );
 

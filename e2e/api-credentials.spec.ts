@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page, type Response } from "@playwrigh
 import {
   chooseRowAction,
   closeTokenDialog,
+  closeWithoutCopying,
   confirm,
   createAndClose,
   createCredential,
@@ -34,15 +35,15 @@ test("owner creates a Test credential, copies its token once, and afterwards see
   const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
   await expect(reveal).toContainText("will not be shown again");
   await expect(reveal).toContainText("Acme Logistics in Test only");
-  await reveal.getByRole("button", { name: "Copy" }).click();
-  await expect(reveal.getByRole("button", { name: "Copied" })).toBeVisible();
+  await reveal.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(reveal.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
   // From here on, nothing the browser receives or keeps may contain the token.
   const later: Promise<string>[] = [];
   const record = (response: Response) => later.push(response.text().catch(() => ""));
   page.on("response", record);
-  await closeTokenDialog(page, name);
+  await closeTokenDialog(page, name, { copied: true });
 
   const row = credentialRow(page, name);
   await expect(row.getByText(masked(token), { exact: true })).toBeVisible();
@@ -186,15 +187,35 @@ test("owner filters the list by name and by status", async ({ page }) => {
   await revokeCredential(page, revoked);
 
   await page.getByLabel("Filter by name").fill(tag);
-  await expect(page.getByText("2 credentials match these filters")).toBeVisible();
+  await expect(page.getByText("2 credentials match these filters.")).toBeVisible();
   await page.getByLabel("Status").selectOption("revoked");
   await expect(credentialRow(page, revoked)).toBeVisible();
   await expect(credentialRow(page, kept)).toHaveCount(0);
+  await expect(page.getByText("1 credential matches these filters.")).toBeVisible();
   await page.getByLabel("Status").selectOption("active");
   await expect(credentialRow(page, kept)).toBeVisible();
   await expect(credentialRow(page, revoked)).toHaveCount(0);
   await page.getByLabel("Filter by name").fill(`${tag} no such`);
   await expect(page.getByText("No credentials match these filters.")).toBeVisible();
+
+  // Clear filters: every credential again, and focus on the emptied name filter.
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page.getByLabel("Filter by name")).toHaveValue("");
+  await expect(page.getByLabel("Filter by name")).toBeFocused();
+  await expect(page.getByLabel("Status")).toHaveValue("all");
+  await expect(credentialRow(page, kept)).toBeVisible();
+  await expect(credentialRow(page, revoked)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^\d+ credentials?(, page \d+ of \d+)?\.$/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Clear filters" })).toHaveCount(0);
+});
+
+test("a read-only member's empty list says who can create a credential", async ({ page }) => {
+  // Dana Developer is read-only in Globex Freight, whose Live list no test adds to.
+  await useSavedSession(page, "developer@example.com");
+  await page.goto(credentialsUrl("globex", "live"));
+  await expect(page.getByRole("heading", { name: "No API credentials in Live yet" })).toBeVisible();
+  await expect(page.getByText("Ask an Owner, Admin or Developer of Globex Freight to create one.")).toBeVisible();
+  await expectNoManageControls(page);
 });
 
 test("a credential deleted by someone else is explained in plain words", async ({ browser }) => {
@@ -249,7 +270,11 @@ test("the token dialog closes with Escape though the list is still refreshing be
   });
   const name = uniqueName("Escape");
   await createCredential(page, name);
+  // Not copied: Escape asks first, and Close (Tab from "Go back", then Enter) closes it.
   await page.keyboard.press("Escape");
+  await expect(closeWithoutCopying(page).getByRole("button", { name: "Go back" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog")).toHaveCount(0, { timeout: 2_000 });
   await expect(credentialRow(page, name)).toBeVisible();
 });
@@ -269,10 +294,15 @@ test("create, copy and revoke work from the keyboard, and focus lands where it s
 
   const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
   const token = await reveal.getByRole("textbox", { name: "Token" }).inputValue();
-  await reveal.getByRole("button", { name: "Copy" }).focus();
+  await reveal.getByRole("button", { name: "Copy", exact: true }).focus();
   await page.keyboard.press("Enter");
-  await expect(reveal.getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(reveal.getByRole("button", { name: "Copied", exact: true })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  // Then the curl command (which scrolls, so takes focus), its Copy, and Done: copied, it closes at once.
+  await page.keyboard.press("Tab");
+  await expect(reveal.locator("pre")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(reveal.getByRole("button", { name: "Copy curl command" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(reveal.getByRole("button", { name: "Done" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -283,6 +313,9 @@ test("create, copy and revoke work from the keyboard, and focus lands where it s
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: `Actions for ${name}` });
   await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Roll" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Revoke" })).toBeFocused();
   await page.keyboard.press("Enter");

@@ -48,6 +48,7 @@ test("creating a Live credential asks for the password, then shows the new token
 });
 
 test("deleting a Live credential asks for the password, then deletes it", async ({ browser }) => {
+  test.slow(); // two sessions, two sign-ins and two password confirmations: twice the work of the test above
   // Made in one session (which confirms), deleted from another that has not confirmed yet.
   const makerContext = await browser.newContext();
   const maker = await makerContext.newPage();

@@ -67,9 +67,9 @@ test("while the filtered list loads, the rows shown are not counted as matches",
 
   await page.getByLabel("Filter by name").fill(tag);
   await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toBeVisible();
-  await expect(page.getByText(/match these filters/)).toHaveCount(0);
+  await expect(page.getByText(/match(es)? these filters/)).toHaveCount(0);
 
-  await expect(page.getByText("1 credential match these filters.")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("1 credential matches these filters.")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("Loading…")).toHaveCount(0);
   await expect(page.getByRole("rowheader")).toHaveText([`Match ${tag}`]);
 });

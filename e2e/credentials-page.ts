@@ -10,11 +10,13 @@ export const masked = (token: string) => `${token.slice(0, 12)}…${token.slice(
 export const credentialRow = (page: Page, name: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
-/** The row's "⋯" button, which opens its menu of actions (Rename, Revoke or Enable, Delete). */
+/** The row's "⋯" button, which opens its menu of actions (Rename, Roll, Change expiry, Revoke or Enable, Delete). */
 export const rowActions = (page: Page, name: string) => credentialRow(page, name).getByRole("button", { name: `Actions for ${name}`, exact: true });
 
 /** Opens the row's menu of actions and picks one. */
-export async function chooseRowAction(page: Page, name: string, action: "Rename" | "Revoke" | "Enable" | "Delete") {
+export type RowAction = "Rename" | "Roll" | "Change expiry" | "End now" | "Revoke" | "Enable" | "Delete";
+
+export async function chooseRowAction(page: Page, name: string, action: RowAction) {
   await rowActions(page, name).click();
   await page.getByRole("menu", { name: `Actions for ${name}` }).getByRole("menuitem", { name: action, exact: true }).click();
 }
@@ -27,14 +29,19 @@ export async function confirmPassword(page: Page, password = DEMO_PASSWORD) {
   await expect(dialog).toHaveCount(0);
 }
 
-/**
- * Creates a credential through the dialog and returns the token it shows, leaving the dialog open.
- * `confirmingPassword`: the change is expected to ask for the password first (Live, no recent confirmation).
- */
-export async function createCredential(page: Page, name: string, { confirmingPassword = false } = {}): Promise<string> {
+export type CreateOptions = {
+  /** The change is expected to ask for the password first (Live, no recent confirmation). */
+  confirmingPassword?: boolean;
+  /** An "Expires" choice other than "Never", by its label ("In 7 days"). */
+  expires?: string;
+};
+
+/** Creates a credential through the dialog and returns the token it shows, leaving the dialog open. */
+export async function createCredential(page: Page, name: string, { confirmingPassword = false, expires }: CreateOptions = {}): Promise<string> {
   await page.getByRole("button", { name: "New API credential" }).click();
   const form = page.getByRole("dialog", { name: "New API credential" });
   await form.getByLabel("Name").fill(name);
+  if (expires) await form.getByLabel("Expires").selectOption({ label: expires });
   await form.getByRole("button", { name: "Create" }).click();
   if (confirmingPassword) await confirmPassword(page);
   const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
@@ -43,12 +50,21 @@ export async function createCredential(page: Page, name: string, { confirmingPas
   return token;
 }
 
-export async function closeTokenDialog(page: Page, name: string) {
+/** The question asked when a token dialog is closed before its token was copied. */
+export const closeWithoutCopying = (page: Page) => page.getByRole("alertdialog", { name: "Close without copying?" });
+
+/**
+ * Closes the token dialog with Done. A token not `copied` is first asked about ("Close without
+ * copying?"), and the answer is Close; a copied one closes at once.
+ */
+export async function closeTokenDialog(page: Page, name: string, { copied = false } = {}) {
   await page.getByRole("dialog", { name: `“${name}” is ready` }).getByRole("button", { name: "Done" }).click();
+  if (!copied) await closeWithoutCopying(page).getByRole("button", { name: "Close", exact: true }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
 }
 
-export async function createAndClose(page: Page, name: string, options?: { confirmingPassword?: boolean }): Promise<string> {
+export async function createAndClose(page: Page, name: string, options?: CreateOptions): Promise<string> {
   const token = await createCredential(page, name, options);
   await closeTokenDialog(page, name);
   await expect(credentialRow(page, name)).toBeVisible();
@@ -94,7 +110,7 @@ export async function deleteCredential(page: Page, name: string) {
   await expect(credentialRow(page, name)).toHaveCount(0);
 }
 
-export const manageControls = ["New API credential", "Rename", "Revoke", "Enable", "Delete"] as const;
+export const manageControls = ["New API credential", "Rename", "Roll", "Change expiry", "End now", "Revoke", "Enable", "Delete", "Save"] as const;
 
 export async function expectNoManageControls(page: Page) {
   for (const name of manageControls) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
@@ -114,3 +130,9 @@ export async function slowServerActions(page: Page, ms = 3_000) {
 
 /** The names of the rows as listed, top to bottom. */
 export const listedNames = (page: Page) => page.getByRole("rowheader").allInnerTexts();
+
+/** Opens a credential's page from its row (the name is a link; the row header stays the name). */
+export async function openCredentialPage(page: Page, name: string) {
+  await credentialRow(page, name).getByRole("rowheader").getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
+}

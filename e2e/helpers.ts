@@ -1,7 +1,7 @@
 // Shared steps for the end-to-end tests.
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -46,4 +46,12 @@ export async function asNewClient(page: Page): Promise<string> {
   const address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
   await page.setExtraHTTPHeaders({ "x-forwarded-for": address });
   return address;
+}
+
+/** An address of its own for a test's API calls (in 198.18.0.0/15, outside 10.0.0.0/8), sent as X-Forwarded-For. */
+export const newClientAddress = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/** GET /v1/me with a token, from `address` when given (the e2e server trusts one proxy: the test). */
+export function callMe(request: APIRequestContext, token: string, address?: string) {
+  return request.get("/v1/me", { headers: { Authorization: `Bearer ${token}`, ...(address ? { "x-forwarded-for": address } : {}) } });
 }

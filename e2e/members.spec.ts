@@ -1,6 +1,7 @@
 // Team members end to end: create a team, invite a new person, their role changing under an open
 // session, the Owner rules, and the activity log recording it all with the right actor.
 import { expect, test, type Page } from "@playwright/test";
+import { closeTokenDialog } from "./credentials-page";
 import { credentialsUrl, demoAccounts, signIn, storageStateOf } from "./helpers";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
@@ -90,7 +91,7 @@ test.describe("an Owner's new team", () => {
     const create = invitee.getByRole("dialog", { name: "New API credential" });
     await create.getByLabel("Name").fill(credentialName);
     await create.getByRole("button", { name: "Create" }).click();
-    await invitee.getByRole("button", { name: "Done" }).click();
+    await closeTokenDialog(invitee, credentialName);
     await expect(invitee.getByRole("rowheader", { name: credentialName })).toBeVisible();
 
     // Promoted to Admin, the invitee sees member controls but none for the Owner.
@@ -123,11 +124,12 @@ test.describe("an Owner's new team", () => {
     await expect(stale.getByText(/sneaky-/)).toHaveCount(0);
     await inviteeContext.close();
 
-    // The last Owner can neither leave nor step down.
+    // The last Owner can neither leave (the button says why, before any dialog) nor step down.
     await page.reload();
-    await page.getByRole("button", { name: "Leave team" }).click();
-    await page.getByRole("alertdialog", { name: `Leave ${teamName}?` }).getByRole("button", { name: "Leave team" }).click();
-    await expect(page.getByText("A team needs at least one Owner. Make another member an Owner first.").first()).toBeVisible();
+    const leave = page.getByRole("button", { name: "Leave team" });
+    await expect(leave).toBeDisabled();
+    await expect(leave).toHaveAccessibleDescription("You are the only Owner. Make another member an Owner before leaving.");
+    await expect(page.getByText("You are the only Owner. Make another member an Owner before leaving.")).toBeVisible();
     await page.getByRole("combobox", { name: "Role of Olivia Owner" }).selectOption({ label: "Admin" });
     await expect(page.getByText("A team needs at least one Owner. Make another member an Owner first.").first()).toBeVisible();
     await page.reload();
@@ -195,6 +197,10 @@ test.describe("admin@example.com in Acme", () => {
     await expect(page.getByRole("combobox", { name: "Role of Dana Developer" })).toBeEnabled();
     await page.getByRole("button", { name: "Invite member" }).click();
     await expect(page.getByRole("dialog").getByLabel("Role").getByRole("option")).toHaveText(["Admin", "Developer", "Read-only"]);
+    await page.keyboard.press("Escape");
+    // Only the last Owner is held back: an Admin may leave.
+    await expect(page.getByRole("button", { name: "Leave team" })).toBeEnabled();
+    await expect(page.getByText("You are the only Owner.", { exact: false })).toHaveCount(0);
   });
 });
 

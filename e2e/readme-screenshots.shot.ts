@@ -5,6 +5,7 @@ import { createAndClose, revokeCredential } from "./credentials-page";
 import { credentialsUrl, signIn } from "./helpers";
 
 test("README screenshots of the API Credentials page in Test and in Live, and on a phone", async ({ page }) => {
+  test.slow(); // a sign-in, five credentials, a password confirmation
   await signIn(page, "owner@example.com");
   const credentials: Record<"test" | "live", string[]> = {
     test: ["Local development", "Staging shop", "ERP sandbox"],

@@ -3,7 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials, credentialEvents, teams, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
+import { ActivityItem } from "@/app/(dashboard)/dashboard/[team]/[env]/activity/_components/activity-item";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { ACTIVITY_PAGE_SIZE, listActivity } from "./activity";
+import { changeExpiry, createCredential, rollCredential, setAllowedAddresses } from "./credentials";
 import { changeRole, inviteMember } from "./members";
 import { displayToken, generateToken, hashToken } from "./tokens";
 import { accessFor } from "./testing";
@@ -103,5 +107,35 @@ describe("the activity log", () => {
 
   it("is not shown to a non-member", async () => {
     await expect(accessFor({ userId: ids.globex }, "acme", "test").then((access) => listActivity(access, { page: 1 }))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("reads a roll, an expiry change and an allowed-addresses change back, and the page says them in words", async () => {
+    const access = await accessFor({ userId: ids.globex }, "globex", "live");
+    const { credential, token: first } = await createCredential(access, { name: "Warehouse" });
+    const rolled = await rollCredential(access, { id: credential.id, grace: "24h" });
+    // lib takes the action's validated input (its "within a year" rule is tested in lib/expiry.test.ts).
+    await changeExpiry(access, { id: rolled.credential.id, expiry: { choice: "date", date: "2099-01-01" } });
+    await changeExpiry(access, { id: rolled.credential.id, expiry: { choice: "never" } });
+    await setAllowedAddresses(access, { id: rolled.credential.id, cidrs: ["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32", "198.51.100.7/32"] });
+    await setAllowedAddresses(access, { id: rolled.credential.id, cidrs: [] });
+    await changeExpiry(access, { id: credential.id, expiry: { choice: "now" } });
+
+    const { entries } = await listActivity(access, { page: 1 });
+    expect(entries.map((e) => e.action)).toEqual(["expiry_changed", "allowed_addresses_changed", "allowed_addresses_changed", "expiry_changed", "expiry_changed", "rolled", "created"]);
+    const [ended, cleared, limited, never, dated, roll] = entries;
+    expect(roll).toMatchObject({ credential: { name: "Warehouse", tokenDisplay: credential.tokenDisplay }, rolled: { newTokenDisplay: rolled.credential.tokenDisplay, grace: "24h" } });
+    expect(dated).toMatchObject({ expiryChange: { from: null, to: "2099-01-01T23:59:59.999Z" } });
+    expect(never).toMatchObject({ expiryChange: { from: "2099-01-01T23:59:59.999Z", to: null } });
+    expect(limited).toMatchObject({ allowedAddressesChange: { from: [], to: ["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32", "198.51.100.7/32"] } });
+
+    const words = (entry: (typeof entries)[number]) => renderToStaticMarkup(createElement(ActivityItem, { entry })).replace(/<[^>]+>/g, "");
+    expect(words(roll)).toContain(`rolled the credential “Warehouse” ${credential.tokenDisplay} → new token ${rolled.credential.tokenDisplay}; the old token stops working after 24 hours`);
+    expect(words(dated)).toContain("set the credential “Warehouse” to expire at 2099-01-01 23:59 UTC");
+    expect(words(never)).toContain("set the credential “Warehouse” to never expire");
+    expect(words(limited)).toContain("allowed the credential “Warehouse” only from 10.0.0.0/8, 192.0.2.0/24, 2001:db8::/32 and 1 more");
+    expect(words(cleared)).toContain("allowed the credential “Warehouse” from any IP address");
+    expect(words(ended)).toContain("ended the credential “Warehouse”");
+    expect(JSON.stringify(entries)).not.toContain(first.slice(8));
+    expect(JSON.stringify(entries)).not.toContain(rolled.token.slice(8));
   });
 });

@@ -6,6 +6,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiCredentials, credentialActions, credentialEvents, memberActions, memberEvents, users } from "@/db/schema";
 import { requirePermission, type TeamAccess } from "./team-access";
+import { GRACE_PERIODS, type GracePeriod } from "./validation/credentials";
 import { isRole, type Role } from "./terms";
 
 export const ACTIVITY_PAGE_SIZE = 50;
@@ -25,7 +26,18 @@ export type ActivityEntry = {
   /** Null when the acting user's account no longer exists. */
   actor: Person | null;
 } & (
-  | { kind: "credential"; action: (typeof credentialActions)[number]; credential: { name: string; tokenDisplay: string | null }; renamed: { from: string; to: string } | null }
+  | {
+      kind: "credential";
+      action: (typeof credentialActions)[number];
+      credential: { name: string; tokenDisplay: string | null };
+      renamed: { from: string; to: string } | null;
+      /** A roll: the new credential's masked token, and when the old one stops working. */
+      rolled: { newTokenDisplay: string | null; grace: GracePeriod | null } | null;
+      /** Expiry before and after (ISO; null: never). */
+      expiryChange: { from: string | null; to: string | null } | null;
+      /** Allowed CIDRs before and after (empty: any address). */
+      allowedAddressesChange: { from: string[]; to: string[] } | null;
+    }
   | { kind: "member"; action: (typeof memberActions)[number]; subject: { email: string; name: string | null }; role: Role | null; roleChange: { from: Role; to: Role } | null }
 );
 
@@ -33,9 +45,13 @@ export type ActivityPage = { entries: ActivityEntry[]; page: number; hasOlder: b
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const role = (value: unknown): Role | null => (isRole(value) ? value : null);
+const grace = (value: unknown): GracePeriod | null => (GRACE_PERIODS as readonly unknown[]).includes(value) ? (value as GracePeriod) : null;
+const texts = (value: unknown): string[] | null => (Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null);
+const nested = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
 
 /**
- * One page of the log. Credential details are read by known keys only: `from`/`to` of a rename and
+ * One page of the log. Credential details are read by known keys only: `from`/`to` of a rename, an
+ * expiry change or an allowed-addresses change, `replacedBy.tokenDisplay` and `grace` of a roll, and
  * `tokenDisplay` (the masked token, kept by the event so it survives a delete); otherwise the masked
  * token comes from the credential while it still exists.
  */
@@ -104,6 +120,9 @@ export async function listActivity(access: TeamAccess, filters: { action?: Activ
         action: r.action as (typeof credentialActions)[number],
         credential: { name: r.credentialName ?? "", tokenDisplay: r.tokenDisplay },
         renamed: r.action === "renamed" && from !== null && to !== null ? { from, to } : null,
+        rolled: r.action === "rolled" ? { newTokenDisplay: text(nested(details.replacedBy).tokenDisplay), grace: grace(details.grace) } : null,
+        expiryChange: r.action === "expiry_changed" ? { from: text(details.from), to: text(details.to) } : null,
+        allowedAddressesChange: r.action === "allowed_addresses_changed" ? { from: texts(details.from) ?? [], to: texts(details.to) ?? [] } : null,
       };
     }
     const from = role(details.from);

@@ -1,11 +1,13 @@
 // Bearer authentication for /v1 (docs/architecture.md, "A /v1 request"): token → team,
-// environment and credential with one indexed query, failed-attempt throttling per client
-// address (counted in the shared store, checked from this process's cache of blocks), and the
-// last-used toucher. No verification result is cached between requests.
+// environment and credential with one indexed query (which also brings its expiry and allowed
+// addresses), failed-attempt throttling per client address (counted in the shared store, checked
+// from this process's cache of blocks), and the last-used toucher. No verification result is
+// cached between requests; only parsed allowlists are, keyed by the list itself.
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDatabaseClient, getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
+import { compileAllowedAddresses, type AddressMatcher } from "./allowed-addresses";
 import { processState } from "./process-state";
 import { logError } from "./redact";
 import { throttle, throttleRules } from "./throttle";
@@ -21,8 +23,12 @@ export type ApiPrincipal = {
 export type ApiAuthFailure = "missing_credentials" | "invalid_credentials" | "revoked_credential";
 
 export type ApiAuthResult =
-  | { ok: true; principal: ApiPrincipal; lastUseDue: boolean }
+  /** `expiresAt`: the credential's expiry (ISO 8601 UTC) for the ECourier-Credential-Expires-At header; null: never. */
+  | { ok: true; principal: ApiPrincipal; lastUseDue: boolean; expiresAt: string | null }
   | { ok: false; reason: ApiAuthFailure }
+  | { ok: false; reason: "expired_credential"; expiredAt: string }
+  /** The token is valid, but not from this client address. */
+  | { ok: false; reason: "ip_not_allowed"; address: string }
   | { ok: false; reason: "rate_limited"; retryAfterMs: number };
 
 /**
@@ -41,11 +47,19 @@ export function bearerToken(header: string | undefined): { token: string } | Api
  * The one indexed lookup, on the hottest path of the product. It goes to the driver directly, as a
  * named prepared statement, rather than through drizzle: measured with `npm run bench`, drizzle's
  * query and row mapping (and a Date per row) cost about a tenth of the API's CPU per request.
- * Whether last_used_at needs a write is decided in SQL, so no timestamp is parsed per request.
+ * Everything time-related is decided in SQL, so no timestamp is parsed per request: whether
+ * last_used_at needs a write (not within the minute, unless this is the first use since a roll, which
+ * "still in use" needs to see), whether the credential has expired, and its expiry as the ISO text the
+ * response header carries. The allowed addresses come as the array's text ("{}" when any address
+ * may use it), the key of the parsed-list cache below.
  */
 const LOOKUP_SQL = `
   select c.id, c.name, c.environment, c.status, t.id as team_id, t.name as team_name,
-         coalesce(c.last_used_at > now() - interval '1 minute', false) as used_within_minute
+         coalesce(c.last_used_at > now() - interval '1 minute' and c.last_used_at >= coalesce(c.rolled_at, '-infinity'), false) as used_within_minute,
+         coalesce(c.rolled_at > c.last_used_at, c.rolled_at is not null) as unrecorded_since_roll,
+         c.expires_at <= now() as expired,
+         to_char(c.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as expires_at,
+         c.allowed_cidrs::text as allowed_cidrs
   from api_credentials c join teams t on t.id = c.team_id
   where c.token_hash = $1 limit 1`;
 
@@ -57,6 +71,12 @@ type LookupRow = {
   team_id: string;
   team_name: string;
   used_within_minute: boolean;
+  unrecorded_since_roll: boolean;
+  /** Null when the credential never expires. */
+  expired: boolean | null;
+  expires_at: string | null;
+  /** PostgreSQL's text of the text[]: "{}" or "{10.0.0.0/8,2001:db8::/32}" (canonical CIDRs need no quoting). */
+  allowed_cidrs: string;
 };
 
 async function findCredentialByTokenHash(tokenHash: string): Promise<LookupRow | undefined> {
@@ -106,11 +126,46 @@ class RecentlyAccepted {
 
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * Parsed allowlists, keyed by the list's text as the lookup returns it: a list is parsed once per
+ * process, not per request, and a changed list is a new key (nothing to invalidate). Bounded: the
+ * oldest goes first. Each matcher also remembers its last verdicts per address.
+ */
+class AllowlistCache {
+  private readonly lists = new Map<string, AddressMatcher>();
+  constructor(private readonly maxLists: number) {}
+
+  matcher(text: string): AddressMatcher {
+    let match = this.lists.get(text);
+    if (!match) {
+      match = remembering(compileAllowedAddresses(text.slice(1, -1).split(",")));
+      this.lists.set(text, match);
+      if (this.lists.size > this.maxLists) this.lists.delete(this.lists.keys().next().value!);
+    }
+    return match;
+  }
+}
+
+/** A matcher that keeps up to 256 recent verdicts: an integration calls from the same few addresses. */
+function remembering(match: AddressMatcher): AddressMatcher {
+  const verdicts = new Map<string, boolean>();
+  return (address) => {
+    let allowed = verdicts.get(address);
+    if (allowed === undefined) {
+      allowed = match(address);
+      if (verdicts.size >= 256) verdicts.clear();
+      verdicts.set(address, allowed);
+    }
+    return allowed;
+  };
+}
+
 /** What this process remembers between /v1 requests: one object, however often lib/ is loaded. */
-const { recentlyAccepted, lastTouched } = processState("api authentication", () => ({
+const { recentlyAccepted, lastTouched, allowlists } = processState("api authentication", () => ({
   recentlyAccepted: new RecentlyAccepted(3_600_000, 20_000),
   /** When this process last wrote each credential's last_used_at. */
   lastTouched: new Map<string, number>(),
+  allowlists: new AllowlistCache(1_000),
 }));
 
 /**
@@ -118,36 +173,44 @@ const { recentlyAccepted, lastTouched } = processState("api authentication", () 
  * guess was made). A success does not reset the count: otherwise one valid key would let an
  * address interleave unlimited guesses. The count goes to the shared store (a round trip on
  * refusals only); once the shared count reaches the limit, this process blocks the address itself.
+ * An expired credential counts like a revoked one.
  */
-async function refuse(reason: ApiAuthFailure, address: string, tokenHash?: string): Promise<ApiAuthResult> {
+async function refuse<Refusal extends Extract<ApiAuthResult, { ok: false }>>(refusal: Refusal, address: string, tokenHash?: string): Promise<Refusal> {
   if (tokenHash) recentlyAccepted.forget(tokenHash);
-  if (reason !== "missing_credentials") {
+  if (refusal.reason !== "missing_credentials") {
     try {
       await failures().record(address);
     } catch (err) {
       logError("api", "could not count a refused credential", err);
     }
   }
-  return { ok: false, reason };
+  return refusal;
 }
+
+const refusal = (reason: ApiAuthFailure) => ({ ok: false, reason }) as const;
 
 /**
  * Authenticates one /v1 request, in this order: header, then length, pattern and checksum
  * (no database), then the address's failure budget (no database; a token accepted within the hour
- * is exempt), then one indexed query. Unknown and deleted credentials look the same.
+ * is exempt), then one indexed query, then revoked, expired, and the client address against the
+ * credential's allowed addresses (after the token is verified, so a guesser learns nothing).
+ * Unknown and deleted credentials look the same.
  */
 export async function authenticateApiRequest(authorization: string | undefined, address: string): Promise<ApiAuthResult> {
   const header = bearerToken(authorization);
-  if (typeof header === "string") return refuse(header, address);
+  if (typeof header === "string") return refuse(refusal(header), address);
   const parsed = parseToken(header.token);
-  if (!parsed) return refuse("invalid_credentials", address);
+  if (!parsed) return refuse(refusal("invalid_credentials"), address);
   const tokenHash = hashToken(header.token);
   const retryAfterMs = failures().blockedLocally(address);
   if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash)) return { ok: false, reason: "rate_limited", retryAfterMs };
 
   const row = await findCredentialByTokenHash(tokenHash);
-  if (!row || row.environment !== parsed.environment) return refuse("invalid_credentials", address, tokenHash);
-  if (row.status !== "active") return refuse("revoked_credential", address, tokenHash);
+  if (!row || row.environment !== parsed.environment) return refuse(refusal("invalid_credentials"), address, tokenHash);
+  if (row.status !== "active") return refuse(refusal("revoked_credential"), address, tokenHash);
+  if (row.expired) return refuse({ ok: false, reason: "expired_credential", expiredAt: row.expires_at! }, address, tokenHash);
+  // Not counted as a refused guess: the token is genuine, only the address is wrong.
+  if (row.allowed_cidrs !== "{}" && !allowlists.matcher(row.allowed_cidrs)(address)) return { ok: false, reason: "ip_not_allowed", address };
   recentlyAccepted.add(tokenHash);
   return {
     ok: true,
@@ -156,17 +219,22 @@ export async function authenticateApiRequest(authorization: string | undefined, 
       environment: row.environment,
       credential: { id: row.id, name: row.name },
     },
-    lastUseDue: lastUseDue(row.id, row.used_within_minute),
+    lastUseDue: lastUseDue(row.id, row.used_within_minute, row.unrecorded_since_roll),
+    expiresAt: row.expires_at,
   };
 }
 
 // ---- last_used_at: at most one write per credential per minute per process, after the response.
 
-/** Whether this use should be written: not within the minute by this process, nor (per the row) by another. */
-function lastUseDue(credentialId: string, usedWithinMinute: boolean, now = Date.now()): boolean {
+/**
+ * Whether this use should be written: not within the minute by this process, nor (per the row) by
+ * another — except the first use after a roll, written at once so the old credential's page can say
+ * "still in use".
+ */
+function lastUseDue(credentialId: string, usedWithinMinute: boolean, unrecordedSinceRoll: boolean, now = Date.now()): boolean {
   if (usedWithinMinute) return false;
   const touched = lastTouched.get(credentialId);
-  if (touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
+  if (!unrecordedSinceRoll && touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
   if (lastTouched.size >= 10_000) {
     for (const [id, at] of lastTouched) if (now - at >= TOUCH_INTERVAL_MS) lastTouched.delete(id);
   }
@@ -174,18 +242,26 @@ function lastUseDue(credentialId: string, usedWithinMinute: boolean, now = Date.
   return true;
 }
 
-/** Writes last_used_at; called after the response when verification said a write is due. Never throws. */
-export async function touchLastUsed(credentialId: string): Promise<void> {
+/**
+ * Writes last_used_at and the client address it came from; called after the response when
+ * verification said a write is due. Never throws.
+ */
+export async function touchLastUsed(credentialId: string, address = "unknown"): Promise<void> {
   try {
     const db = await getDb();
-    // Guarded in SQL too, so several processes write at most about once a minute between them.
+    // Guarded in SQL too, so several processes write at most about once a minute between them
+    // (and at once for the first use after a roll).
     await db
       .update(apiCredentials)
-      .set({ lastUsedAt: sql`now()` })
+      .set({ lastUsedAt: sql`now()`, lastUsedAddress: address.slice(0, 64) })
       .where(
         and(
           eq(apiCredentials.id, credentialId),
-          or(isNull(apiCredentials.lastUsedAt), lt(apiCredentials.lastUsedAt, sql`now() - interval '1 minute'`)),
+          or(
+            isNull(apiCredentials.lastUsedAt),
+            lt(apiCredentials.lastUsedAt, sql`now() - interval '1 minute'`),
+            lt(apiCredentials.lastUsedAt, apiCredentials.rolledAt),
+          ),
         ),
       );
   } catch (err) {

@@ -84,6 +84,12 @@ describe("credentials in the database", () => {
       createdAt: expect.any(String),
       lastUsedAt: null,
       revokedAt: null,
+      expiresAt: null,
+      rolledAt: null,
+      replacedBy: null,
+      replaces: null,
+      lastUsedAddress: null,
+      allowedAddresses: [],
     });
   });
 });

@@ -1,133 +1,113 @@
-// API credentials of a team in one environment: how each is listed, created, renamed, revoked,
-// enabled and deleted. Every function takes the caller's resolved TeamAccess, checks the permission
+// API credentials of a team in one environment: how each is listed, read, created, renamed, revoked,
+// enabled, deleted, rolled, given an expiry and limited to IP addresses. Every function takes the caller's resolved TeamAccess, checks the permission
 // it needs against it (then, for Live create/enable/delete, the session's recent password confirmation),
 // scopes every query by that team AND environment, and writes its audit event in the same transaction.
 import "server-only";
-import { and, count, desc, eq, ilike, type SQL } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
-import { apiCredentials, credentialEvents, users, credentialActions } from "@/db/schema";
+import { and, desc, eq, gt, ilike, isNotNull, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiCredentials } from "@/db/schema";
+import {
+  auditedColumns,
+  audit,
+  expiresAtSql,
+  byId,
+  gone,
+  inScope,
+  manage,
+  scopeOf,
+  selectCredential,
+  selectDtos,
+  toDto,
+  type CredentialDto,
+  type CredentialPage,
+} from "./credential-records";
 import { notFound } from "./errors";
-import { needsPasswordConfirmation, requireRecentPasswordConfirmation } from "./password-confirmation";
+import { EXPIRING_SOON_DAYS, type Expiry } from "./expiry";
 import { requirePermission, type TeamAccess } from "./team-access";
-import type { Environment } from "./terms";
 import { displayToken, generateToken, hashToken } from "./tokens";
-import type { CredentialFilters } from "./validation/credentials";
+import { CredentialId, type CredentialFilters } from "./validation/credentials";
+
+export { CREDENTIAL_GONE, type CredentialDto, type CredentialPage } from "./credential-records";
+export { changeExpiry, rollCredential, setAllowedAddresses } from "./credential-lifecycle";
 
 export const CREDENTIALS_PAGE_SIZE = 50;
 
-type Scope = { teamId: string; environment: Environment; actorUserId: string };
-type CredentialAction = (typeof credentialActions)[number];
+// Expiry, decided by the database's clock (as /v1 decides it).
+const isExpired = lte(apiCredentials.expiresAt, sql`now()`);
+const notExpired = or(isNull(apiCredentials.expiresAt), gt(apiCredentials.expiresAt, sql`now()`));
+const isExpiringSoon = and(
+  eq(apiCredentials.status, "active"),
+  isNull(apiCredentials.replacedById),
+  gt(apiCredentials.expiresAt, sql`now()`),
+  lte(apiCredentials.expiresAt, sql`now() + make_interval(days => ${EXPIRING_SOON_DAYS})`),
+);
 
-/** What the dashboard may know about a credential: never its hash, never its token. */
-export type CredentialDto = {
-  id: string;
-  name: string;
-  tokenDisplay: string;
-  status: "active" | "revoked";
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
+const statusConditions: Record<CredentialFilters["status"], SQL | undefined> = {
+  all: undefined,
+  active: and(eq(apiCredentials.status, "active"), notExpired),
+  revoked: eq(apiCredentials.status, "revoked"),
+  expired: and(isNotNull(apiCredentials.expiresAt), isExpired),
+  expiring_soon: isExpiringSoon,
 };
-
-export type CredentialPage = { credentials: CredentialDto[]; total: number; page: number; pageSize: number };
-
-export const CREDENTIAL_GONE = "This credential was deleted by someone else.";
-const gone = () => notFound(CREDENTIAL_GONE);
-
-const dtoColumns = {
-  id: apiCredentials.id,
-  name: apiCredentials.name,
-  tokenDisplay: apiCredentials.tokenDisplay,
-  status: apiCredentials.status,
-  createdBy: users.name,
-  createdAt: apiCredentials.createdAt,
-  lastUsedAt: apiCredentials.lastUsedAt,
-  revokedAt: apiCredentials.revokedAt,
-};
-
-
-function toDto(row: { createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null } & Omit<CredentialDto, "createdAt" | "lastUsedAt" | "revokedAt">): CredentialDto {
-  return {
-    ...row,
-    createdAt: row.createdAt.toISOString(),
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    revokedAt: row.revokedAt?.toISOString() ?? null,
-  };
-}
-
-function inScope(scope: Pick<Scope, "teamId" | "environment">, ...more: (SQL | undefined)[]) {
-  return and(eq(apiCredentials.teamId, scope.teamId), eq(apiCredentials.environment, scope.environment), ...more);
-}
-
-const byId = (scope: Scope, id: string) => inScope(scope, eq(apiCredentials.id, id));
 
 /** `%` and `_` in a name filter are literal characters, not wildcards. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
-
-async function selectCredential(tx: Tx, scope: Scope, id: string): Promise<CredentialDto> {
-  const [row] = await tx
-    .select(dtoColumns)
-    .from(apiCredentials)
-    .leftJoin(users, eq(users.id, apiCredentials.createdBy))
-    .where(byId(scope, id));
-  if (!row) throw gone();
-  return toDto(row);
-}
-
-type Audited = { id: string; name: string; tokenDisplay: string };
-const auditedColumns = { id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay };
-
-/** The masked token goes into the event too, so the activity log can show it after a delete. */
-async function audit(tx: Tx, scope: Scope, credential: Audited, action: CredentialAction, details: Record<string, unknown> = {}) {
-  await tx.insert(credentialEvents).values({
-    teamId: scope.teamId,
-    environment: scope.environment,
-    credentialId: credential.id,
-    credentialName: credential.name,
-    actorUserId: scope.actorUserId,
-    action,
-    details: { tokenDisplay: credential.tokenDisplay, ...details },
-  });
-}
-
-const scopeOf = (access: TeamAccess): Scope => ({ teamId: access.team.id, environment: access.environment, actorUserId: access.userId });
-
-/**
- * Runs a change for a member allowed to manage the team's credentials, in one transaction. Permission
- * first, then sudo mode: a read-only member is refused for the role, never asked for a password.
- */
-async function manage<T>(access: TeamAccess, action: CredentialAction, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
-  requirePermission(access, "credentials:manage");
-  if (needsPasswordConfirmation(action, access.environment)) requireRecentPasswordConfirmation(access.session);
-  const db = await getDb();
-  return db.transaction((tx) => work(tx, scopeOf(access)));
-}
 
 /** Newest first, filtered by name and status, one page at a time. A page past the end shows the last one. */
 export async function listCredentials(access: TeamAccess, filters: CredentialFilters): Promise<CredentialPage> {
   requirePermission(access, "credentials:view");
   const db = await getDb();
-  const where = inScope(
-    scopeOf(access),
-    filters.name ? ilike(apiCredentials.name, `%${escapeLike(filters.name)}%`) : undefined,
-    filters.status === "all" ? undefined : eq(apiCredentials.status, filters.status),
-  );
-  const [{ total }] = await db.select({ total: count() }).from(apiCredentials).where(where);
-  const page = Math.min(filters.page, Math.max(1, Math.ceil(total / CREDENTIALS_PAGE_SIZE)));
-  const rows = await db
-    .select(dtoColumns)
+  const scope = scopeOf(access);
+  const filtered = and(filters.name ? ilike(apiCredentials.name, `%${escapeLike(filters.name)}%`) : sql`true`, statusConditions[filters.status] ?? sql`true`);
+  // One pass over the environment's credentials for both counts: the filtered total and the banner's.
+  const [{ total, expiringSoon }] = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${filtered})`.mapWith(Number),
+      expiringSoon: sql<number>`count(*) filter (where ${isExpiringSoon})`.mapWith(Number),
+    })
     .from(apiCredentials)
-    .leftJoin(users, eq(users.id, apiCredentials.createdBy))
-    .where(where)
+    .where(inScope(scope));
+  const page = Math.min(filters.page, Math.max(1, Math.ceil(total / CREDENTIALS_PAGE_SIZE)));
+  const rows = await selectDtos(db)
+    .where(inScope(scope, filtered))
     .orderBy(desc(apiCredentials.createdAt), desc(apiCredentials.id))
     .limit(CREDENTIALS_PAGE_SIZE)
     .offset((page - 1) * CREDENTIALS_PAGE_SIZE);
-  return { credentials: rows.map(toDto), total, page, pageSize: CREDENTIALS_PAGE_SIZE };
+  return { credentials: rows.map(toDto), total, page, pageSize: CREDENTIALS_PAGE_SIZE, expiringSoon };
 }
 
-/** Creates a credential and returns its plain token: the only time it exists outside the client's hands. */
-export async function createCredential(access: TeamAccess, input: { name: string }) {
+/** One credential of the team in this environment, for its page. Another team's or environment's id, or an unknown one: not found. */
+export async function getCredential(access: TeamAccess, id: string): Promise<CredentialDto> {
+  requirePermission(access, "credentials:view");
+  // A page's URL segment: anything but a credential id names none (and never reaches a uuid column).
+  if (!CredentialId.safeParse(id).success) throw notFound("No such credential.");
+  const db = await getDb();
+  const [row] = await selectDtos(db).where(byId(scopeOf(access), id));
+  if (!row) throw notFound("No such credential.");
+  return toDto(row);
+}
+
+/**
+ * The name of another credential here (this team, this environment) called `name`, ignoring case,
+ * or null. Names need not be unique; the create and rename dialogs use this to say so before a
+ * second one is made. `exceptId`: the credential being renamed.
+ */
+export async function credentialNameInUse(access: TeamAccess, input: { name: string; exceptId?: string }): Promise<string | null> {
+  requirePermission(access, "credentials:view");
+  const db = await getDb();
+  const [row] = await db
+    .select({ name: apiCredentials.name })
+    .from(apiCredentials)
+    .where(inScope(scopeOf(access), sql`lower(${apiCredentials.name}) = lower(${input.name})`, input.exceptId ? ne(apiCredentials.id, input.exceptId) : undefined))
+    .limit(1);
+  return row?.name ?? null;
+}
+
+/**
+ * Creates a credential (by default never expiring) and returns its plain token: the only time it
+ * exists outside the client's hands.
+ */
+export async function createCredential(access: TeamAccess, input: { name: string; expiry?: Expiry }) {
   const token = generateToken(access.environment);
   const credential = await manage(access, "created", async (tx, scope) => {
     const [row] = await tx
@@ -139,18 +119,21 @@ export async function createCredential(access: TeamAccess, input: { name: string
         tokenHash: hashToken(token),
         tokenDisplay: displayToken(token),
         createdBy: scope.actorUserId,
+        expiresAt: expiresAtSql(input.expiry ?? { choice: "never" }),
       })
-      .returning(auditedColumns);
-    await audit(tx, scope, row, "created");
+      .returning({ ...auditedColumns, expiresAt: apiCredentials.expiresAt });
+    await audit(tx, scope, row, "created", row.expiresAt ? { expiresAt: row.expiresAt.toISOString() } : {});
     return selectCredential(tx, scope, row.id);
   });
   return { credential, token };
 }
 
+/** Renaming to the name it already has changes nothing and records nothing. */
 export async function renameCredential(access: TeamAccess, input: { id: string; name: string }) {
   return manage(access, "renamed", async (tx, scope) => {
     const [before] = await tx.select(auditedColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
     if (!before) throw gone();
+    if (before.name === input.name) return selectCredential(tx, scope, input.id);
     await tx.update(apiCredentials).set({ name: input.name, updatedAt: new Date() }).where(byId(scope, input.id));
     await audit(tx, scope, { ...before, name: input.name }, "renamed", { from: before.name, to: input.name });
     return selectCredential(tx, scope, input.id);

@@ -12,8 +12,8 @@ export const PASSWORD_CONFIRMATION_WINDOW_MS = 15 * 60_000;
 
 type CredentialAction = (typeof credentialActions)[number];
 
-/** Changes that put a Live token into the world or take one out of it. A Live roll joins them when it lands. */
-const CONFIRMED_IN_LIVE: ReadonlySet<CredentialAction> = new Set(["created", "enabled", "deleted"]);
+/** Changes that put a Live token into the world or take one out of it: a roll issues a new one. */
+const CONFIRMED_IN_LIVE: ReadonlySet<CredentialAction> = new Set(["created", "enabled", "deleted", "rolled"]);
 
 /** Whether this change to a credential in this environment needs a recent password confirmation. Pure. */
 export function needsPasswordConfirmation(action: CredentialAction, environment: Environment): boolean {

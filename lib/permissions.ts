@@ -16,6 +16,11 @@ export function can(role: Role, permission: Permission): boolean {
   return permissionsByRole[role].includes(permission);
 }
 
+/** The roles that have a permission, highest first ("who can create one?"). */
+export function rolesWith(permission: Permission): Role[] {
+  return roles.filter((role) => can(role, permission));
+}
+
 // ---- The Owner rules. A team always keeps an Owner; only an Owner makes, changes or removes one.
 
 /** Why a members change is refused, in words for the user; null when it is allowed. */
@@ -64,7 +69,10 @@ export function removalRefusal(actor: Member, target: Member, owners: number): R
   return null;
 }
 
-/** Leave the team: anyone may, except its last Owner. */
+/**
+ * Leave the team: anyone may, except its last Owner. The members page shows the same words beside a
+ * disabled "Leave team", counting the Owners in the list it shows.
+ */
 export function leaveRefusal(role: Role, owners: number): Refusal {
-  return role === "owner" && owners <= 1 ? needsAnOwner : null;
+  return role === "owner" && owners <= 1 ? { code: "conflict", message: "You are the only Owner. Make another member an Owner before leaving." } : null;
 }

@@ -5,6 +5,7 @@ import { authenticateApiRequest, touchLastUsed } from "@/lib/api-auth";
 import { clientAddress } from "@/lib/client-address";
 import type { ApiEnv } from "../context";
 import { apiError, WWW_AUTHENTICATE } from "../errors";
+import { setCredentialExpiresAt } from "../response-headers";
 
 const refusals = {
   missing_credentials: "Send your API credential as Authorization: Bearer <token>.",
@@ -12,17 +13,29 @@ const refusals = {
   revoked_credential: "The API credential has been revoked.",
 } as const;
 
+const unauthorized = { headers: { "WWW-Authenticate": WWW_AUTHENTICATE } };
+
 export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
-  const result = await authenticateApiRequest(c.req.header("authorization"), clientAddress(c.req.raw.headers));
+  const address = clientAddress(c.req.raw.headers);
+  const result = await authenticateApiRequest(c.req.header("authorization"), address);
   if (!result.ok) {
-    if (result.reason === "rate_limited") {
-      const retryAfter = String(Math.max(1, Math.ceil(result.retryAfterMs / 1000)));
-      return apiError(c, 429, "rate_limited", "Too many failed authentication attempts. Try again later.", { headers: { "Retry-After": retryAfter } });
+    switch (result.reason) {
+      case "rate_limited": {
+        const retryAfter = String(Math.max(1, Math.ceil(result.retryAfterMs / 1000)));
+        return apiError(c, 429, "rate_limited", "Too many failed authentication attempts. Try again later.", { headers: { "Retry-After": retryAfter } });
+      }
+      case "expired_credential":
+        return apiError(c, 401, "expired_credential", `This credential expired at ${result.expiredAt}.`, unauthorized);
+      case "ip_not_allowed":
+        return apiError(c, 403, "ip_not_allowed", `Requests from ${result.address} are not allowed for this credential.`);
+      default:
+        return apiError(c, 401, result.reason, refusals[result.reason], unauthorized);
     }
-    return apiError(c, 401, result.reason, refusals[result.reason], { headers: { "WWW-Authenticate": WWW_AUTHENTICATE } });
   }
   c.set("principal", result.principal);
+  // Set before the handler, written with the head (api/server.ts): every answer to this credential carries it.
+  if (result.expiresAt) setCredentialExpiresAt(c.env?.outgoing, result.expiresAt);
   await next();
-  // After the response is on its way: at most once a minute per credential per process.
-  if (result.lastUseDue) setImmediate(() => void touchLastUsed(result.principal.credential.id));
+  // After the response is on its way: at most once a minute per credential per process (and the first use after a roll).
+  if (result.lastUseDue) setImmediate(() => void touchLastUsed(result.principal.credential.id, address));
 });

@@ -1,16 +1,10 @@
 "use client";
 // The Test/Live switch: a radio group; choosing one opens the same section in that environment.
-import { usePathname, useRouter } from "next/navigation";
-import { useOptimistic, useTransition } from "react";
-import { switchTeamPath } from "@/lib/paths";
 import { environmentLabels, environments, type Environment } from "@/lib/terms";
+import { useScopeSwitch } from "./use-scope-switch";
 
 export function EnvironmentSwitch({ current }: { current: Environment }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  // Show the choice at once; the URL (and so `current`) follows when the navigation lands.
-  const [selected, setSelected] = useOptimistic(current);
-  const [pending, startTransition] = useTransition();
+  const { selected, pending, switchTo } = useScopeSwitch(current);
   return (
     <div role="radiogroup" aria-label="Environment" aria-busy={pending || undefined} className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
       {environments.map((value) => {
@@ -27,12 +21,7 @@ export function EnvironmentSwitch({ current }: { current: Environment }) {
               name="environment"
               value={value}
               checked={checked}
-              onChange={() =>
-                startTransition(() => {
-                  setSelected(value);
-                  router.push(switchTeamPath(pathname, { environment: value }));
-                })
-              }
+              onChange={() => switchTo(value, { environment: value })}
               className="absolute inset-0 cursor-pointer appearance-none opacity-0"
             />
             {environmentLabels[value]}

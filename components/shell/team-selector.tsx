@@ -1,17 +1,13 @@
 "use client";
-// Switches team, keeping the environment and the section the user is looking at.
+// Switches team, keeping the environment and the section the user is looking at (use-scope-switch.ts).
 import Link from "next/link";
 import { Plus } from "lucide-react";
-import { usePathname, useRouter } from "next/navigation";
-import { useId, useOptimistic, useTransition } from "react";
-import { switchTeamPath } from "@/lib/paths";
+import { useId } from "react";
 import type { TeamSummary } from "@/lib/team-access";
+import { useScopeSwitch } from "./use-scope-switch";
 
 export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [selected, setSelected] = useOptimistic(current);
-  const [pending, startTransition] = useTransition();
+  const { selected, pending, switchTo } = useScopeSwitch(current);
   // The sidebar and the phone's drawer each hold one.
   const id = useId();
   return (
@@ -23,13 +19,7 @@ export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current
         id={id}
         value={selected}
         aria-busy={pending || undefined}
-        onChange={(e) => {
-          const slug = e.target.value;
-          startTransition(() => {
-            setSelected(slug);
-            router.push(switchTeamPath(pathname, { team: slug }));
-          });
-        }}
+        onChange={(e) => switchTo(e.target.value, { team: e.target.value })}
         className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
       >
         {teams.map((t) => (

@@ -19,6 +19,8 @@ type DialogContentProps = Omit<ComponentPropsWithoutRef<typeof RadixDialog.Conte
    * focused when it opened: for a dialog opened from a menu item, an item that is gone by then).
    */
   returnFocus?: () => void;
+  /** The × button ("Close"); off where another button of the dialog says "Close". */
+  closeButton?: boolean;
 };
 
 // Either way it fits the viewport, however small, and scrolls inside when its content does not.
@@ -27,10 +29,11 @@ const placements = {
   start: "inset-y-0 left-0 w-72 max-w-[calc(100%-3rem)] p-4",
 };
 
-export function DialogContent({ title, description, placement = "center", returnFocus, children, className = "", ...props }: DialogContentProps) {
+export function DialogContent({ title, description, placement = "center", returnFocus, closeButton = true, children, className = "", ...props }: DialogContentProps) {
   return (
     <RadixDialog.Portal>
-      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+      {/* Overlay and content on one level, so a dialog opened from another (portaled after it) covers it, overlay and all. */}
+      <RadixDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
       <RadixDialog.Content
         // Without a description Radix expects the attribute to be explicitly absent.
         {...(description ? {} : { "aria-describedby": undefined })}
@@ -47,12 +50,14 @@ export function DialogContent({ title, description, placement = "center", return
         <RadixDialog.Title className="pr-8 text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
         {description ? <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description> : null}
         <div className="mt-4">{children}</div>
-        <RadixDialog.Close
-          aria-label="Close"
-          className="absolute top-3 right-3 rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
-        >
-          <X className="size-4" aria-hidden />
-        </RadixDialog.Close>
+        {closeButton ? (
+          <RadixDialog.Close
+            aria-label="Close"
+            className="absolute top-3 right-3 rounded p-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            <X className="size-4" aria-hidden />
+          </RadixDialog.Close>
+        ) : null}
       </RadixDialog.Content>
     </RadixDialog.Portal>
   );
@@ -63,11 +68,11 @@ export function DialogFooter({ children }: { children: ReactNode }) {
 }
 
 /** Closes the dialog; disabled while its action is under way. */
-export function DialogCancel({ disabled }: { disabled?: boolean }) {
+export function DialogCancel({ disabled, label = "Cancel" }: { disabled?: boolean; label?: string }) {
   return (
     <RadixDialog.Close asChild>
       <Button variant="secondary" disabled={disabled}>
-        Cancel
+        {label}
       </Button>
     </RadixDialog.Close>
   );

@@ -1,9 +1,16 @@
 "use client";
 // A menu of actions (Radix): arrow keys, typeahead, Escape, and focus back on its button.
 import * as RadixMenu from "@radix-ui/react-dropdown-menu";
-import type { ComponentPropsWithoutRef } from "react";
+import type { ComponentProps, ComponentPropsWithoutRef } from "react";
 
-export const Menu = RadixMenu.Root;
+/**
+ * Not modal: a modal menu marks the rest of the page aria-hidden while it stays focusable (axe's
+ * aria-hidden-focus, serious). A menu button leaves the page as it is (WAI-ARIA APG); Escape, a click
+ * outside or choosing an item closes it, and Tab does not leave it.
+ */
+export function Menu(props: ComponentProps<typeof RadixMenu.Root>) {
+  return <RadixMenu.Root modal={false} {...props} />;
+}
 export const MenuTrigger = RadixMenu.Trigger;
 
 export function MenuContent({ className = "", ...props }: ComponentPropsWithoutRef<typeof RadixMenu.Content>) {

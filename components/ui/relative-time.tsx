@@ -31,10 +31,18 @@ export function formatRelative(then: number, now: number): string {
   return relative.format(-1, "minute");
 }
 
+/** "2026-03-10 12:00 UTC": the same on the server and in every browser. */
+export const utcText = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+
+/** An exact time, in UTC (an expiry: the moment matters more than how far off it is). */
+export function UtcTime({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{utcText(iso)}</time>;
+}
+
 export function RelativeTime({ iso }: { iso: string }) {
   const now = useSyncExternalStore(subscribe, currentTick, noTickOnServer);
   const date = new Date(iso);
-  const exact = now === null ? `${iso.slice(0, 16).replace("T", " ")} UTC` : date.toLocaleString("en", { dateStyle: "medium", timeStyle: "long" });
+  const exact = now === null ? utcText(iso) : date.toLocaleString("en", { dateStyle: "medium", timeStyle: "long" });
   return (
     <time dateTime={iso} title={exact}>
       {now === null ? exact : formatRelative(date.getTime(), now)}

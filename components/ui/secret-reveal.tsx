@@ -1,10 +1,9 @@
 "use client";
 // The one time a secret (a token, an invitation link) is shown: a read-only field, Copy, what it is
 // good for, and Done. The body and footer of a dialog; the dialog decides how it may close.
-import { Check, Copy } from "lucide-react";
-import { useRef, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { useRef, type ReactNode, type Ref } from "react";
 import { Button } from "./button";
+import { CopyButton } from "./copy-button";
 import { DialogFooter } from "./dialog";
 import { TextField } from "./text-field";
 
@@ -20,53 +19,47 @@ type SecretRevealProps = {
   copy: { beside: "field" } | { beside: "done"; copiedToast: string };
   /** Said when the clipboard refuses; the field is then selected, to copy by hand. */
   copyFailedToast: string;
+  /** The secret was copied: with Copy, or by hand from the field. */
+  onCopied?: () => void;
+  /** The Copy button, for a dialog that puts focus back on it. */
+  copyButtonRef?: Ref<HTMLButtonElement>;
   onDone: () => void;
   /** What the secret is good for, under the field. */
   children: ReactNode;
 };
 
-const COPIED_MS = 2500;
-
-export function SecretReveal({ label, value, fieldClassName = "", copy, copyFailedToast, onDone, children }: SecretRevealProps) {
+export function SecretReveal({ label, value, fieldClassName = "", copy, copyFailedToast, onCopied, copyButtonRef, onDone, children }: SecretRevealProps) {
   const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-
-  async function copyValue() {
-    try {
-      await navigator.clipboard.writeText(value);
-    } catch {
-      field.current?.select();
-      toast.error(copyFailedToast);
-      return;
-    }
-    if (copy.beside === "done") {
-      toast.success(copy.copiedToast);
-      return;
-    }
-    setCopied(true);
-    setTimeout(() => setCopied(false), COPIED_MS);
-  }
+  const copyButton = (
+    <CopyButton
+      ref={copyButtonRef}
+      value={value}
+      failedToast={copyFailedToast}
+      copiedToast={copy.beside === "done" ? copy.copiedToast : undefined}
+      onCopied={onCopied}
+      onFailed={() => field.current?.select()}
+      className={copy.beside === "field" ? "w-28" : undefined}
+    />
+  );
 
   return (
     <>
       <div className="space-y-3">
-        <TextField ref={field} label={label} value={value} readOnly spellCheck={false} onFocus={(e) => e.currentTarget.select()} className={fieldClassName} />
-        {copy.beside === "field" && (
-          <div>
-            <Button variant="secondary" onClick={copyValue} className="w-28">
-              {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-              <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
-            </Button>
-          </div>
-        )}
+        <TextField
+          ref={field}
+          label={label}
+          value={value}
+          readOnly
+          spellCheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+          onCopy={onCopied}
+          className={fieldClassName}
+        />
+        {copy.beside === "field" && <div>{copyButton}</div>}
         {children}
       </div>
       <DialogFooter>
-        {copy.beside === "done" && (
-          <Button variant="secondary" onClick={copyValue}>
-            Copy
-          </Button>
-        )}
+        {copy.beside === "done" && copyButton}
         <Button onClick={onDone}>Done</Button>
       </DialogFooter>
     </>

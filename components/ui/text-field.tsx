@@ -1,47 +1,45 @@
-// A labelled input with its field error announced to assistive technology, and (`counter`, for a
-// controlled input) a live count of its characters once it nears its limit.
-import { forwardRef, useId, type InputHTMLAttributes } from "react";
+// A labelled input or textarea with its hint, its field error and a warning that stops nothing, all
+// announced to assistive technology, and (`counter`, for a controlled input) a live count of its characters once it nears its limit.
+import { forwardRef, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { controlClass, FieldFrame, useField, type FieldProps } from "./field";
 
-export type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  label: string;
-  errors?: string[];
-  hint?: string;
-  /** Shows "n/max" from `from` characters on (counted as the server counts them: code points). */
-  counter?: { max: number; from: number };
-};
+export type TextFieldProps = InputHTMLAttributes<HTMLInputElement> &
+  FieldProps & {
+    /** Shows "n/max" from `from` characters on (counted as the server counts them: code points). */
+    counter?: { max: number; from: number };
+  };
+
+export type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps;
 
 export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
-  { label, errors, hint, counter, id, className = "", ...props },
+  { label, labelHidden, errors, hint, warning, counter, id, className = "", ...props },
   ref,
 ) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
-  const invalid = !!errors?.length;
+  const { controlId, invalid, control } = useField(id, { label, errors, hint, warning });
   return (
-    <div className="space-y-1">
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        ref={ref}
-        id={inputId}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
-        className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-indigo-600 ${invalid ? "border-red-500" : "border-slate-300"} ${className}`}
-        {...props}
-      />
-      {hint || counter ? (
-        <div className="flex justify-between gap-3 text-xs text-slate-600">
-          {hint ? <p id={hintId}>{hint}</p> : <span />}
-          {counter ? <CharacterCount value={String(props.value ?? "")} {...counter} /> : null}
-        </div>
-      ) : null}
-      <p id={errorId} aria-live="polite" className="text-xs text-red-700">
-        {errors?.join(" ")}
-      </p>
-    </div>
+    <FieldFrame
+      controlId={controlId}
+      label={label}
+      labelHidden={labelHidden}
+      hint={hint}
+      errors={errors}
+      warning={warning}
+      aside={counter ? <CharacterCount value={String(props.value ?? "")} {...counter} /> : null}
+    >
+      <input ref={ref} {...control} className={`${controlClass(invalid)} ${className}`} {...props} />
+    </FieldFrame>
+  );
+});
+
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(function TextAreaField(
+  { label, labelHidden, errors, hint, id, className = "", ...props },
+  ref,
+) {
+  const { controlId, invalid, control } = useField(id, { label, errors, hint });
+  return (
+    <FieldFrame controlId={controlId} label={label} labelHidden={labelHidden} hint={hint} errors={errors}>
+      <textarea ref={ref} {...control} className={`${controlClass(invalid)} ${className}`} {...props} />
+    </FieldFrame>
   );
 });
 

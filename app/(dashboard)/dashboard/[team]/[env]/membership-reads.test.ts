@@ -51,6 +51,7 @@ beforeAll(async () => {
 describe("an action reads the caller's membership once", () => {
   const credentialCalls: [string, () => Promise<{ ok: boolean }>][] = [
     ["list", () => credentialActions.listCredentialsAction({ ...scope, name: "", status: "all", page: 1 })],
+    ["name in use", () => credentialActions.credentialNameInUseAction({ ...scope, name: "Counted" })],
     ["create", () => credentialActions.createCredentialAction({ ...scope, name: "Another" })],
     ["rename", () => credentialActions.renameCredentialAction({ ...scope, id: ids.credential, name: "Renamed" })],
     ["revoke", () => credentialActions.revokeCredentialAction({ ...scope, id: ids.credential })],

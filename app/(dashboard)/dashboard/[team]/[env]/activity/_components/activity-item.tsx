@@ -1,8 +1,18 @@
 // One entry of the activity log: who, what, on which credential or member, when. Server-rendered.
 import type { ActivityEntry } from "@/lib/activity";
+import type { GracePeriod } from "@/lib/expiry";
 import { roleLabels } from "@/lib/terms";
 
 const quoted = (name: string) => `“${name}”`;
+const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+
+const stopsWorking: Record<GracePeriod, string> = { now: "at once", "1h": "after 1 hour", "24h": "after 24 hours", "7d": "after 7 days" };
+
+/** At most three ranges in a sentence; the rest counted. */
+function ranges(cidrs: string[]): string {
+  const shown = cidrs.slice(0, 3).join(", ");
+  return cidrs.length > 3 ? `${shown} and ${cidrs.length - 3} more` : shown;
+}
 
 function what(entry: ActivityEntry): string {
   if (entry.kind === "credential") {
@@ -18,6 +28,18 @@ function what(entry: ActivityEntry): string {
         return `enabled the credential ${name}`;
       case "deleted":
         return `deleted the credential ${name}`;
+      case "rolled":
+        return `rolled the credential ${name}`;
+      case "expiry_changed": {
+        const to = entry.expiryChange?.to;
+        if (!to) return `set the credential ${name} to never expire`;
+        // "End now" stores the change's own time as the expiry.
+        return to <= entry.at ? `ended the credential ${name}` : `set the credential ${name} to expire at ${utc(to)}`;
+      }
+      case "allowed_addresses_changed": {
+        const to = entry.allowedAddressesChange?.to ?? [];
+        return to.length ? `allowed the credential ${name} only from ${ranges(to)}` : `allowed the credential ${name} from any IP address`;
+      }
     }
   }
   const who = entry.subject.name ? `${entry.subject.name} (${entry.subject.email})` : entry.subject.email;
@@ -54,6 +76,18 @@ export function ActivityItem({ entry }: { entry: ActivityEntry }) {
           <>
             {" "}
             <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">{entry.credential.tokenDisplay}</code>
+          </>
+        )}
+        {entry.kind === "credential" && entry.rolled && (
+          <>
+            {entry.rolled.newTokenDisplay && (
+              <>
+                {" "}
+                → <span className="sr-only">new token </span>
+                <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">{entry.rolled.newTokenDisplay}</code>
+              </>
+            )}
+            {entry.rolled.grace && `; the old token stops working ${stopsWorking[entry.rolled.grace]}`}
           </>
         )}
       </p>

@@ -11,12 +11,15 @@ import type { UserSummary } from "@/lib/users";
 import { TOKEN_PATTERN } from "@/lib/tokens";
 import * as actions from "./actions";
 import {
+  changeExpiryAction,
   createCredentialAction,
   deleteCredentialAction,
   enableCredentialAction,
   listCredentialsAction,
   renameCredentialAction,
   revokeCredentialAction,
+  rollCredentialAction,
+  setAllowedAddressesAction,
 } from "./actions";
 import type { SignedInUser } from "@/lib/sessions";
 import { accessFor, justConfirmedSession } from "@/lib/testing";
@@ -62,6 +65,9 @@ const mutations = {
   revoke: (scope: object, id = fixtures.active) => revokeCredentialAction({ ...scope, id }),
   enable: (scope: object, id = fixtures.revoked) => enableCredentialAction({ ...scope, id }),
   delete: (scope: object, id = fixtures.active) => deleteCredentialAction({ ...scope, id }),
+  roll: (scope: object, id = fixtures.active) => rollCredentialAction({ ...scope, id, grace: "24h" }),
+  "change expiry": (scope: object, id = fixtures.active) => changeExpiryAction({ ...scope, id, expiry: { choice: "now" } }),
+  "set allowed addresses": (scope: object, id = fixtures.active) => setAllowedAddressesAction({ ...scope, id, addresses: "10.0.0.0/8" }),
 };
 
 async function expectRefusedWithoutChange(call: () => Promise<{ ok: boolean; code?: string }>, code: string) {
@@ -208,9 +214,64 @@ describe("credential names", () => {
     expect(second).toMatchObject({ ok: true, data: { credential: { name } } });
   });
 
+  it("renaming to the name it already has writes nothing: no update, no activity entry", async () => {
+    signInAs("owner@example.com");
+    const created = await createCredentialAction({ ...acmeTest, name: "Same name" });
+    if (!created.ok) throw new Error(created.message);
+    const before = await snapshot();
+    // Typed with spaces around it, as a person might: the name is trimmed first, so it is the same.
+    expect(await renameCredentialAction({ ...acmeTest, id: created.data.credential.id, name: " Same name " })).toEqual({ ok: true, data: created.data.credential });
+    expect(await snapshot()).toEqual(before);
+    // A change of case is a real rename.
+    expect(await renameCredentialAction({ ...acmeTest, id: created.data.credential.id, name: "Same Name" })).toMatchObject({ ok: true, data: { name: "Same Name" } });
+    const db = await getDb();
+    const events = await db.select().from(credentialEvents).where(eq(credentialEvents.credentialId, created.data.credential.id));
+    expect(events.map((e) => [e.action, e.details.from, e.details.to])).toEqual([
+      ["created", undefined, undefined],
+      ["renamed", "Same name", "Same Name"],
+    ]);
+  });
+
   it("refuses an id that is not a credential id", async () => {
     signInAs("owner@example.com");
     await expectRefusedWithoutChange(() => revokeCredentialAction({ ...acmeTest, id: "1; drop table api_credentials" }), "invalid_input");
+  });
+});
+
+describe("another credential with the same name", () => {
+  const inUse = (input: object) => actions.credentialNameInUseAction({ ...acmeTest, ...input });
+
+  it("is found in this team and environment, ignoring case and the spaces around it, and said with its own spelling", async () => {
+    signInAs("developer@example.com");
+    expect(await inUse({ name: "  erp PRODUCTION " })).toEqual({ ok: true, data: "ERP production" });
+    expect(await inUse({ name: "ERP" })).toEqual({ ok: true, data: null });
+    // A name with LIKE wildcards is compared as it is.
+    expect(await inUse({ name: "ERP%" })).toEqual({ ok: true, data: null });
+  });
+
+  it("is not the credential being renamed", async () => {
+    signInAs("owner@example.com");
+    expect(await inUse({ name: "ERP production", exceptId: fixtures.active })).toEqual({ ok: true, data: null });
+    expect(await inUse({ name: "ERP production", exceptId: fixtures.revoked })).toEqual({ ok: true, data: "ERP production" });
+  });
+
+  it("is never one of another environment or team", async () => {
+    signInAs("owner@example.com");
+    expect(await inUse({ name: "Live ERP" })).toEqual({ ok: true, data: null });
+    expect(await inUse({ name: "Globex shop" })).toEqual({ ok: true, data: null });
+    expect(await actions.credentialNameInUseAction({ team: "acme", environment: "live", name: "live erp" })).toEqual({ ok: true, data: "Live ERP" });
+  });
+
+  it("is asked by members only, with a valid name", async () => {
+    signInAs("viewer@example.com");
+    expect(await inUse({ name: "ERP production" })).toEqual({ ok: true, data: "ERP production" });
+    signInAs("globex@example.com");
+    expect(await inUse({ name: "ERP production" })).toMatchObject({ ok: false, code: "not_found" });
+    signInAs(null);
+    expect(await inUse({ name: "ERP production" })).toMatchObject({ ok: false, code: "unauthenticated" });
+    signInAs("owner@example.com");
+    expect(await inUse({ name: "x".repeat(65) })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: [expect.any(String)] } });
+    expect(await inUse({ name: "ERP production", exceptId: "not an id" })).toMatchObject({ ok: false, code: "invalid_input" });
   });
 });
 
@@ -218,10 +279,75 @@ describe("actions.ts", () => {
   it("exports only actions that go through withTeamAction: each asks a signed-out caller to sign in", async () => {
     signInAs(null);
     const exported = Object.entries(actions);
-    expect(exported.length).toBe(6);
+    expect(exported.length).toBe(10);
     for (const [name, action] of exported) {
       expect(typeof action, name).toBe("function");
       expect(await (action as (input: unknown) => Promise<unknown>)(undefined), name).toMatchObject({ ok: false, code: "unauthenticated" });
     }
+  });
+});
+
+describe("roll, expiry and allowed addresses", () => {
+  it("a developer rolls, changes the expiry and the allowed addresses, each with its audit event and no token in it", async () => {
+    signInAs("developer@example.com");
+    const created = await createCredentialAction({ ...acmeTest, name: "Lifecycle", expiry: { choice: "30d" } });
+    if (!created.ok) throw new Error(created.message);
+    const { id } = created.data.credential;
+    expect(Date.parse(created.data.credential.expiresAt!) - Date.now()).toBeGreaterThan(29.9 * 86_400_000);
+
+    const rolled = await rollCredentialAction({ ...acmeTest, id, grace: "1h" });
+    if (!rolled.ok) throw new Error(rolled.message);
+    const { credential, previous, token } = rolled.data;
+    expect(token).toMatch(TOKEN_PATTERN);
+    expect(credential).toMatchObject({ name: "Lifecycle", replaces: { id, name: "Lifecycle" }, replacedBy: null, status: "active" });
+    expect(previous).toMatchObject({ id, replacedBy: { id: credential.id, name: "Lifecycle" }, rolledAt: expect.any(String) });
+
+    expect(await changeExpiryAction({ ...acmeTest, id: credential.id, expiry: { choice: "never" } })).toMatchObject({ ok: true, data: { expiresAt: null } });
+    expect(await setAllowedAddressesAction({ ...acmeTest, id: credential.id, addresses: "203.0.113.9\n\n2001:db8::/32\n" })).toMatchObject({
+      ok: true,
+      data: { allowedAddresses: ["203.0.113.9/32", "2001:db8::/32"] },
+    });
+
+    const db = await getDb();
+    const events = await db.select().from(credentialEvents).where(eq(credentialEvents.actorUserId, usersByEmail.get("developer@example.com")!.id)).orderBy(asc(credentialEvents.createdAt));
+    const mine = events.filter((e) => [id, credential.id].includes(e.credentialId));
+    expect(mine.map((e) => [e.action, e.credentialId])).toEqual([
+      ["created", id],
+      ["rolled", id],
+      ["expiry_changed", credential.id],
+      ["allowed_addresses_changed", credential.id],
+    ]);
+    expect(mine[1].details).toEqual({
+      tokenDisplay: previous.tokenDisplay,
+      replacedBy: { id: credential.id, tokenDisplay: credential.tokenDisplay },
+      grace: "1h",
+      expiresAt: previous.expiresAt,
+    });
+    expect(mine[2].details).toMatchObject({ from: expect.any(String), to: null });
+    expect(mine[3].details).toMatchObject({ from: [], to: ["203.0.113.9/32", "2001:db8::/32"] });
+    expect(JSON.stringify(mine)).not.toContain(token.slice(8, -4));
+    expect(JSON.stringify(mine)).not.toContain(created.data.token.slice(8, -4));
+  });
+
+  it("a bad line of addresses is a field error naming the line, and nothing changes", async () => {
+    signInAs("owner@example.com");
+    await expectRefusedWithoutChange(async () => {
+      const result = await setAllowedAddressesAction({ ...acmeTest, id: fixtures.active, addresses: "10.0.0.0/8\n\n10.0.0.300" });
+      expect(result).toMatchObject({ fieldErrors: { addresses: ["Line 3: “10.0.0.300” is not an IP address or CIDR range."] } });
+      return result;
+    }, "invalid_input");
+    const many = Array.from({ length: 101 }, (_, i) => `10.1.${i}.0/24`).join("\n");
+    expect(await setAllowedAddressesAction({ ...acmeTest, id: fixtures.active, addresses: many })).toMatchObject({
+      ok: false,
+      fieldErrors: { addresses: ["Enter at most 100 addresses."] },
+    });
+  });
+
+  it("refuses End now when creating, and a past date with a field error on date", async () => {
+    signInAs("owner@example.com");
+    await expectRefusedWithoutChange(() => createCredentialAction({ ...acmeTest, name: "Now?", expiry: { choice: "now" } }), "invalid_input");
+    const result = await changeExpiryAction({ ...acmeTest, id: fixtures.active, expiry: { choice: "date", date: "2020-01-01" } });
+    expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { date: ["Choose a date in the future."] } });
+    expect(await rollCredentialAction({ ...acmeTest, id: fixtures.active, grace: "2h" })).toMatchObject({ ok: false, code: "invalid_input" });
   });
 });

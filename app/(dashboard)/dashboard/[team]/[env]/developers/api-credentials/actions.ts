@@ -3,20 +3,42 @@
 // input, the caller's membership from the database) and then lib/credentials, which checks the
 // permission against that membership and scopes every query by team and environment.
 import { withTeamAction } from "@/lib/action";
-import { createCredential, deleteCredential, enableCredential, listCredentials, renameCredential, revokeCredential } from "@/lib/credentials";
+import { parseAllowedAddresses } from "@/lib/allowed-addresses";
 import {
+  changeExpiry,
+  createCredential,
+  credentialNameInUse,
+  deleteCredential,
+  enableCredential,
+  listCredentials,
+  renameCredential,
+  revokeCredential,
+  rollCredential,
+  setAllowedAddresses,
+} from "@/lib/credentials";
+import { AppError } from "@/lib/errors";
+import {
+  ChangeExpiryInput,
   CreateCredentialInput,
   CredentialByIdInput,
+  CredentialNameInUseInput,
   ListCredentialsInput,
   RenameCredentialInput,
+  RollCredentialInput,
+  SetAllowedAddressesInput,
 } from "@/lib/validation/credentials";
 
 export const listCredentialsAction = withTeamAction(ListCredentialsInput, ({ name, status, page }, { access }) =>
   listCredentials(access, { name, status, page }),
 );
 
-/** The only response that ever carries the plain token. */
-export const createCredentialAction = withTeamAction(CreateCredentialInput, ({ name }, { access }) => createCredential(access, { name }));
+/** The name of another credential called that (ignoring case), or null: said under the Name field. */
+export const credentialNameInUseAction = withTeamAction(CredentialNameInUseInput, ({ name, exceptId }, { access }) =>
+  credentialNameInUse(access, { name, exceptId }),
+);
+
+/** With rollCredentialAction, the only responses that ever carry a plain token. */
+export const createCredentialAction = withTeamAction(CreateCredentialInput, ({ name, expiry }, { access }) => createCredential(access, { name, expiry }));
 
 export const renameCredentialAction = withTeamAction(RenameCredentialInput, ({ id, name }, { access }) => renameCredential(access, { id, name }));
 
@@ -25,3 +47,15 @@ export const revokeCredentialAction = withTeamAction(CredentialByIdInput, ({ id 
 export const enableCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => enableCredential(access, { id }));
 
 export const deleteCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => deleteCredential(access, { id }));
+
+/** → { credential (the new one), previous, token }. */
+export const rollCredentialAction = withTeamAction(RollCredentialInput, ({ id, grace }, { access }) => rollCredential(access, { id, grace }));
+
+export const changeExpiryAction = withTeamAction(ChangeExpiryInput, ({ id, expiry }, { access }) => changeExpiry(access, { id, expiry }));
+
+/** The textarea's text; a bad line is a field error on `addresses` naming the line. */
+export const setAllowedAddressesAction = withTeamAction(SetAllowedAddressesInput, ({ id, addresses }, { access }) => {
+  const parsed = parseAllowedAddresses(addresses);
+  if (!parsed.ok) throw new AppError("invalid_input", parsed.error, { addresses: [parsed.error] });
+  return setAllowedAddresses(access, { id, cidrs: parsed.cidrs });
+});

@@ -7,6 +7,7 @@ import { requireTeamPage } from "@/lib/team-context";
 import { environmentLabels, roleLabels } from "@/lib/terms";
 import { CredentialFilters } from "@/lib/validation/credentials";
 import { CredentialsView } from "./_components/credentials-view";
+import { withReadTime } from "./_components/read-at";
 import { UseYourKey } from "./_components/use-your-key";
 
 export const metadata: Metadata = { title: "API Credentials" };
@@ -15,7 +16,8 @@ export default async function ApiCredentialsPage({ params }: { params: Promise<{
   const { team, env } = await params;
   const { access } = await requireTeamPage(team, env);
   const scope = { team: access.team.slug, environment: access.environment };
-  const initialPage = await listCredentials(access, CredentialFilters.parse({}));
+  const { data: initialPage, readAt } = await withReadTime(listCredentials(access, CredentialFilters.parse({})));
+  const base = await apiBaseUrl();
 
   return (
     <div className="space-y-8">
@@ -28,8 +30,10 @@ export default async function ApiCredentialsPage({ params }: { params: Promise<{
         canManage={can(access.role, "credentials:manage")}
         roleLabel={roleLabels[access.role]}
         initialPage={initialPage}
+        apiBaseUrl={base}
+        renderedAt={readAt}
       />
-      <UseYourKey apiBaseUrl={await apiBaseUrl()} />
+      <UseYourKey apiBaseUrl={base} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// Sudo mode for Live credentials, through the actions a browser posts: creating, enabling and deleting a
-// Live credential needs the member's password confirmed in this session within 15 minutes. Real session
+// Sudo mode for Live credentials, through the actions a browser posts: creating, enabling, deleting and
+// rolling a Live credential needs the member's password confirmed in this session within 15 minutes. Real session
 // rows and the real per-request user read; Auth.js's auth() is stood in for by what it returns for a cookie.
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -11,7 +11,16 @@ import { startSession } from "@/lib/sessions";
 import { SIGN_IN_FAILURES_PER_EMAIL } from "@/lib/sign-in-throttle";
 import { accessFor } from "@/lib/testing";
 import { confirmPasswordAction } from "../../../../actions";
-import { createCredentialAction, deleteCredentialAction, enableCredentialAction, renameCredentialAction, revokeCredentialAction } from "./actions";
+import {
+  changeExpiryAction,
+  createCredentialAction,
+  deleteCredentialAction,
+  enableCredentialAction,
+  renameCredentialAction,
+  revokeCredentialAction,
+  rollCredentialAction,
+  setAllowedAddressesAction,
+} from "./actions";
 
 const browser = vi.hoisted(() => ({ cookie: null as { user: { id: string }; sessionId: string } | null, address: "10.20.0.1" }));
 vi.mock("@/auth", () => ({ auth: async () => browser.cookie }));
@@ -61,13 +70,14 @@ const sensitive = {
   create: async (scope: object) => createCredentialAction({ ...scope, name: "Shop checkout" }),
   enable: async (scope: object, id?: string) => enableCredentialAction({ ...scope, id: id ?? (await liveCredential(true)) }),
   delete: async (scope: object, id?: string) => deleteCredentialAction({ ...scope, id: id ?? (await liveCredential()) }),
+  roll: async (scope: object, id?: string) => rollCredentialAction({ ...scope, id: id ?? (await liveCredential()), grace: "1h" }),
 };
 
 beforeEach(() => {
   browser.address = `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 });
 
-describe("Live create, enable and delete need the password confirmed in this session within 15 minutes", () => {
+describe("Live create, enable, delete and roll need the password confirmed in this session within 15 minutes", () => {
   for (const [name, change] of Object.entries(sensitive)) {
     it(`${name}: refused ("confirm your password") without a confirmation, leaving the database as it was`, async () => {
       await signInAs("developer@example.com");
@@ -111,10 +121,12 @@ describe("Live create, enable and delete need the password confirmed in this ses
     });
   }
 
-  it("rename and revoke in Live need no confirmation", async () => {
+  it("rename, revoke, change expiry and allowed addresses in Live need no confirmation", async () => {
     await signInAs("developer@example.com");
     const id = await liveCredential();
     await expect(renameCredentialAction({ ...live, id, name: "Renamed" })).resolves.toMatchObject({ ok: true });
+    await expect(changeExpiryAction({ ...live, id, expiry: { choice: "30d" } })).resolves.toMatchObject({ ok: true });
+    await expect(setAllowedAddressesAction({ ...live, id, addresses: "10.0.0.0/8" })).resolves.toMatchObject({ ok: true });
     await expect(revokeCredentialAction({ ...live, id })).resolves.toMatchObject({ ok: true });
   });
 

@@ -1,7 +1,7 @@
 // Settings → Members: everyone in the team may see who is in it; Owners and Admins may change it.
 import type { Metadata } from "next";
 import { listInvitations, listMembers } from "@/lib/members";
-import { can } from "@/lib/permissions";
+import { can, leaveRefusal } from "@/lib/permissions";
 import { requireTeamPage } from "@/lib/team-context";
 import { roleLabels } from "@/lib/terms";
 import { InvitationsTable } from "./_components/invitations-table";
@@ -18,6 +18,8 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
   const [members, invitations] = await Promise.all([listMembers(access), listInvitations(access)]);
   const canManage = can(role, "members:manage");
   const scope = { team: team.slug, environment };
+  // The last Owner may not leave: the button is disabled with the reason (the server refuses it too).
+  const leaveRefused = leaveRefusal(role, members.filter((m) => m.role === "owner").length);
   return (
     <div className="max-w-5xl space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -45,7 +47,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
           Leave {team.name}
         </h2>
         <p className="text-sm text-slate-600">A team always keeps at least one Owner: the last Owner cannot leave.</p>
-        <LeaveTeam scope={scope} teamName={team.name} />
+        <LeaveTeam scope={scope} teamName={team.name} refusal={leaveRefused?.message} />
       </section>
     </div>
   );

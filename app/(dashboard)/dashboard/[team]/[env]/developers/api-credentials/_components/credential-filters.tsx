@@ -1,9 +1,11 @@
 "use client";
 import { Search } from "lucide-react";
-import { useId } from "react";
+import { useId, type Ref } from "react";
 import type { CredentialStatusFilter } from "@/lib/validation/credentials";
 
 type Props = {
+  /** The name filter's input, for focus. */
+  nameField?: Ref<HTMLInputElement>;
   name: string;
   status: CredentialStatusFilter;
   onNameChange: (name: string) => void;
@@ -17,9 +19,11 @@ const statusOptions: { value: CredentialStatusFilter; label: string }[] = [
   { value: "all", label: "All" },
   { value: "active", label: "Active" },
   { value: "revoked", label: "Revoked" },
+  { value: "expired", label: "Expired" },
+  { value: "expiring_soon", label: "Expiring soon" },
 ];
 
-export function CredentialFilters({ name, status, onNameChange, onStatusChange }: Props) {
+export function CredentialFilters({ nameField, name, status, onNameChange, onStatusChange }: Props) {
   const id = useId();
   return (
     <div role="search" aria-label="Filter credentials" className="flex flex-wrap items-end gap-3">
@@ -29,7 +33,7 @@ export function CredentialFilters({ name, status, onNameChange, onStatusChange }
         </label>
         <div className="relative mt-1">
           <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-500" aria-hidden />
-          <input id={`${id}-name`} type="search" value={name} onChange={(e) => onNameChange(e.target.value)} className={`${fieldClass} pl-8`} />
+          <input ref={nameField} id={`${id}-name`} type="search" value={name} onChange={(e) => onNameChange(e.target.value)} className={`${fieldClass} pl-8`} />
         </div>
       </div>
       <div>

@@ -1,18 +1,23 @@
 "use client";
 // The Name form shared by the create and rename dialogs: the server validates; errors show beside
-// the field, which takes focus. The limit is in the hint and counted as the name nears it. No
+// the field, which takes focus. Another credential of the same name is allowed, and said as it is typed. The limit is in the hint and counted as the name nears it. No
 // maxLength: it counts UTF-16 units where the server counts characters (an emoji would count twice),
 // and it would cut a pasted name short without a word; the server's "Use at most 64" says why instead.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/validation/credentials";
+import type { CredentialsScope } from "./use-credentials";
+import { useNameInUseWarning } from "./use-name-in-use";
 
 const nameCounter = { max: CREDENTIAL_NAME_MAX_LENGTH, from: 50 };
 const limit = `Up to ${CREDENTIAL_NAME_MAX_LENGTH} characters.`;
 
 type Props = {
+  scope: CredentialsScope;
+  /** The credential being renamed: its own name is no other's. */
+  credentialId?: string;
   submitLabel: string;
   /** What the submit button says while the server works ("Saving…"). */
   pendingLabel: string;
@@ -22,10 +27,13 @@ type Props = {
   /** Said before the limit. */
   hint?: string;
   onSubmit: (name: string) => void;
+  /** More fields after the name (the create dialog's "Expires"). */
+  children?: ReactNode;
 };
 
-export function CredentialNameForm({ submitLabel, pendingLabel, pending, errors, defaultName, hint, onSubmit }: Props) {
+export function CredentialNameForm({ scope, credentialId, submitLabel, pendingLabel, pending, errors, defaultName, hint, onSubmit, children }: Props) {
   const [name, setName] = useState(defaultName ?? "");
+  const warning = useNameInUseWarning(scope, name, credentialId);
   const field = useRef<HTMLInputElement>(null);
   // A refused name: focus goes to the field that says why (the submit button was disabled meanwhile).
   useEffect(() => {
@@ -50,7 +58,9 @@ export function CredentialNameForm({ submitLabel, pendingLabel, pending, errors,
         hint={hint ? `${hint} ${limit}` : limit}
         counter={nameCounter}
         errors={errors}
+        warning={warning}
       />
+      {children}
       <DialogFooter>
         <DialogCancel disabled={pending} />
         <Button type="submit" pending={pending} pendingLabel={pendingLabel}>

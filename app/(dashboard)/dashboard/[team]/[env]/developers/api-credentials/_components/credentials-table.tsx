@@ -1,16 +1,29 @@
 "use client";
-// Status comes right after the name: on a narrow screen it is what shows beside it.
-import { Badge } from "@/components/ui/badge";
+// Status comes right after the name: on a narrow screen it is what shows beside it. The name links
+// to the credential's page and stays the row's header.
+import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
+import { credentialState } from "@/lib/credential-state";
 import type { CredentialDto } from "@/lib/credentials";
 import { CredentialActions } from "./credential-actions";
+import { credentialPath } from "./credential-paths";
+import { RollSummary, StatusBadges } from "./credential-status";
 import type { CredentialsScope } from "./use-credentials";
 import type { RowFocus } from "./use-row-focus";
 
-type Props = { scope: CredentialsScope; credentials: CredentialDto[]; canManage: boolean; caption: string; busy: boolean; rowFocus: RowFocus };
+type Props = {
+  scope: CredentialsScope;
+  credentials: CredentialDto[];
+  /** The time their status is judged at (components/ui/use-now.ts). */
+  now: number;
+  canManage: boolean;
+  caption: string;
+  busy: boolean;
+  rowFocus: RowFocus;
+};
 
-export function CredentialsTable({ scope, credentials, canManage, caption, busy, rowFocus }: Props) {
+export function CredentialsTable({ scope, credentials, now, canManage, caption, busy, rowFocus }: Props) {
   return (
     <Table caption={caption}>
       <TableHead>
@@ -29,27 +42,39 @@ export function CredentialsTable({ scope, credentials, canManage, caption, busy,
         </tr>
       </TableHead>
       <TableBody aria-busy={busy || undefined}>
-        {credentials.map((credential) => (
-          <Tr key={credential.id}>
-            <Th scope="row" sticky="start" className="font-medium text-slate-900">
-              <Truncated text={credential.name} />
-            </Th>
-            <Td>{credential.status === "active" ? <Badge tone="success">Active</Badge> : <Badge>Revoked</Badge>}</Td>
-            <Td>
-              <code className="font-mono text-xs text-slate-800">{credential.tokenDisplay}</code>
-            </Td>
-            <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
-            <Td>{credential.createdBy ?? <span className="text-slate-500">Former member</span>}</Td>
-            <Td>
-              <RelativeTime iso={credential.createdAt} />
-            </Td>
-            {canManage ? (
-              <Td sticky="end" className="py-1.5 text-right">
-                <CredentialActions scope={scope} credential={credential} rowFocus={rowFocus} />
+        {credentials.map((credential) => {
+          const state = credentialState(credential, now);
+          return (
+            <Tr key={credential.id}>
+              <Th scope="row" sticky="start" className="font-medium text-slate-900">
+                <Link href={credentialPath(scope, credential.id)} className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                  <Truncated text={credential.name} />
+                </Link>
+              </Th>
+              <Td>
+                <StatusBadges state={state} />
+                {state.roll ? (
+                  <span className="mt-1 block max-w-72 whitespace-normal">
+                    <RollSummary scope={scope} roll={state.roll} />
+                  </span>
+                ) : null}
               </Td>
-            ) : null}
-          </Tr>
-        ))}
+              <Td>
+                <code className="font-mono text-xs text-slate-800">{credential.tokenDisplay}</code>
+              </Td>
+              <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
+              <Td>{credential.createdBy ?? <span className="text-slate-500">Former member</span>}</Td>
+              <Td>
+                <RelativeTime iso={credential.createdAt} />
+              </Td>
+              {canManage ? (
+                <Td sticky="end" className="py-1.5 text-right">
+                  <CredentialActions scope={scope} credential={credential} state={state} now={now} rowFocus={rowFocus} />
+                </Td>
+              ) : null}
+            </Tr>
+          );
+        })}
       </TableBody>
     </Table>
   );

@@ -5,10 +5,15 @@ import { KeyRound, Plus } from "lucide-react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
+import { useNow } from "@/components/ui/use-now";
 import type { CredentialPage } from "@/lib/credentials";
+import { rolesWith } from "@/lib/permissions";
+import { roleLabels } from "@/lib/terms";
 import { CreateCredentialDialog } from "./create-credential-dialog";
 import { CredentialFilters } from "./credential-filters";
 import { CredentialsTable } from "./credentials-table";
+import { ExpiringSoonBanner } from "./expiring-soon-banner";
+import { RollDialogHost } from "./roll-dialog";
 import { useCredentialFilters } from "./use-credential-filters";
 import { useCredentialList, type CredentialsScope } from "./use-credentials";
 import { useRowFocus } from "./use-row-focus";
@@ -20,15 +25,26 @@ type Props = {
   canManage: boolean;
   roleLabel: string;
   initialPage: CredentialPage;
+  /** The API origin, for the token dialog's curl command. */
+  apiBaseUrl: string;
+  /** When the server read `initialPage` (ms): statuses are judged at that time until the browser's clock takes over. */
+  renderedAt: number;
 };
 
-export function CredentialsView({ scope, teamName, environmentLabel, canManage, roleLabel, initialPage }: Props) {
-  const { filters, filtered, nameInput, setNameInput, setStatus, setPage } = useCredentialFilters();
+// Who may create a credential, from the permission table: "Owner, Admin or Developer".
+const managerLabels = rolesWith("credentials:manage").map((role) => roleLabels[role]);
+const managers = `${managerLabels.slice(0, -1).join(", ")} or ${managerLabels.at(-1)}`;
+
+export function CredentialsView({ scope, teamName, environmentLabel, canManage, roleLabel, initialPage, apiBaseUrl, renderedAt }: Props) {
+  const { filters, filtered, nameInput, setNameInput, setStatus, setPage, clear } = useCredentialFilters();
   const [creating, setCreating] = useState(false);
   const createButton = useRef<HTMLButtonElement>(null);
+  const nameFilter = useRef<HTMLInputElement>(null);
 
-  const list = useCredentialList(scope, filters, initialPage);
+  const list = useCredentialList(scope, filters, initialPage, renderedAt);
   const data = list.data ?? initialPage;
+  // Never earlier than the data: a credential ended a moment ago reads "Expired" at once.
+  const now = useNow(Math.max(list.dataUpdatedAt, renderedAt));
   // The rows of the filters before, kept in view (dimmed) while those of the new ones load: no count
   // then, as it would describe rows not shown.
   const loading = list.isPlaceholderData;
@@ -47,6 +63,7 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
   );
 
   return (
+    <RollDialogHost scope={scope} apiBaseUrl={apiBaseUrl}>
     <section aria-labelledby="api-credentials-heading" className="space-y-5">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -66,6 +83,8 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
         </p>
       )}
 
+      <ExpiringSoonBanner count={data.expiringSoon} onShow={filters.status === "expiring_soon" ? undefined : () => setStatus("expiring_soon")} />
+
       {empty ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
           <KeyRound className="mx-auto size-8 text-slate-500" aria-hidden />
@@ -74,11 +93,18 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
             An API credential is a secret token that lets one of your systems, such as an ERP or a shop, call the eCourier API for{" "}
             {teamName} in {environmentLabel}. Make one for each service that integrates.
           </p>
-          {canManage ? <div className="mt-5">{newCredentialButton}</div> : null}
+          {canManage ? (
+            <div className="mt-5">{newCredentialButton}</div>
+          ) : (
+            <p className="mx-auto mt-3 max-w-md text-sm text-slate-600">
+              Ask an {managers} of {teamName} to create one.
+            </p>
+          )}
         </div>
       ) : (
         <>
           <CredentialFilters
+            nameField={nameFilter}
             name={nameInput}
             status={filters.status}
             onNameChange={setNameInput}
@@ -92,13 +118,27 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
               <CredentialsTable
                 scope={scope}
                 credentials={data.credentials}
+                now={now}
                 canManage={canManage}
                 busy={list.isFetching}
                 rowFocus={rowFocus}
                 caption={`API credentials of ${teamName} in ${environmentLabel}`}
               />
             ) : (
-              <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-600">No credentials match these filters.</p>
+              <div className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center">
+                <p className="text-sm text-slate-600">No credentials match these filters.</p>
+                <Button
+                  variant="secondary"
+                  className="mt-3"
+                  onClick={() => {
+                    clear();
+                    // The button goes with the empty result: focus to the filter just emptied.
+                    nameFilter.current?.focus();
+                  }}
+                >
+                  Clear filters
+                </Button>
+              </div>
             )}
           </div>
           <Pager label="Pages" page={data.page} hasNext={data.page < pages} onPage={setPage} />
@@ -110,12 +150,14 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
           scope={scope}
           teamName={teamName}
           environmentLabel={environmentLabel}
+          apiBaseUrl={apiBaseUrl}
           open={creating}
           onOpenChange={setCreating}
           opener={createButton}
         />
       ) : null}
     </section>
+    </RollDialogHost>
   );
 }
 
@@ -123,7 +165,7 @@ function ListCount({ total, filtered, page, pages }: { total: number; filtered: 
   return (
     <>
       {total === 1 ? "1 credential" : `${total} credentials`}
-      {filtered ? " match these filters" : ""}
+      {filtered ? (total === 1 ? " matches these filters" : " match these filters") : ""}
       {pages > 1 ? `, page ${page} of ${pages}` : ""}.
     </>
   );

@@ -5,7 +5,7 @@ import type { CredentialDto } from "@/lib/credentials";
 import { CredentialNameForm } from "./credential-name-form";
 import { useRenameCredential, type CredentialsScope } from "./use-credentials";
 
-type RenameDialogProps = { scope: CredentialsScope; credential: CredentialDto; open: boolean; onOpenChange: (open: boolean) => void; returnFocus: () => void };
+type RenameDialogProps = { scope: CredentialsScope; credential: CredentialDto; open: boolean; onOpenChange: (open: boolean) => void; returnFocus?: () => void };
 
 export function RenameDialog({ scope, credential, open, onOpenChange, returnFocus }: RenameDialogProps) {
   const rename = useRenameCredential(scope);
@@ -16,21 +16,27 @@ export function RenameDialog({ scope, credential, open, onOpenChange, returnFocu
     onOpenChange(next);
   }
 
+  function save(name: string) {
+    // The name it already has (the server trims it too): nothing to change, nothing to record.
+    if (name.trim() === credential.name) return onOpenChange(false);
+    rename.submit(
+      { id: credential.id, name },
+      { onSuccess: () => onOpenChange(false), onError: (error) => !fieldErrors(error, "name") && onOpenChange(false) },
+    );
+  }
+
   return (
     <Dialog open={open} onOpenChange={changeOpen}>
       <DialogContent title={`Rename “${credential.name}”`} returnFocus={returnFocus}>
         <CredentialNameForm
+          scope={scope}
+          credentialId={credential.id}
           submitLabel="Save"
           pendingLabel="Saving…"
           defaultName={credential.name}
           pending={rename.isPending}
           errors={fieldErrors(rename.error, "name")}
-          onSubmit={(name) =>
-            rename.submit(
-              { id: credential.id, name },
-              { onSuccess: () => onOpenChange(false), onError: (error) => !fieldErrors(error, "name") && onOpenChange(false) },
-            )
-          }
+          onSubmit={save}
         />
       </DialogContent>
     </Dialog>

@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import type { CredentialFilters, CredentialStatusFilter } from "@/lib/validation/credentials";
 import { defaultFilters } from "./use-credentials";
 
-const NAME_FILTER_DELAY_MS = 250;
+/** How long typing pauses before what was typed is looked up. */
+export const TYPING_PAUSE_MS = 250;
 
 export function useCredentialFilters() {
   const [nameInput, setNameInput] = useState(defaultFilters.name);
@@ -17,7 +18,7 @@ export function useCredentialFilters() {
     const timer = setTimeout(() => {
       setName(nameInput.trim());
       setPage(1);
-    }, NAME_FILTER_DELAY_MS);
+    }, TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [nameInput]);
 
@@ -33,5 +34,12 @@ export function useCredentialFilters() {
       setPage(1);
     },
     setPage,
+    /** Back to every credential, at once (no pause as for typing). */
+    clear: () => {
+      setNameInput(defaultFilters.name);
+      setName(defaultFilters.name);
+      setStatus(defaultFilters.status);
+      setPage(defaultFilters.page);
+    },
   };
 }

@@ -2,35 +2,43 @@
 // React Query for the credential list and one hook per change. Every change refreshes
 // ['credentials', team, env] and explains a failure in a toast; none can be sent twice at once.
 // Changes go through useCallAction: in Live the server may first want the password confirmed
-// (sudo mode), and the same change is then sent again by itself.
+// (sudo mode), and the same change is then sent again by itself. A page that shows credentials
+// rendered on the server (the credential page) hears of each change through useAfterCredentialChange.
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type MutateOptions } from "@tanstack/react-query";
 import { useRef } from "react";
 import { toast } from "sonner";
-import { ActionFailure, callAction, fieldErrors } from "@/components/action-client";
+import { ActionFailure, callAction, hasFieldErrors, toastFailure } from "@/components/action-client";
 import { useCallAction } from "@/components/password-confirmation";
+import { credentialState, formatTimeLeft } from "@/lib/credential-state";
 import type { CredentialDto, CredentialPage } from "@/lib/credentials";
+import type { Expiry, GracePeriod } from "@/lib/expiry";
 import type { TeamScope } from "@/lib/validation/team-scope";
 import type { CredentialFilters } from "@/lib/validation/credentials";
 import {
+  changeExpiryAction,
   createCredentialAction,
   deleteCredentialAction,
   enableCredentialAction,
   listCredentialsAction,
   renameCredentialAction,
   revokeCredentialAction,
+  rollCredentialAction,
+  setAllowedAddressesAction,
 } from "../actions";
+import { useAfterCredentialChange, type CredentialChange } from "./after-credential-change";
 
 export type CredentialsScope = TeamScope;
 
 export const credentialsKey = (scope: CredentialsScope) => ["credentials", scope.team, scope.environment] as const;
 export const defaultFilters: CredentialFilters = { name: "", status: "all", page: 1 };
 
-export function useCredentialList(scope: CredentialsScope, filters: CredentialFilters, initialPage: CredentialPage) {
+export function useCredentialList(scope: CredentialsScope, filters: CredentialFilters, initialPage: CredentialPage, renderedAt: number) {
   const isFirstView = filters.name === defaultFilters.name && filters.status === defaultFilters.status && filters.page === defaultFilters.page;
   return useQuery({
     queryKey: [...credentialsKey(scope), filters],
     queryFn: () => callAction(() => listCredentialsAction({ ...scope, ...filters })),
     initialData: isFirstView ? initialPage : undefined,
+    initialDataUpdatedAt: renderedAt,
     placeholderData: keepPreviousData,
   });
 }
@@ -38,20 +46,28 @@ export function useCredentialList(scope: CredentialsScope, filters: CredentialFi
 type MutationOptions<Input, Output> = {
   run: (scope: CredentialsScope, input: Input, call: ReturnType<typeof useCallAction>) => Promise<Output>;
   success: (output: Output) => string;
+  /** What a server-rendered page does once it is done (default: shows the database's state again). */
+  change?: CredentialChange["kind"];
 };
 
-function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, success }: MutationOptions<Input, Output>) {
+function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, success, change = "changed" }: MutationOptions<Input, Output>) {
   const queryClient = useQueryClient();
   const call = useCallAction();
+  const afterChange = useAfterCredentialChange();
   const inFlight = useRef(false);
   const mutation = useMutation({
     mutationFn: (input: Input) => run(scope, input, call),
-    onSuccess: (output) => toast.success(success(output)),
+    onSuccess: (output) => {
+      toast.success(success(output));
+      afterChange({ kind: change });
+    },
     onError: (error) => {
       // Cancelled "Confirm your password": nothing was sent, so nothing went wrong.
       if (error instanceof ActionFailure && error.failure.code === "cancelled") toast(error.message);
       // A field error is shown beside its field instead.
-      else if (!fieldErrors(error, "name")) toast.error(error.message);
+      else if (!hasFieldErrors(error)) toastFailure(error instanceof ActionFailure ? error.failure : error);
+      // Refused (e.g. deleted by someone else meanwhile): the page shows what the database holds now.
+      if (error instanceof ActionFailure && error.failure.code !== "cancelled" && error.failure.code !== "unreachable") afterChange({ kind: "changed" });
     },
     onSettled: () => {
       inFlight.current = false;
@@ -72,7 +88,7 @@ function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, su
  */
 export function useCreateCredential(scope: CredentialsScope, onCreated: (created: { credential: CredentialDto; token: string }) => void) {
   return useCredentialMutation(scope, {
-    run: async (scope, input: { name: string }, call) => {
+    run: async (scope, input: { name: string; expiry: Expiry }, call) => {
       const created = await call(() => createCredentialAction({ ...scope, ...input }));
       onCreated(created);
       return { name: created.credential.name };
@@ -96,11 +112,47 @@ export const useRevokeCredential = (scope: CredentialsScope) =>
 export const useEnableCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string }, call) => call(() => enableCredentialAction({ ...scope, ...input })),
-    success: ({ name }) => `Enabled “${name}”. Its token works again.`,
+    // Enable does not touch the expiry: an expired credential stays refused, and the toast says why.
+    success: (credential) =>
+      credentialState(credential, Date.now()).expired
+        ? `Enabled “${credential.name}”. Its token stays refused until you change its expiry.`
+        : `Enabled “${credential.name}”. Its token works again.`,
   });
 
 export const useDeleteCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string }, call) => call(() => deleteCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Deleted “${name}”.`,
+    change: "deleted",
   });
+
+/** Like a creation: the new token goes to `onRolled` (the dialog's own state), never into a cache. */
+export function useRollCredential(scope: CredentialsScope, onRolled: (rolled: { credential: CredentialDto; previous: CredentialDto; token: string }) => void) {
+  return useCredentialMutation(scope, {
+    run: async (scope, input: { id: string; grace: GracePeriod }, call) => {
+      const rolled = await call(() => rollCredentialAction({ ...scope, ...input }));
+      onRolled(rolled);
+      return { name: rolled.previous.name };
+    },
+    success: ({ name }) => `Rolled “${name}”. Copy the new token now.`,
+  });
+}
+
+export const useChangeExpiry = (scope: CredentialsScope) =>
+  useCredentialMutation(scope, {
+    run: (scope, input: { id: string; expiry: Expiry }, call) => call(() => changeExpiryAction({ ...scope, ...input })),
+    success: (credential) => expiryChanged(credential, Date.now()),
+  });
+
+export const useSetAllowedAddresses = (scope: CredentialsScope) =>
+  useCredentialMutation(scope, {
+    run: (scope, input: { id: string; addresses: string }, call) => call(() => setAllowedAddressesAction({ ...scope, ...input })),
+    success: ({ name, allowedAddresses }) =>
+      allowedAddresses.length ? `Saved. “${name}” is accepted only from the addresses listed.` : `Saved. “${name}” is accepted from any address.`,
+  });
+
+function expiryChanged(credential: Pick<CredentialDto, "name" | "expiresAt">, now: number): string {
+  if (!credential.expiresAt) return `“${credential.name}” never expires now.`;
+  const left = Date.parse(credential.expiresAt) - now;
+  return left <= 0 ? `Ended “${credential.name}”: its token is refused.` : `“${credential.name}” now expires ${formatTimeLeft(left)}.`;
+}

@@ -1,7 +1,8 @@
-// How to use a credential: the header, and a first request that says whose token it is.
-type Props = { apiBaseUrl: string };
+// How to use a credential: the header, and a first request that says whose token it is; each to copy.
+import { CodeBlock } from "@/components/ui/code-block";
+import { meCommand } from "./me-command";
 
-const codeBlock = "mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600";
+type Props = { apiBaseUrl: string };
 
 export function UseYourKey({ apiBaseUrl }: Props) {
   return (
@@ -10,14 +11,9 @@ export function UseYourKey({ apiBaseUrl }: Props) {
         Use your key
       </h2>
       <p className="mt-1 text-sm text-slate-600">Send the token in the Authorization header of every request:</p>
-      {/* Focusable so a keyboard user can scroll a long line. */}
-      <pre className={codeBlock} tabIndex={0}>
-        <code>Authorization: Bearer &lt;token&gt;</code>
-      </pre>
+      <CodeBlock code="Authorization: Bearer <token>" what="header" />
       <p className="mt-3 text-sm text-slate-600">Try it: this answers with the team and environment the token belongs to.</p>
-      <pre className={codeBlock} tabIndex={0}>
-        <code>{`curl ${apiBaseUrl}/v1/me \\\n  -H "Authorization: Bearer <token>"`}</code>
-      </pre>
+      <CodeBlock code={meCommand(apiBaseUrl)} what="curl command" />
     </section>
   );
 }

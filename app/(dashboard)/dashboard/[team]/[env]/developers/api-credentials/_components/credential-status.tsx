@@ -1,0 +1,63 @@
+"use client";
+// How a credential's state reads, in the list and on its page: the status badges, the expiry, and
+// for a rolled credential what replaced it, the countdown and whether the old token is still in use.
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { RelativeTime, UtcTime } from "@/components/ui/relative-time";
+import { formatTimeLeft, type CredentialState, type RollState } from "@/lib/credential-state";
+import type { TeamScope } from "@/lib/validation/team-scope";
+import { credentialPath } from "./credential-paths";
+
+const link = "font-medium text-indigo-700 underline hover:text-indigo-900";
+
+export function StatusBadges({ state }: { state: CredentialState }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      {state.badges.map((badge) => (
+        <Badge key={badge.label} tone={badge.tone}>
+          {badge.label}
+        </Badge>
+      ))}
+    </span>
+  );
+}
+
+/** "Never", or the exact time with how far off it is ("in 3 days") or that it has passed. */
+export function ExpiryText({ expiresAt, now }: { expiresAt: string | null; now: number }) {
+  if (!expiresAt) return <>Never</>;
+  const left = Date.parse(expiresAt) - now;
+  return (
+    <>
+      <UtcTime iso={expiresAt} /> ({left > 0 ? formatTimeLeft(left) : "expired"})
+    </>
+  );
+}
+
+/** "Still in use — last used 3 minutes ago from 10.1.2.3", or "Not used since the roll". */
+export function RollUsage({ usage }: { usage: RollState["usage"] }) {
+  if (usage.kind === "quiet") return <>Not used since the roll</>;
+  return (
+    <>
+      Still in use — last used <RelativeTime iso={usage.lastUsedAt} />
+      {usage.address ? ` from ${usage.address}` : ""}
+    </>
+  );
+}
+
+/** The replacement, linked, then the countdown and the old token's use since the roll. */
+export function RollSummary({ scope, roll }: { scope: TeamScope; roll: RollState }) {
+  return (
+    <span className="block space-y-0.5 text-xs text-slate-700">
+      <span className="block">
+        Replaced by{" "}
+        <Link href={credentialPath(scope, roll.replacedBy.id)} className={link}>
+          {roll.replacedBy.name}
+        </Link>
+        . {roll.countdown}
+      </span>
+      <span className={`block ${roll.usage.kind === "in_use" ? "font-medium text-amber-900" : ""}`}>
+        <RollUsage usage={roll.usage} />
+      </span>
+    </span>
+  );
+}
