@@ -91,7 +91,7 @@ export async function rollCredential(access: TeamAccess, input: { id: string; gr
 
 /**
  * Sets a new expiry ("End now" included). Works on an expired credential too, so it can be extended;
- * a revoked one stays revoked (Enable is separate).
+ * a revoked one stays revoked (Enable is separate). In Live anything but "End now" needs the password.
  */
 export async function changeExpiry(access: TeamAccess, input: { id: string; expiry: Expiry }) {
   return manage(access, "expiry_changed", async (tx, scope) => {
@@ -104,7 +104,7 @@ export async function changeExpiry(access: TeamAccess, input: { id: string; expi
       .returning({ expiresAt: apiCredentials.expiresAt });
     await audit(tx, scope, before, "expiry_changed", { from: iso(before.expiresAt), to: iso(after.expiresAt) });
     return selectCredential(tx, scope, input.id);
-  });
+  }, input.expiry);
 }
 
 /**

@@ -147,9 +147,14 @@ export const scopeOf = (access: TeamAccess): Scope => ({ teamId: access.team.id,
  * Runs a change for a member allowed to manage the team's credentials, in one transaction. Permission
  * first, then sudo mode: a read-only member is refused for the role, never asked for a password.
  */
-export async function manage<T>(access: TeamAccess, action: CredentialAction, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
+export async function manage<T>(
+  access: TeamAccess,
+  action: CredentialAction,
+  work: (tx: Tx, scope: Scope) => Promise<T>,
+  expiry?: Expiry,
+): Promise<T> {
   requirePermission(access, "credentials:manage");
-  if (needsPasswordConfirmation(action, access.environment)) requireRecentPasswordConfirmation(access.session);
+  if (needsPasswordConfirmation(action, access.environment, expiry)) requireRecentPasswordConfirmation(access.session);
   const db = await getDb();
   return db.transaction((tx) => work(tx, scopeOf(access)));
 }

@@ -15,9 +15,15 @@ type CredentialAction = (typeof credentialActions)[number];
 /** Changes that put a Live token into the world or take one out of it: a roll issues a new one. */
 const CONFIRMED_IN_LIVE: ReadonlySet<CredentialAction> = new Set(["created", "enabled", "deleted", "rolled"]);
 
-/** Whether this change to a credential in this environment needs a recent password confirmation. Pure. */
-export function needsPasswordConfirmation(action: CredentialAction, environment: Environment): boolean {
-  return environment === "live" && CONFIRMED_IN_LIVE.has(action);
+/**
+ * Whether this change to a credential in this environment needs a recent password confirmation. Pure.
+ * A new expiry counts unless it only ends the credential ("End now"): a later one can bring an expired
+ * Live token back, as Enable does a revoked one.
+ */
+export function needsPasswordConfirmation(action: CredentialAction, environment: Environment, expiry?: { choice: string }): boolean {
+  if (environment !== "live") return false;
+  if (action === "expiry_changed") return expiry?.choice !== "now";
+  return CONFIRMED_IN_LIVE.has(action);
 }
 
 export const passwordConfirmationRequired = () => new AppError("password_confirmation_required", "Confirm your password to continue.");

@@ -1,12 +1,13 @@
-// Sudo mode for Live credentials, through the actions a browser posts: creating, enabling, deleting and
-// rolling a Live credential needs the member's password confirmed in this session within 15 minutes. Real session
+// Sudo mode for Live credentials, through the actions a browser posts: creating, enabling, deleting,
+// rolling or giving a new expiry to a Live credential needs the member's password confirmed in this session within 15 minutes. Real session
 // rows and the real per-request user read; Auth.js's auth() is stood in for by what it returns for a cookie.
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials, credentialEvents, sessions, users } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
-import { createCredential, revokeCredential } from "@/lib/credentials";
+import { changeExpiry, createCredential, revokeCredential } from "@/lib/credentials";
+
 import { startSession } from "@/lib/sessions";
 import { SIGN_IN_FAILURES_PER_EMAIL } from "@/lib/sign-in-throttle";
 import { accessFor } from "@/lib/testing";
@@ -58,31 +59,38 @@ async function snapshot() {
   };
 }
 
-/** A Live credential to change, made directly in lib; `revoked` for one to enable. */
-async function liveCredential(revoked = false): Promise<string> {
-  const owner = { userId: ids.get("owner@example.com")! };
-  const { credential } = await createCredential(await accessFor(owner, "acme", "live"), { name: "Live fixture" });
-  if (revoked) await revokeCredential(await accessFor(owner, "acme", "live"), { id: credential.id });
+/** A credential to change, made directly in lib: `revoked` for one to enable, `ended` for one to extend. */
+async function fixture(environment: "live" | "test", state?: "revoked" | "ended"): Promise<string> {
+  const owner = await accessFor({ userId: ids.get("owner@example.com")! }, "acme", environment);
+  const { credential } = await createCredential(owner, { name: "Fixture" });
+  if (state === "revoked") await revokeCredential(owner, { id: credential.id });
+  if (state === "ended") await changeExpiry(owner, { id: credential.id, expiry: { choice: "now" } });
   return credential.id;
 }
 
+/** The state a change's fixture starts in: Enable needs a revoked credential, a new expiry an ended one. */
+const startState = (change: string) => (change === "enable" ? "revoked" : change === "extend" ? "ended" : undefined);
+
 const sensitive = {
   create: async (scope: object) => createCredentialAction({ ...scope, name: "Shop checkout" }),
-  enable: async (scope: object, id?: string) => enableCredentialAction({ ...scope, id: id ?? (await liveCredential(true)) }),
-  delete: async (scope: object, id?: string) => deleteCredentialAction({ ...scope, id: id ?? (await liveCredential()) }),
-  roll: async (scope: object, id?: string) => rollCredentialAction({ ...scope, id: id ?? (await liveCredential()), grace: "1h" }),
+  enable: async (scope: object, id?: string) => enableCredentialAction({ ...scope, id: id ?? (await fixture("live", "revoked")) }),
+  delete: async (scope: object, id?: string) => deleteCredentialAction({ ...scope, id: id ?? (await fixture("live")) }),
+  roll: async (scope: object, id?: string) => rollCredentialAction({ ...scope, id: id ?? (await fixture("live")), grace: "1h" }),
+  // A later expiry brings an expired token back, as Enable does a revoked one.
+  extend: async (scope: object, id?: string) =>
+    changeExpiryAction({ ...scope, id: id ?? (await fixture("live", "ended")), expiry: { choice: "30d" } }),
 };
 
 beforeEach(() => {
   browser.address = `10.20.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 });
 
-describe("Live create, enable, delete and roll need the password confirmed in this session within 15 minutes", () => {
+describe("Live create, enable, delete, roll and a new expiry need the password confirmed in this session within 15 minutes", () => {
   for (const [name, change] of Object.entries(sensitive)) {
     it(`${name}: refused ("confirm your password") without a confirmation, leaving the database as it was`, async () => {
       await signInAs("developer@example.com");
       // The fixture is made first, so the snapshot holds it.
-      const id = name === "create" ? undefined : await liveCredential(name === "enable");
+      const id = name === "create" ? undefined : await fixture("live", startState(name));
       const before = await snapshot();
       await expect(change(live, id)).resolves.toEqual({
         ok: false,
@@ -103,7 +111,7 @@ describe("Live create, enable, delete and roll need the password confirmed in th
     it(`${name}: refused again once the confirmation is over 15 minutes old (a replayed call included)`, async () => {
       const sid = await signInAs("developer@example.com");
       await confirmedMinutesAgo(sid, 16);
-      const id = name === "create" ? undefined : await liveCredential(name === "enable");
+      const id = name === "create" ? undefined : await fixture("live", startState(name));
       const before = await snapshot();
       await expect(change(live, id)).resolves.toMatchObject({ ok: false, code: "password_confirmation_required" });
       expect(await snapshot()).toEqual(before);
@@ -111,23 +119,18 @@ describe("Live create, enable, delete and roll need the password confirmed in th
 
     it(`${name}: in Test needs no confirmation`, async () => {
       await signInAs("developer@example.com");
-      const owner = { userId: ids.get("owner@example.com")! };
-      let id: string | undefined;
-      if (name !== "create") {
-        ({ credential: { id } } = await createCredential(await accessFor(owner, "acme", "test"), { name: "Test fixture" }));
-        if (name === "enable") await revokeCredential(await accessFor(owner, "acme", "test"), { id });
-      }
+      const id = name === "create" ? undefined : await fixture("test", startState(name));
       await expect(change(test, id)).resolves.toMatchObject({ ok: true });
     });
   }
 
-  it("rename, revoke, change expiry and allowed addresses in Live need no confirmation", async () => {
+  it("rename, revoke, End now and allowed addresses in Live need no confirmation", async () => {
     await signInAs("developer@example.com");
-    const id = await liveCredential();
+    const id = await fixture("live");
     await expect(renameCredentialAction({ ...live, id, name: "Renamed" })).resolves.toMatchObject({ ok: true });
-    await expect(changeExpiryAction({ ...live, id, expiry: { choice: "30d" } })).resolves.toMatchObject({ ok: true });
     await expect(setAllowedAddressesAction({ ...live, id, addresses: "10.0.0.0/8" })).resolves.toMatchObject({ ok: true });
     await expect(revokeCredentialAction({ ...live, id })).resolves.toMatchObject({ ok: true });
+    await expect(changeExpiryAction({ ...live, id, expiry: { choice: "now" } })).resolves.toMatchObject({ ok: true });
   });
 
   it("a confirmation holds for the session it was made in, not for the member's other sessions", async () => {
