@@ -1,11 +1,12 @@
 // Pictures for the README (run with `npm run screenshots`): the owner's API Credentials page
-// in Test and in Live, with a few credentials in each, and in Test on a phone.
+// in Test and in Live, with a few credentials in each (one expiring, one rolled), in Test on a
+// phone, and a rolled credential's page.
 import { test } from "@playwright/test";
-import { createAndClose, revokeCredential } from "./credentials-page";
-import { credentialsUrl, signIn } from "./helpers";
+import { chooseRowAction, closeTokenDialog, createAndClose, openCredentialPage, revokeCredential } from "./credentials-page";
+import { callMe, credentialsUrl, signIn } from "./helpers";
 
-test("README screenshots of the API Credentials page in Test and in Live, and on a phone", async ({ page }) => {
-  test.slow(); // a sign-in, five credentials, a password confirmation
+test("README screenshots of the API Credentials page in Test and in Live, on a phone, and of a credential's page", async ({ page, request }) => {
+  test.slow(); // a sign-in, six credentials, a roll, a password confirmation
   await signIn(page, "owner@example.com");
   const credentials: Record<"test" | "live", string[]> = {
     test: ["Local development", "Staging shop", "ERP sandbox"],
@@ -15,7 +16,15 @@ test("README screenshots of the API Credentials page in Test and in Live, and on
     await page.goto(credentialsUrl("acme", environment));
     // Live asks for the password again once (sudo mode), for the first credential.
     for (const [i, name] of credentials[environment].entries()) await createAndClose(page, name, { confirmingPassword: environment === "live" && i === 0 });
-    if (environment === "test") await revokeCredential(page, "Staging shop");
+    if (environment === "test") {
+      await revokeCredential(page, "Staging shop");
+      const mobile = await createAndClose(page, "Mobile app", { expires: "In 7 days" });
+      await callMe(request, mobile, "203.0.113.9");
+      await chooseRowAction(page, "ERP sandbox", "Roll");
+      await page.getByRole("dialog").getByRole("radio", { name: "In 24 hours" }).check();
+      await page.getByRole("dialog").getByRole("button", { name: "Roll" }).click();
+      await closeTokenDialog(page, "ERP sandbox");
+    }
     // Let the toasts go, and the relative times settle.
     await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => {});
     await page.mouse.move(0, 0);
@@ -26,4 +35,10 @@ test("README screenshots of the API Credentials page in Test and in Live, and on
   await page.goto(credentialsUrl("acme", "test"));
   await page.mouse.move(0, 0);
   await page.screenshot({ path: "docs/screenshots/api-credentials-phone.png", fullPage: true });
+
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(credentialsUrl("acme", "test"));
+  await openCredentialPage(page, "Mobile app");
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: "docs/screenshots/credential-page.png", fullPage: true });
 });
