@@ -2,8 +2,8 @@
 import { ServerResponse, type IncomingMessage } from "node:http";
 
 const API_HEADERS: Readonly<Record<string, string>> = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+/** false: not a /v1 answer; true: a /v1 answer; a string: a /v1 answer to a credential that expires then. */
 const FOR_API = Symbol("ecourier.api-response");
-const CREDENTIAL_EXPIRES_AT = Symbol("ecourier.credential-expires-at");
 
 /** The header of every answer to a credential that expires (its expiry, ISO 8601 UTC), so integrations can alert themselves. */
 export const CREDENTIAL_EXPIRES_AT_HEADER = "ECourier-Credential-Expires-At";
@@ -15,23 +15,23 @@ export const CREDENTIAL_EXPIRES_AT_HEADER = "ECourier-Credential-Expires-At";
  * answer gets them (errors included) without leaving Node's fast path. Measured with `npm run bench`:
  * set from a Hono middleware after the handler they cost half the throughput (@hono/node-server then
  * builds a full WHATWG Response); `res.setHeader` before Hono cost about 3 µs a request.
- * server.ts and createApiServer make every response one of these; only /v1 ones are marked.
+ * server.ts and createApiServer make every response one of these; only /v1 ones are marked. One
+ * field holds all it needs: each own field added to every ServerResponse costs the whole http path.
  */
 export class ServerResponseWithApiHeaders<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
-  [FOR_API] = false;
-  [CREDENTIAL_EXPIRES_AT]: string | undefined = undefined;
+  [FOR_API]: boolean | string = false;
 
   /** One implementation for writeHead's overloads: the arguments are passed on unchanged. */
   override writeHead(statusCode: number, ...rest: unknown[]) {
-    if (this[FOR_API]) {
+    const api = this[FOR_API];
+    if (api !== false) {
       const last = rest[rest.length - 1];
-      const expiresAt = this[CREDENTIAL_EXPIRES_AT];
       if (last && typeof last === "object" && !Array.isArray(last)) {
         Object.assign(last, API_HEADERS);
-        if (expiresAt !== undefined) (last as Record<string, string>)[CREDENTIAL_EXPIRES_AT_HEADER] = expiresAt;
+        if (typeof api === "string") (last as Record<string, string>)[CREDENTIAL_EXPIRES_AT_HEADER] = api;
       } else {
         for (const [name, value] of Object.entries(API_HEADERS)) this.setHeader(name, value);
-        if (expiresAt !== undefined) this.setHeader(CREDENTIAL_EXPIRES_AT_HEADER, expiresAt);
+        if (typeof api === "string") this.setHeader(CREDENTIAL_EXPIRES_AT_HEADER, api);
       }
     }
     // @ts-expect-error -- forwards whichever overload was called
@@ -44,7 +44,7 @@ export class ServerResponseWithApiHeaders<Request extends IncomingMessage = Inco
  * head like the headers above (a header set through Hono after the handler would cost the fast path).
  */
 export function setCredentialExpiresAt(res: ServerResponse | undefined, expiresAt: string): void {
-  if (res instanceof ServerResponseWithApiHeaders) res[CREDENTIAL_EXPIRES_AT] = expiresAt;
+  if (res instanceof ServerResponseWithApiHeaders) res[FOR_API] = expiresAt;
   else res?.setHeader(CREDENTIAL_EXPIRES_AT_HEADER, expiresAt);
 }
 

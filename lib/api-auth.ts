@@ -47,36 +47,38 @@ export function bearerToken(header: string | undefined): { token: string } | Api
  * The one indexed lookup, on the hottest path of the product. It goes to the driver directly, as a
  * named prepared statement, rather than through drizzle: measured with `npm run bench`, drizzle's
  * query and row mapping (and a Date per row) cost about a tenth of the API's CPU per request.
- * Everything time-related is decided in SQL, so no timestamp is parsed per request: whether
- * last_used_at needs a write (not within the minute, unless this is the first use since a roll, which
- * "still in use" needs to see), whether the credential has expired, and its expiry as the ISO text the
- * response header carries. The allowed addresses come as the array's text ("{}" when any address
- * may use it), the key of the parsed-list cache below.
+ * Everything time-related is decided in SQL, so no timestamp is parsed per request: the state
+ * (revoked first, then expired), whether last_used_at needs a write (`last_use`: "recent" within the
+ * minute; "roll" for the first use since a roll, written at once so "still in use" can be seen;
+ * else "due"), and the expiry as the ISO text the response header carries. The allowed addresses
+ * come as the array's text, null when any address may use it, the key of the parsed-list cache
+ * below. Each column costs the driver per request, so flags are folded into few text columns.
  */
 const LOOKUP_SQL = `
-  select c.id, c.name, c.environment, c.status, t.id as team_id, t.name as team_name,
-         coalesce(c.last_used_at > now() - interval '1 minute' and c.last_used_at >= coalesce(c.rolled_at, '-infinity'), false) as used_within_minute,
-         coalesce(c.rolled_at > c.last_used_at, c.rolled_at is not null) as unrecorded_since_roll,
-         c.expires_at <= now() as expired,
+  select c.id, c.name, c.environment, t.id as team_id, t.name as team_name,
+         case when c.status <> 'active' then 'revoked' when c.expires_at <= now() then 'expired' else 'active' end as state,
+         case when c.rolled_at is not null and (c.last_used_at is null or c.last_used_at < c.rolled_at) then 'roll'
+              when c.last_used_at > now() - interval '1 minute' then 'recent' else 'due' end as last_use,
          to_char(c.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as expires_at,
-         c.allowed_cidrs::text as allowed_cidrs
+         case when cardinality(c.allowed_cidrs) > 0 then c.allowed_cidrs::text end as allowed_cidrs
   from api_credentials c join teams t on t.id = c.team_id
   where c.token_hash = $1 limit 1`;
+
+/** What the row says of last_used_at: written within the minute, not since a roll, or due. */
+type LastUse = "recent" | "roll" | "due";
 
 type LookupRow = {
   id: string;
   name: string;
   environment: Environment;
-  status: "active" | "revoked";
   team_id: string;
   team_name: string;
-  used_within_minute: boolean;
-  unrecorded_since_roll: boolean;
+  state: "active" | "revoked" | "expired";
+  last_use: LastUse;
   /** Null when the credential never expires. */
-  expired: boolean | null;
   expires_at: string | null;
-  /** PostgreSQL's text of the text[]: "{}" or "{10.0.0.0/8,2001:db8::/32}" (canonical CIDRs need no quoting). */
-  allowed_cidrs: string;
+  /** PostgreSQL's text of the text[], e.g. "{10.0.0.0/8,2001:db8::/32}" (canonical CIDRs need no quoting); null: any address. */
+  allowed_cidrs: string | null;
 };
 
 async function findCredentialByTokenHash(tokenHash: string): Promise<LookupRow | undefined> {
@@ -207,10 +209,10 @@ export async function authenticateApiRequest(authorization: string | undefined, 
 
   const row = await findCredentialByTokenHash(tokenHash);
   if (!row || row.environment !== parsed.environment) return refuse(refusal("invalid_credentials"), address, tokenHash);
-  if (row.status !== "active") return refuse(refusal("revoked_credential"), address, tokenHash);
-  if (row.expired) return refuse({ ok: false, reason: "expired_credential", expiredAt: row.expires_at! }, address, tokenHash);
+  if (row.state === "revoked") return refuse(refusal("revoked_credential"), address, tokenHash);
+  if (row.state === "expired") return refuse({ ok: false, reason: "expired_credential", expiredAt: row.expires_at! }, address, tokenHash);
   // Not counted as a refused guess: the token is genuine, only the address is wrong.
-  if (row.allowed_cidrs !== "{}" && !allowlists.matcher(row.allowed_cidrs)(address)) return { ok: false, reason: "ip_not_allowed", address };
+  if (row.allowed_cidrs !== null && !allowlists.matcher(row.allowed_cidrs)(address)) return { ok: false, reason: "ip_not_allowed", address };
   recentlyAccepted.add(tokenHash);
   return {
     ok: true,
@@ -219,7 +221,7 @@ export async function authenticateApiRequest(authorization: string | undefined, 
       environment: row.environment,
       credential: { id: row.id, name: row.name },
     },
-    lastUseDue: lastUseDue(row.id, row.used_within_minute, row.unrecorded_since_roll),
+    lastUseDue: lastUseDue(row.id, row.last_use),
     expiresAt: row.expires_at,
   };
 }
@@ -231,10 +233,10 @@ export async function authenticateApiRequest(authorization: string | undefined, 
  * another — except the first use after a roll, written at once so the old credential's page can say
  * "still in use".
  */
-function lastUseDue(credentialId: string, usedWithinMinute: boolean, unrecordedSinceRoll: boolean, now = Date.now()): boolean {
-  if (usedWithinMinute) return false;
+function lastUseDue(credentialId: string, lastUse: LastUse, now = Date.now()): boolean {
+  if (lastUse === "recent") return false;
   const touched = lastTouched.get(credentialId);
-  if (!unrecordedSinceRoll && touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
+  if (lastUse !== "roll" && touched !== undefined && now - touched < TOUCH_INTERVAL_MS) return false;
   if (lastTouched.size >= 10_000) {
     for (const [id, at] of lastTouched) if (now - at >= TOUCH_INTERVAL_MS) lastTouched.delete(id);
   }
