@@ -7,13 +7,11 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { apiCredentials } from "@/db/schema";
 import { parseAllowedAddresses } from "./allowed-addresses";
-import { audit, byId, expiresAtSql, gone, manage, selectCredential, type Scope } from "./credential-records";
+import { audit, byId, expiresAtSql, gone, iso, manage, selectCredential, type Scope } from "./credential-records";
 import { AppError } from "./errors";
 import { graceIntervals, type Expiry, type GracePeriod } from "./expiry";
 import type { TeamAccess } from "./team-access";
 import { displayToken, generateToken, hashToken } from "./tokens";
-
-const iso = (at: Date | null) => at?.toISOString() ?? null;
 
 /** Longest roll chain followed: far beyond any real one, it only stops a corrupt link from looping. */
 const MAX_CHAIN = 1000;

@@ -92,7 +92,7 @@ export function selectDtos(db: Tx | Awaited<ReturnType<typeof getDb>>) {
 
 type DtoRow = Awaited<ReturnType<ReturnType<typeof selectDtos>["where"]>>[number];
 
-const iso = (at: Date | null) => at?.toISOString() ?? null;
+export const iso = (at: Date | null) => at?.toISOString() ?? null;
 
 export function toDto(row: DtoRow): CredentialDto {
   return {
@@ -158,7 +158,6 @@ export async function manage<T>(
   const db = await getDb();
   return db.transaction((tx) => work(tx, scopeOf(access)));
 }
-
 
 /**
  * An expiry choice as the SQL value of expires_at, on the database's clock (which /v1 compares with):

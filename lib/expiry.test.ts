@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { endOfExpiryDate, expiresAtFor, expiryDateBounds } from "./expiry";
+import { expiryDateBounds } from "./expiry";
 import { ChangeExpiryInput, CreateCredentialInput, Expiry } from "./validation/credentials";
 
 const scope = { team: "acme", environment: "test", id: "6f1b2f4e-8f0a-4d55-9d43-6a0b8e9f2c11" } as const;
@@ -28,16 +28,5 @@ describe("Expiry", () => {
     expect(ChangeExpiryInput.safeParse({ ...scope, expiry: { choice: "now" } }).success).toBe(true);
     expect(CreateCredentialInput.safeParse({ ...scope, name: "X", expiry: { choice: "now" } }).success).toBe(false);
     expect(CreateCredentialInput.parse({ ...scope, name: "X" }).expiry).toEqual({ choice: "never" });
-  });
-});
-
-describe("expiresAtFor", () => {
-  it("turns a choice into an instant", () => {
-    const now = new Date("2026-03-01T10:00:00.000Z");
-    expect(expiresAtFor({ choice: "never" }, now)).toBeNull();
-    expect(expiresAtFor({ choice: "now" }, now)).toEqual(now);
-    expect(expiresAtFor({ choice: "7d" }, now)?.toISOString()).toBe("2026-03-08T10:00:00.000Z");
-    expect(expiresAtFor({ choice: "1y" }, now)?.toISOString()).toBe("2027-03-01T10:00:00.000Z");
-    expect(expiresAtFor({ choice: "date", date: "2026-04-02" }, now)?.toISOString()).toBe(endOfExpiryDate("2026-04-02"));
   });
 });

@@ -1,6 +1,6 @@
 // When credentials stop working: the choices of "Expires" and "Change expiry", the grace periods of
-// a roll, and "expiring soon". Pure, no "server-only": the dialogs show the labels, lib/credentials.ts
-// turns a choice into SQL (so the database's clock decides, as /v1 compares with now()).
+// a roll, and "expiring soon". Pure, no "server-only": the dialogs show the labels, lib/credential-records.ts
+// (`expiresAtSql`) turns a choice into SQL (so the database's clock decides, as /v1 compares with now()).
 import {
   CREATE_EXPIRY_CHOICES,
   EXPIRY_CHOICES,
@@ -12,9 +12,6 @@ import {
 } from "./validation/credentials";
 
 export { CREATE_EXPIRY_CHOICES, EXPIRY_CHOICES, GRACE_PERIODS, expiryDateBounds, type Expiry, type ExpiryChoice, type GracePeriod };
-
-/** "Expires" when creating (default "never"); "Change expiry" offers EXPIRY_CHOICES (adds "now"). */
-export const expiryChoices = CREATE_EXPIRY_CHOICES;
 
 export const expiryChoiceLabels: Record<ExpiryChoice, string> = {
   never: "Never",
@@ -42,23 +39,3 @@ export const graceIntervals = { now: "0 seconds", "1h": "1 hour", "24h": "24 hou
 
 /** "On a date…": the credential works through the end of that day, UTC. */
 export const endOfExpiryDate = (date: string) => `${date}T23:59:59.999Z`;
-
-/** The instant a choice means, computed at `now` (for previews; the server computes with the database's clock). */
-export function expiresAtFor(expiry: Expiry, now = new Date()): Date | null {
-  const days = { "7d": 7, "30d": 30, "90d": 90 } as const;
-  switch (expiry.choice) {
-    case "never":
-      return null;
-    case "now":
-      return now;
-    case "date":
-      return new Date(endOfExpiryDate(expiry.date ?? ""));
-    case "1y": {
-      const at = new Date(now);
-      at.setUTCFullYear(at.getUTCFullYear() + 1);
-      return at;
-    }
-    default:
-      return new Date(now.getTime() + days[expiry.choice] * 86_400_000);
-  }
-}
