@@ -153,6 +153,18 @@ describe("paths and bodies", () => {
     expect(await res.json()).toEqual({ error: { code: "method_not_allowed", message: expect.any(String) } });
   });
 
+  it("answers a POST to a GET-only path with 405, and a POST to an unknown path with 404", async () => {
+    const wrongMethod = await apiFetch(api, "/v1/me", { method: "POST", body: "{}", token: testKey.token });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("GET, HEAD");
+    const listOnly = await apiFetch(api, "/v1/shipments", { method: "DELETE", token: testKey.token });
+    expect(listOnly.status).toBe(405);
+    expect(listOnly.headers.get("allow")).toBe("POST, GET, HEAD");
+    const unknown = await apiFetch(api, "/v1/no-such-thing", { method: "POST", body: "{}", token: testKey.token });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+  });
+
   it("refuses a body over 1 MB with 413 payload_too_large", async () => {
     const body = JSON.stringify({ recipient: { name: "A", address: "x".repeat(1024 * 1024) }, weight_grams: 1 });
     const res = await apiFetch(api, "/v1/shipments", { method: "POST", body, token: testKey.token });

@@ -42,6 +42,12 @@ export function setClientAddress(req: IncomingMessage, hops: number): void {
   req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
 }
 
+/** The address set by setClientAddress, from Node's headers of the request. */
+export function clientAddressOf(headers: IncomingMessage["headers"]): string {
+  const address = headers["x-forwarded-for"];
+  return (typeof address === "string" && address) || "unknown";
+}
+
 /** The address set by setClientAddress, for code that sees only the request's headers. */
 export function clientAddress(headers: Headers): string {
   return headers.get("x-forwarded-for") || "unknown";

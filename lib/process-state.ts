@@ -23,6 +23,11 @@ export function processState<T>(name: string, create: () => T): T {
   return entries.get(name) as T;
 }
 
+/** What `name` holds, without creating it. */
+export function peekProcessState<T>(name: string): T | undefined {
+  return registry().get(name) as T | undefined;
+}
+
 /** Removes `name` and returns what it held (the database client on close or a failed open). */
 export function takeProcessState<T>(name: string): T | undefined {
   const entries = registry();

@@ -1,5 +1,5 @@
 // API credential tokens: pk_<env>_<32 random base62><6 base62 CRC32>. Pure functions, no I/O.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 import type { Environment } from "./terms";
 
@@ -51,7 +51,8 @@ export function parseToken(token: string): { environment: Environment } | null {
 
 /** What is stored: SHA-256 (hex) of the whole token. */
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  // The one-shot hash: no Hash object per call (this runs on every /v1 request).
+  return hash("sha256", token, "hex");
 }
 
 /** What lists show: first 12 characters, an ellipsis, the last 4. */

@@ -2,7 +2,7 @@
 // The token is read from the Authorization header only: never a query string, body or cookie.
 import { createMiddleware } from "hono/factory";
 import { authenticateApiRequest, touchLastUsed } from "@/lib/api-auth";
-import { clientAddress } from "@/lib/client-address";
+import { clientAddress, clientAddressOf } from "@/lib/client-address";
 import type { ApiEnv } from "../context";
 import { apiError, WWW_AUTHENTICATE } from "../errors";
 import { setCredentialExpiresAt } from "../response-headers";
@@ -16,8 +16,11 @@ const refusals = {
 const unauthorized = { headers: { "WWW-Authenticate": WWW_AUTHENTICATE } };
 
 export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
-  const address = clientAddress(c.req.raw.headers);
-  const result = await authenticateApiRequest(c.req.header("authorization"), address);
+  // Node's own parsed headers where there is a Node request (a plain object, lower-case names);
+  // else (app.request in tests) the WHATWG ones. The same values either way.
+  const incoming = c.env?.incoming?.headers;
+  const address = incoming ? clientAddressOf(incoming) : clientAddress(c.req.raw.headers);
+  const result = await authenticateApiRequest(incoming ? incoming.authorization : c.req.header("authorization"), address);
   if (!result.ok) {
     switch (result.reason) {
       case "rate_limited": {
