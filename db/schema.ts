@@ -15,7 +15,13 @@ export const credentialActions = [
   "rolled",
   "expiry_changed",
   "allowed_addresses_changed",
+  // Found in public while the team's setting was "Only notify": recorded, not revoked.
+  "leak_reported",
 ] as const;
+/** Why a credential was revoked: by a member, by the secret-scanning report of a leak, or by anyone holding the token. */
+export const revokedReasons = ["manual", "leaked", "public_report"] as const;
+/** What happens when a team's token is found in public (Settings → Security). */
+export const leakResponses = ["revoke", "notify"] as const;
 export const shipmentStatuses = ["created", "in_transit", "delivered", "cancelled"] as const;
 export const memberActions = ["invited", "invitation_revoked", "joined", "role_changed", "removed", "left"] as const;
 
@@ -25,6 +31,8 @@ export const credentialStatusEnum = pgEnum("credential_status", credentialStatus
 export const credentialActionEnum = pgEnum("credential_action", credentialActions);
 export const shipmentStatusEnum = pgEnum("shipment_status", shipmentStatuses);
 export const memberActionEnum = pgEnum("member_action", memberActions);
+export const revokedReasonEnum = pgEnum("revoked_reason", revokedReasons);
+export const leakResponseEnum = pgEnum("leak_response", leakResponses);
 
 export const users = pgTable(
   "users",
@@ -45,6 +53,8 @@ export const teams = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The team's one setting so far, so it lives on the team's row (read in the leak report's one query). */
+    leakResponse: leakResponseEnum("leak_response").notNull().default("revoke"),
   },
   (t) => [uniqueIndex("teams_slug_unique").on(t.slug)],
 );
@@ -93,6 +103,12 @@ export const apiCredentials = pgTable(
     rolledAt: timestamp("rolled_at", { withTimezone: true }),
     /** Canonical CIDRs (lib/allowed-addresses.ts) the token may be used from; empty: any address. */
     allowedCidrs: text("allowed_cidrs").array().notNull().default(sql`'{}'::text[]`),
+    /** Set with status "revoked"; null while active (and for credentials revoked before it existed: manual). */
+    revokedReason: revokedReasonEnum("revoked_reason"),
+    /** When, where and how the token was found in public (a secret-scanning report); null: never reported. */
+    leakedAt: timestamp("leaked_at", { withTimezone: true }),
+    leakUrl: text("leak_url"),
+    leakSource: text("leak_source"),
   },
   (t) => [
     uniqueIndex("api_credentials_token_hash_unique").on(t.tokenHash),

@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db";
-import { apiCredentials, credentialEvents, users, type credentialActions } from "@/db/schema";
+import { apiCredentials, credentialEvents, users, type credentialActions, type revokedReasons } from "@/db/schema";
 import { notFound } from "./errors";
 import { endOfExpiryDate, expiryIntervals, type Expiry } from "./expiry";
 import { needsPasswordConfirmation, requireRecentPasswordConfirmation } from "./password-confirmation";
@@ -37,7 +37,16 @@ export type CredentialDto = {
   lastUsedAddress: string | null;
   /** Canonical CIDRs; empty: any address. */
   allowedAddresses: string[];
+  /** Why it is revoked (null while active): by a member, found in public (a leak report), or a public report. */
+  revokedReason: RevokedReason | null;
+  /** Where and when its token was found in public (lib/leaks.ts); null: never reported. */
+  leak: { at: string; url: string; source: string } | null;
 };
+
+export type RevokedReason = (typeof revokedReasons)[number];
+
+/** The list's banner: a credential whose token was found in public and that has not been rolled. */
+export type LeakNotice = { id: string; name: string; url: string; at: string; revoked: boolean };
 
 export type CredentialPage = {
   credentials: CredentialDto[];
@@ -46,6 +55,8 @@ export type CredentialPage = {
   pageSize: number;
   /** Not revoked, expired or replaced, and expiring within EXPIRING_SOON_DAYS: the list's banner. */
   expiringSoon: number;
+  /** Found in public and not yet rolled, newest first (at most 5): the list's leak banner. */
+  leaks: LeakNotice[];
 };
 
 export const CREDENTIAL_GONE = "This credential was deleted by someone else.";
@@ -72,6 +83,10 @@ const dtoColumns = {
   replacesName: predecessor.name,
   lastUsedAddress: apiCredentials.lastUsedAddress,
   allowedAddresses: apiCredentials.allowedCidrs,
+  revokedReason: apiCredentials.revokedReason,
+  leakedAt: apiCredentials.leakedAt,
+  leakUrl: apiCredentials.leakUrl,
+  leakSource: apiCredentials.leakSource,
 };
 
 /** The credentials with who created them and their roll-chain neighbours (same team and environment only). */
@@ -110,6 +125,8 @@ export function toDto(row: DtoRow): CredentialDto {
     replaces: row.replacesId ? { id: row.replacesId, name: row.replacesName ?? "" } : null,
     lastUsedAddress: row.lastUsedAddress,
     allowedAddresses: row.allowedAddresses,
+    revokedReason: row.status === "revoked" ? (row.revokedReason ?? "manual") : null,
+    leak: row.leakedAt ? { at: row.leakedAt.toISOString(), url: row.leakUrl ?? "", source: row.leakSource ?? "" } : null,
   };
 }
 

@@ -21,7 +21,7 @@ import {
   type CredentialDto,
   type CredentialPage,
 } from "./credential-records";
-import { notFound } from "./errors";
+import { AppError, notFound } from "./errors";
 import { EXPIRING_SOON_DAYS, type Expiry } from "./expiry";
 import { requirePermission, type TeamAccess } from "./team-access";
 import { displayToken, generateToken, hashToken } from "./tokens";
@@ -73,7 +73,20 @@ export async function listCredentials(access: TeamAccess, filters: CredentialFil
     .orderBy(desc(apiCredentials.createdAt), desc(apiCredentials.id))
     .limit(CREDENTIALS_PAGE_SIZE)
     .offset((page - 1) * CREDENTIALS_PAGE_SIZE);
-  return { credentials: rows.map(toDto), total, page, pageSize: CREDENTIALS_PAGE_SIZE, expiringSoon };
+  const leaks = await db
+    .select({ id: apiCredentials.id, name: apiCredentials.name, url: apiCredentials.leakUrl, at: apiCredentials.leakedAt, status: apiCredentials.status })
+    .from(apiCredentials)
+    .where(inScope(scope, isNotNull(apiCredentials.leakedAt), isNull(apiCredentials.replacedById)))
+    .orderBy(desc(apiCredentials.leakedAt))
+    .limit(5);
+  return {
+    credentials: rows.map(toDto),
+    total,
+    page,
+    pageSize: CREDENTIALS_PAGE_SIZE,
+    expiringSoon,
+    leaks: leaks.map((l) => ({ id: l.id, name: l.name, url: l.url ?? "", at: l.at!.toISOString(), revoked: l.status === "revoked" })),
+  };
 }
 
 /** One credential of the team in this environment, for its page. Another team's or environment's id, or an unknown one: not found. */
@@ -140,25 +153,41 @@ export async function renameCredential(access: TeamAccess, input: { id: string; 
   });
 }
 
-/** Revoke and enable flip the status; doing it twice (a double click, two people) changes nothing more. */
-function setStatus(status: "active" | "revoked", action: "revoked" | "enabled") {
-  return (access: TeamAccess, input: { id: string }) =>
-    manage(access, action, async (tx, scope) => {
-      const now = new Date();
-      const [changed] = await tx
-        .update(apiCredentials)
-        .set({ status, revokedAt: status === "revoked" ? now : null, updatedAt: now })
-        .where(and(byId(scope, input.id), eq(apiCredentials.status, status === "revoked" ? "active" : "revoked")))
-        .returning(auditedColumns);
-      if (changed) await audit(tx, scope, changed, action);
-      return selectCredential(tx, scope, input.id);
-    });
+/** A member's revoke: API calls with its token are refused until it is enabled again. Twice changes nothing more. */
+export async function revokeCredential(access: TeamAccess, input: { id: string }) {
+  return manage(access, "revoked", async (tx, scope) => {
+    const now = new Date();
+    const [changed] = await tx
+      .update(apiCredentials)
+      .set({ status: "revoked", revokedAt: now, revokedReason: "manual", updatedAt: now })
+      .where(and(byId(scope, input.id), eq(apiCredentials.status, "active")))
+      .returning(auditedColumns);
+    if (changed) await audit(tx, scope, changed, "revoked", { reason: "manual" });
+    return selectCredential(tx, scope, input.id);
+  });
 }
 
-/** API calls with a revoked credential's token are refused until it is enabled again. */
-export const revokeCredential = setStatus("revoked", "revoked");
-/** The same token works again. */
-export const enableCredential = setStatus("active", "enabled");
+export const LEAKED_TOKEN_WARNING = "This token was found in public. Anyone may have it.";
+
+/**
+ * The same token works again. A token found in public may be enabled too — the owner decides — but
+ * only when the caller says it knows (`acknowledgeLeak`, after the dialog's warning); the activity
+ * log records that it was. Twice changes nothing more.
+ */
+export async function enableCredential(access: TeamAccess, input: { id: string; acknowledgeLeak?: boolean }) {
+  return manage(access, "enabled", async (tx, scope) => {
+    const [row] = await tx.select({ leakedAt: apiCredentials.leakedAt }).from(apiCredentials).where(byId(scope, input.id)).for("update");
+    if (!row) throw gone();
+    if (row.leakedAt && !input.acknowledgeLeak) throw new AppError("conflict", LEAKED_TOKEN_WARNING);
+    const [changed] = await tx
+      .update(apiCredentials)
+      .set({ status: "active", revokedAt: null, revokedReason: null, updatedAt: new Date() })
+      .where(and(byId(scope, input.id), eq(apiCredentials.status, "revoked")))
+      .returning(auditedColumns);
+    if (changed) await audit(tx, scope, changed, "enabled", row.leakedAt ? { leaked: true } : {});
+    return selectCredential(tx, scope, input.id);
+  });
+}
 
 /** Permanent: the row goes; its audit events stay. */
 export async function deleteCredential(access: TeamAccess, input: { id: string }) {
