@@ -1,35 +1,35 @@
 // The /v1 REST API as a Hono app. Mounted by server.ts (same process as the dashboard)
 // or run alone by api/standalone.ts.
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { logError } from "@/lib/redact";
 import { allowedMethodsOf } from "./allowed-methods";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { accessLog, loggablePath } from "./middleware/access-log";
 import { bearerAuth } from "./middleware/bearer-auth";
+import { limitBody } from "./middleware/body-limit";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
+import { publicRevoke } from "./routes/public-revoke";
+import { secretScanning } from "./routes/secret-scanning";
 import { shipments } from "./routes/shipments";
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from "./middleware/body-limit";
 
 export function createApiApp() {
   const app = new Hono<ApiEnv>().basePath("/v1");
   app.use(accessLog);
 
-  // Liveness for load balancers: the one /v1 route without a credential.
+  // The routes without a credential: liveness for load balancers; leak reports from GitHub's
+  // secret scanning (signed by GitHub, verified first); a revoke by anyone who holds a token.
   app.route("/health", health);
+  app.route("/secret-scanning", secretScanning);
+  app.route("/credentials", publicRevoke);
 
   // Everything else under /v1 needs a credential, unknown paths and wrong methods included: an
   // unauthenticated probe learns nothing about which paths exist (401); an authenticated caller
   // gets 404 not_found or 405 method_not_allowed.
   app.use(bearerAuth);
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    // Connection: close, so the client does not reuse a connection whose body was left unread.
-    onError: (c) => apiError(c, 413, "payload_too_large", "The request body is larger than 1 MB.", { headers: { Connection: "close" } }),
-  });
   // Only where a body may come: bodyLimit reads request.body, which makes @hono/node-server build
   // a full WHATWG Request — measured at about a third of GET /v1/me's throughput. Registered per
   // method, so a GET does not even pass through it.

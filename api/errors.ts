@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export type ApiErrorCode =
   | "missing_credentials"
   | "invalid_credentials"
+  | "invalid_signature"
   | "revoked_credential"
   | "expired_credential"
   | "ip_not_allowed"
@@ -13,7 +14,8 @@ export type ApiErrorCode =
   | "not_found"
   | "method_not_allowed"
   | "payload_too_large"
-  | "internal_error";
+  | "internal_error"
+  | "service_unavailable";
 
 /** Per-field problems of an invalid_request, keyed by the field's path ("recipient.name"). */
 export type FieldErrors = Record<string, string>;
@@ -28,6 +30,9 @@ export function apiError(
   const error = extra?.fields ? { code, message, fields: extra.fields } : { code, message };
   return c.json({ error }, status, extra?.headers);
 }
+
+/** A 401 of a request that has no bearer credential to name (a signed or public endpoint). */
+export const unsigned = (c: Context, message: string) => apiError(c, 401, "invalid_signature", message);
 
 /** RFC 6750: a 401 names the scheme and realm the client should authenticate with. */
 export const WWW_AUTHENTICATE = 'Bearer realm="eCourier API"';

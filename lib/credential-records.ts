@@ -145,8 +145,17 @@ export async function selectCredential(tx: Tx, scope: Scope, id: string): Promis
 export type Audited = { id: string; name: string; tokenDisplay: string };
 export const auditedColumns = { id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay };
 
-/** The masked token goes into the event too, so the activity log can show it after a delete. */
-export async function audit(tx: Tx, scope: Scope, credential: Audited, action: CredentialAction, details: Record<string, unknown> = {}) {
+/**
+ * The masked token goes into the event too, so the activity log can show it after a delete. An
+ * actor of null: no member did it (a secret-scanning report, a public report).
+ */
+export async function audit(
+  tx: Tx,
+  scope: Omit<Scope, "actorUserId"> & { actorUserId: string | null },
+  credential: Audited,
+  action: CredentialAction,
+  details: Record<string, unknown> = {},
+) {
   await tx.insert(credentialEvents).values({
     teamId: scope.teamId,
     environment: scope.environment,
