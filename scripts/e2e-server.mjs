@@ -1,6 +1,8 @@
 // Starts the built app (dist/server.js) for Playwright on a fresh database with the demo data:
 // a new PGlite directory, or (DATABASE_URL set) a freshly recreated PostgreSQL database.
 import { spawn } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { createServer } from "node:http";
 import fs from "node:fs";
 import pg from "pg";
 
@@ -22,6 +24,20 @@ if (process.env.DATABASE_URL) {
   env.PGLITE_DATA_DIR = process.env.E2E_PGLITE_DATA_DIR || ".data/e2e";
   fs.rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
 }
+
+// GitHub's secret-scanning keys, played by a server of our own: a P-256 key made for this run, its
+// public half served as GitHub serves the document, its private half left in .data/ for the tests
+// (e2e/secret-scanning.ts) to sign reports with. Nothing leaves the machine.
+const keysPort = Number(process.env.PORT) + 40;
+const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+const keyId = `e2e-${Date.now()}`;
+fs.mkdirSync(".data", { recursive: true });
+fs.writeFileSync(".data/e2e-secret-scanning-key.json", JSON.stringify({ keyId, privateKey: privateKey.export({ type: "pkcs8", format: "pem" }) }), { mode: 0o600 });
+const keysDocument = JSON.stringify({ public_keys: [{ key_identifier: keyId, key: publicKey.export({ type: "spki", format: "pem" }), is_current: true }] });
+const keysServer = createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(keysDocument));
+await new Promise((resolve) => keysServer.listen(keysPort, "127.0.0.1", resolve));
+keysServer.unref();
+env.SECRET_SCANNING_KEYS_URL = `http://127.0.0.1:${keysPort}/meta/public_keys/secret_scanning`;
 
 // node itself (not npx), so the signals below reach the server and not only a wrapper. dist/ is
 // built by `npm run build` (npm run test:e2e builds what is missing or stale first).
