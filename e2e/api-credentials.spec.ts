@@ -262,10 +262,15 @@ test("a double click on Create makes one credential", async ({ page }) => {
 test("the token dialog closes with Escape though the list is still refreshing behind it", async ({ page }) => {
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
-  // Let the create action through, then hold the list's refetch (the next action call), as a busy server would.
-  let actionCalls = 0;
+  // Let the create action through, then hold every action call after it (the list's refetch), as a
+  // busy server would. The create call is the one that sends an expiry: the Name field's own
+  // "already named?" checks, however many the typing makes, go through unheld before it.
+  let created = false;
   await page.route("**/developers/api-credentials", async (route) => {
-    if (route.request().headers()["next-action"] && ++actionCalls > 1) await new Promise((resolve) => setTimeout(resolve, 5_000));
+    if (route.request().headers()["next-action"]) {
+      if (created) await new Promise((resolve) => setTimeout(resolve, 5_000));
+      else if (route.request().postData()?.includes('"expiry"')) created = true;
+    }
     await route.fallback();
   });
   const name = uniqueName("Escape");
@@ -276,6 +281,7 @@ test("the token dialog closes with Escape though the list is still refreshing be
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog")).toHaveCount(0, { timeout: 2_000 });
+  expect(created).toBe(true);
   await expect(credentialRow(page, name)).toBeVisible();
 });
 
