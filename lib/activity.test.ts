@@ -138,4 +138,39 @@ describe("the activity log", () => {
     expect(JSON.stringify(entries)).not.toContain(first.slice(8));
     expect(JSON.stringify(entries)).not.toContain(rolled.token.slice(8));
   });
+
+  it("says who acted when no member did, where a token was found in public, and never the token", async () => {
+    const db = await getDb();
+    const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "globex"));
+    const leakedToken = generateToken("test");
+    const tokenDisplay = displayToken(leakedToken);
+    const url = "https://github.com/globex/shop/blob/main/.env";
+    const base = { teamId: team.id, environment: "test" as const, credentialId: crypto.randomUUID(), credentialName: "Shop" };
+    const t0 = Date.now() + 60_000;
+    await db.insert(credentialEvents).values([
+      { ...base, action: "revoked", actorUserId: null, details: { reason: "leaked", url, source: "commit", tokenDisplay }, createdAt: new Date(t0) },
+      { ...base, action: "enabled", actorUserId: ids.globex, details: { leaked: true, tokenDisplay }, createdAt: new Date(t0 + 1000) },
+      { ...base, action: "leak_reported", actorUserId: null, details: { url: "javascript:alert(1)", source: "npm", tokenDisplay }, createdAt: new Date(t0 + 2000) },
+      { ...base, action: "revoked", actorUserId: null, details: { reason: "public_report", tokenDisplay }, createdAt: new Date(t0 + 3000) },
+      { ...base, action: "revoked", actorUserId: ids.globex, details: { reason: "manual", tokenDisplay }, createdAt: new Date(t0 + 4000) },
+    ]);
+    const { entries } = await listActivity(await accessFor({ userId: ids.globex }, "globex", "test"), { page: 1 });
+    const [manual, publicReport, notified, enabled, leaked] = entries;
+    expect(leaked).toMatchObject({ action: "revoked", actor: null, automatic: "secret_scanning", revokedReason: "leaked", foundAt: url });
+    expect(publicReport).toMatchObject({ actor: null, automatic: "public_report", revokedReason: "public_report", foundAt: null });
+    expect(manual).toMatchObject({ automatic: null, revokedReason: "manual", actor: { email: "globex@example.com" } });
+
+    const html = (entry: (typeof entries)[number]) => renderToStaticMarkup(createElement(ActivityItem, { entry }));
+    const words = (entry: (typeof entries)[number]) => html(entry).replace(/<[^>]+>/g, "");
+    expect(words(leaked)).toMatch(new RegExp(`^Secret scanning revoked the credential “Shop” \\S+ automatically: found in public at ${url.replace(/\./g, "\\.")}\\d{4}-`));
+    expect(html(leaked)).toContain(`<a href="${url}" target="_blank" rel="noreferrer noopener"`);
+    expect(words(notified)).toContain(`Secret scanning reported the credential “Shop” ${tokenDisplay}: found in public at javascript:alert(1) (the team only notifies)`);
+    // An address that is not a web page is shown, never linked.
+    expect(html(notified)).not.toContain("href");
+    expect(words(enabled)).toContain(`Grace Globex (globex@example.com) enabled the credential “Shop” ${tokenDisplay} (its token was found in public)`);
+    expect(words(publicReport)).toContain(`Someone holding its token revoked the credential “Shop” ${tokenDisplay} by a public report`);
+    expect(words(manual)).toMatch(/^Grace Globex \(globex@example.com\) revoked the credential “Shop” \S+\d{4}-/);
+    expect(entries.map(words).join()).not.toContain("A deleted user");
+    expect(JSON.stringify(entries)).not.toContain(leakedToken.slice(8, -4));
+  });
 });

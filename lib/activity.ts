@@ -4,7 +4,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiCredentials, credentialActions, credentialEvents, memberActions, memberEvents, users } from "@/db/schema";
+import { apiCredentials, credentialActions, credentialEvents, memberActions, memberEvents, revokedReasons, users } from "@/db/schema";
 import { requirePermission, type TeamAccess } from "./team-access";
 import { GRACE_PERIODS, type GracePeriod } from "./validation/credentials";
 import { isRole, type Role } from "./terms";
@@ -19,6 +19,9 @@ export const activityActionGroups = [
 export type ActivityAction = (typeof activityActions)[number];
 
 type Person = { name: string; email: string };
+type RevokedReason = (typeof revokedReasons)[number];
+/** Who acted when no member did: a secret-scanning report, or whoever holds the token (the public revoke). */
+export type AutomaticActor = "secret_scanning" | "public_report";
 
 export type ActivityEntry = {
   id: string;
@@ -37,6 +40,14 @@ export type ActivityEntry = {
       expiryChange: { from: string | null; to: string | null } | null;
       /** Allowed CIDRs before and after (empty: any address). */
       allowedAddressesChange: { from: string[]; to: string[] } | null;
+      /** A revoke's reason (events from before reasons were recorded: manual). */
+      revokedReason: RevokedReason | null;
+      /** Where its token was found in public: a revoke by secret scanning, or a leak_reported. */
+      foundAt: string | null;
+      /** An enable of a credential whose token had been found in public (the member confirmed it). */
+      enabledLeaked: boolean;
+      /** Set when no member acted (the actor is then null on purpose, not a deleted account). */
+      automatic: AutomaticActor | null;
     }
   | { kind: "member"; action: (typeof memberActions)[number]; subject: { email: string; name: string | null }; role: Role | null; roleChange: { from: Role; to: Role } | null }
 );
@@ -47,11 +58,13 @@ const text = (value: unknown): string | null => (typeof value === "string" ? val
 const role = (value: unknown): Role | null => (isRole(value) ? value : null);
 const grace = (value: unknown): GracePeriod | null => (GRACE_PERIODS as readonly unknown[]).includes(value) ? (value as GracePeriod) : null;
 const texts = (value: unknown): string[] | null => (Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null);
+const reason = (value: unknown): RevokedReason => ((revokedReasons as readonly unknown[]).includes(value) ? (value as RevokedReason) : "manual");
 const nested = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
 
 /**
  * One page of the log. Credential details are read by known keys only: `from`/`to` of a rename, an
- * expiry change or an allowed-addresses change, `replacedBy.tokenDisplay` and `grace` of a roll, and
+ * expiry change or an allowed-addresses change, `replacedBy.tokenDisplay` and `grace` of a roll,
+ * `reason` and `url` of a revoke and `url` of a leak_reported, `leaked` of an enable, and
  * `tokenDisplay` (the masked token, kept by the event so it survives a delete); otherwise the masked
  * token comes from the credential while it still exists.
  */
@@ -114,6 +127,8 @@ export async function listActivity(access: TeamAccess, filters: { action?: Activ
     if (r.kind === "credential") {
       const from = text(details.from);
       const to = text(details.to);
+      const revokedReason = r.action === "revoked" ? reason(details.reason) : null;
+      const automatic = r.action === "leak_reported" || revokedReason === "leaked" ? "secret_scanning" : revokedReason === "public_report" ? "public_report" : null;
       return {
         ...base,
         kind: "credential",
@@ -123,6 +138,10 @@ export async function listActivity(access: TeamAccess, filters: { action?: Activ
         rolled: r.action === "rolled" ? { newTokenDisplay: text(nested(details.replacedBy).tokenDisplay), grace: grace(details.grace) } : null,
         expiryChange: r.action === "expiry_changed" ? { from: text(details.from), to: text(details.to) } : null,
         allowedAddressesChange: r.action === "allowed_addresses_changed" ? { from: texts(details.from) ?? [], to: texts(details.to) ?? [] } : null,
+        revokedReason,
+        foundAt: automatic === "secret_scanning" ? text(details.url) : null,
+        enabledLeaked: r.action === "enabled" && details.leaked === true,
+        automatic,
       };
     }
     const from = role(details.from);

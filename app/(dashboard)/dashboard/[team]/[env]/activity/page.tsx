@@ -24,6 +24,7 @@ const actionLabels: Record<(typeof activityActions)[number], string> = {
   rolled: "Credential rolled",
   expiry_changed: "Expiry changed",
   allowed_addresses_changed: "Allowed addresses changed",
+  leak_reported: "Found in public (not revoked)",
   invited: "Member invited",
   invitation_revoked: "Invitation revoked",
   joined: "Member joined",

@@ -1,10 +1,15 @@
 // One entry of the activity log: who, what, on which credential or member, when. Server-rendered.
-import type { ActivityEntry } from "@/lib/activity";
+// Never a token: credentials appear by name and masked token only.
+import { ExternalLink } from "@/components/ui/external-link";
+import type { ActivityEntry, AutomaticActor } from "@/lib/activity";
 import type { GracePeriod } from "@/lib/expiry";
 import { roleLabels } from "@/lib/terms";
 
 const quoted = (name: string) => `“${name}”`;
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
+
+/** Who it was when no member acted. */
+const automaticActors: Record<AutomaticActor, string> = { secret_scanning: "Secret scanning", public_report: "Someone holding its token" };
 
 const stopsWorking: Record<GracePeriod, string> = { now: "at once", "1h": "after 1 hour", "24h": "after 24 hours", "7d": "after 7 days" };
 
@@ -23,7 +28,9 @@ function what(entry: ActivityEntry): string {
       case "renamed":
         return entry.renamed ? `renamed the credential ${quoted(entry.renamed.from)} to ${quoted(entry.renamed.to)}` : `renamed the credential ${name}`;
       case "revoked":
-        return `revoked the credential ${name}`;
+      case "leak_reported":
+        // What follows the masked token (`LeakTail`) says how and where.
+        return `${entry.action === "revoked" ? "revoked" : "reported"} the credential ${name}`;
       case "enabled":
         return `enabled the credential ${name}`;
       case "deleted":
@@ -60,11 +67,25 @@ function what(entry: ActivityEntry): string {
   }
 }
 
+type CredentialEntry = Extract<ActivityEntry, { kind: "credential" }>;
+
+/** After the masked token: why a revoke or an enable was special (a leak, a public report). */
+function LeakTail({ entry }: { entry: CredentialEntry }) {
+  const at = entry.foundAt ? <ExternalLink url={entry.foundAt} className="text-slate-900" /> : "an unknown address";
+  if (entry.action === "leak_reported") return <>: found in public at {at} (the team only notifies)</>;
+  if (entry.revokedReason === "leaked") return <> automatically: found in public at {at}</>;
+  if (entry.revokedReason === "public_report") return <> by a public report</>;
+  if (entry.enabledLeaked) return <> (its token was found in public)</>;
+  return null;
+}
+
 export function ActivityItem({ entry }: { entry: ActivityEntry }) {
   return (
     <li className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm" data-action={entry.action}>
       <p className="min-w-0 text-slate-700">
-        {entry.actor ? (
+        {entry.kind === "credential" && entry.automatic ? (
+          <span className="font-medium text-slate-900">{automaticActors[entry.automatic]}</span>
+        ) : entry.actor ? (
           <>
             <span className="font-medium text-slate-900">{entry.actor.name}</span> <span className="text-slate-500">({entry.actor.email})</span>
           </>
@@ -78,6 +99,7 @@ export function ActivityItem({ entry }: { entry: ActivityEntry }) {
             <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">{entry.credential.tokenDisplay}</code>
           </>
         )}
+        {entry.kind === "credential" && <LeakTail entry={entry} />}
         {entry.kind === "credential" && entry.rolled && (
           <>
             {entry.rolled.newTokenDisplay && (
