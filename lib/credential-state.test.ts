@@ -14,6 +14,8 @@ const active: CredentialLifecycle = {
   replacedBy: null,
   lastUsedAt: null,
   lastUsedAddress: null,
+  revokedReason: null,
+  leak: null,
 };
 const labels = (credential: Partial<CredentialLifecycle>) => credentialState({ ...active, ...credential }, now).badges.map((b) => b.label);
 
@@ -52,6 +54,32 @@ describe("a credential's status", () => {
     const both = credentialState({ ...active, status: "revoked", expiresAt: at(-HOUR) }, now);
     expect(both.badges.map((b) => b.label)).toEqual(["Revoked", "Expired"]);
     expect(both.refusal).toBe("Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.");
+  });
+});
+
+describe("a credential whose token was found in public", () => {
+  const leak = { at: at(-HOUR), url: "https://github.com/acme/shop/blob/main/.env", source: "commit" };
+
+  it("reads Leaked (danger), not Revoked, once revoked for it, and says to roll it", () => {
+    const state = credentialState({ ...active, status: "revoked", revokedReason: "leaked", leak }, now);
+    expect(state.badges).toEqual([{ label: "Leaked", tone: "danger" }]);
+    expect(state).toMatchObject({ revoked: true, leaked: true });
+    expect(state.refusal).toBe("Its token is refused: it was found in public and revoked. Roll it to get a new token.");
+    expect(labels({ status: "revoked", revokedReason: "leaked", leak, expiresAt: at(-DAY) })).toEqual(["Leaked", "Expired"]);
+  });
+
+  it("stays Revoked when revoked by a member or by a public report", () => {
+    expect(labels({ status: "revoked", revokedReason: "public_report" })).toEqual(["Revoked"]);
+    expect(labels({ status: "revoked", revokedReason: "manual", leak })).toEqual(["Revoked"]);
+    expect(credentialState({ ...active, status: "revoked", revokedReason: "public_report" }, now).leaked).toBe(false);
+  });
+
+  it("still working (the team only notifies, or enabled again) reads Active and Found in public", () => {
+    expect(credentialState({ ...active, leak }, now).badges).toEqual([
+      { label: "Active", tone: "success" },
+      { label: "Found in public", tone: "warning" },
+    ]);
+    expect(credentialState({ ...active, leak }, now)).toMatchObject({ revoked: false, leaked: false, refusal: null });
   });
 });
 

@@ -1,11 +1,12 @@
 // What the list and the credential page say about a credential at a given moment: its status
 // (stored status and expiry together), whether its token works and what would make it work again,
-// and, for a rolled credential, what replaced it and whether the old token is still in use.
+// and, for a rolled credential, what replaced it and whether the old token is still in use. A
+// credential revoked because its token was found in public reads "Leaked" (a kind of revoked).
 // Pure and client-safe: the caller passes `now`, so the server's render and the hydrating browser agree.
 import type { CredentialDto } from "./credentials";
 import { EXPIRING_SOON_DAYS } from "./expiry";
 
-export type CredentialLifecycle = Pick<CredentialDto, "status" | "expiresAt" | "rolledAt" | "replacedBy" | "lastUsedAt" | "lastUsedAddress">;
+export type CredentialLifecycle = Pick<CredentialDto, "status" | "expiresAt" | "rolledAt" | "replacedBy" | "lastUsedAt" | "lastUsedAddress" | "revokedReason" | "leak">;
 
 export type StatusBadge = { label: string; tone: "success" | "warning" | "neutral" | "danger" };
 
@@ -23,6 +24,8 @@ export type RollState = {
 
 export type CredentialState = {
   revoked: boolean;
+  /** Revoked because its token was found in public (a secret-scanning report). */
+  leaked: boolean;
   expired: boolean;
   /**
    * Counted by the list's banner and its "Expiring soon" filter: not revoked, not expired, not
@@ -37,6 +40,9 @@ export type CredentialState = {
 };
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** Said before a leaked credential is enabled: by the confirm dialog, and by the server when not acknowledged. */
+export const LEAKED_TOKEN_WARNING = "This token was found in public. Anyone may have it.";
 
 /** The list's banner: how many credentials stop working within EXPIRING_SOON_DAYS. */
 export const expiringSoonText = (count: number) =>
@@ -61,6 +67,7 @@ export function formatTimeLeft(ms: number): string {
 
 export function credentialState(credential: CredentialLifecycle, now: number): CredentialState {
   const revoked = credential.status === "revoked";
+  const leaked = revoked && credential.revokedReason === "leaked";
   const expiresAt = credential.expiresAt ? Date.parse(credential.expiresAt) : null;
   const expired = expiresAt !== null && expiresAt <= now;
   const left = expiresAt === null ? null : expiresAt - now;
@@ -68,16 +75,21 @@ export function credentialState(credential: CredentialLifecycle, now: number): C
   const expiringSoon = endsSoon && !credential.replacedBy;
 
   const badges: StatusBadge[] = [];
-  if (revoked) badges.push({ label: "Revoked", tone: "neutral" });
+  if (revoked) badges.push(leaked ? { label: "Leaked", tone: "danger" } : { label: "Revoked", tone: "neutral" });
   if (expired) badges.push({ label: "Expired", tone: "danger" });
   // A rolled credential's grace period shows the same way: it is the countdown to its end.
   if (endsSoon && left !== null) badges.push({ label: `Expires ${formatTimeLeft(left)}`, tone: "warning" });
   if (!badges.length) badges.push({ label: "Active", tone: "success" });
+  // Still working (the team only notifies, or a member enabled it) although anyone may have its token.
+  if (!revoked && !expired && credential.leak) badges.push({ label: "Found in public", tone: "warning" });
 
-  return { revoked, expired, expiringSoon, badges, refusal: refusal(revoked, expired), roll: rollState(credential, expired, left) };
+  return { revoked, leaked, expired, expiringSoon, badges, refusal: refusal(revoked, expired, leaked && !credential.replacedBy), roll: rollState(credential, expired, left) };
 }
 
-function refusal(revoked: boolean, expired: boolean): string | null {
+/** `leaked`: revoked for a leak and not rolled yet (a rolled one's replacement is the fix already). */
+function refusal(revoked: boolean, expired: boolean, leaked: boolean): string | null {
+  // Anyone may have a leaked token: a new one (Roll), not Enable, makes it safe to use again.
+  if (leaked) return `Its token is refused: it was found in public and revoked${expired ? ", and it has expired" : ""}. Roll it to get a new token.`;
   // Enable does not touch the expiry: each cause needs its own fix, so both are named.
   if (revoked && expired) return "Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.";
   if (revoked) return "Its token is refused: it is revoked. Enable it to use it again.";

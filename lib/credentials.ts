@@ -21,6 +21,7 @@ import {
   type CredentialDto,
   type CredentialPage,
 } from "./credential-records";
+import { LEAKED_TOKEN_WARNING } from "./credential-state";
 import { AppError, notFound } from "./errors";
 import { EXPIRING_SOON_DAYS, type Expiry } from "./expiry";
 import { requirePermission, type TeamAccess } from "./team-access";
@@ -167,7 +168,7 @@ export async function revokeCredential(access: TeamAccess, input: { id: string }
   });
 }
 
-export const LEAKED_TOKEN_WARNING = "This token was found in public. Anyone may have it.";
+export { LEAKED_TOKEN_WARNING };
 
 /**
  * The same token works again. A token found in public may be enabled too — the owner decides — but

@@ -13,7 +13,7 @@ import { RefreshAfterCredentialChange } from "./after-credential-change";
 import { AllowedAddresses } from "./allowed-addresses";
 import { CredentialPageActions } from "./credential-page-actions";
 import { credentialPath, credentialsPath } from "./credential-paths";
-import { ExpiryText, RollUsage, StatusBadges } from "./credential-status";
+import { ExpiryText, FoundInPublic, RollUsage, StatusBadges } from "./credential-status";
 import { RollDialogHost } from "./roll-dialog";
 import type { CredentialsScope } from "./use-credentials";
 
@@ -76,6 +76,12 @@ export function CredentialDetails({ scope, credential, environmentLabel, canMana
             <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{state.refusal}</p>
           ) : null}
 
+          {credential.leak ? (
+            <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+              <FoundInPublic leak={credential.leak} />.{state.revoked || state.expired ? "" : stillWorks(credential)}
+            </p>
+          ) : null}
+
           {state.roll ? (
             <section aria-labelledby="roll-heading" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
               <h2 id="roll-heading" className="font-semibold">
@@ -130,6 +136,10 @@ export function CredentialDetails({ scope, credential, environmentLabel, canMana
     </RefreshAfterCredentialChange>
   );
 }
+
+/** A leaked token that still works: anyone may use it until it is rolled (or, once rolled, ended). */
+const stillWorks = (credential: CredentialDto) =>
+  credential.replacedBy ? " Anyone may have its token, and it works until it ends." : " Anyone may have its token, and it still works: roll it to get a new token.";
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
   return (

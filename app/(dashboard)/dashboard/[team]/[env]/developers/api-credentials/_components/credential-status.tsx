@@ -1,10 +1,13 @@
 "use client";
 // How a credential's state reads, in the list and on its page: the status badges, the expiry, and
-// for a rolled credential what replaced it, the countdown and whether the old token is still in use.
+// for a rolled credential what replaced it, the countdown and whether the old token is still in use,
+// and where and when its token was found in public.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ExternalLink } from "@/components/ui/external-link";
 import { RelativeTime, UtcTime } from "@/components/ui/relative-time";
 import { formatTimeLeft, type CredentialState, type RollState } from "@/lib/credential-state";
+import type { CredentialDto } from "@/lib/credentials";
 import type { TeamScope } from "@/lib/validation/team-scope";
 import { credentialPath } from "./credential-paths";
 
@@ -59,5 +62,16 @@ export function RollSummary({ scope, roll }: { scope: TeamScope; roll: RollState
         <RollUsage usage={roll.usage} />
       </span>
     </span>
+  );
+}
+
+/** "Found in public at <url> (commit) on 2026-03-10 12:00 UTC": the scanner's source, its underscores as spaces. */
+export function FoundInPublic({ leak }: { leak: NonNullable<CredentialDto["leak"]> }) {
+  const source = leak.source.replaceAll("_", " ");
+  return (
+    <>
+      Found in public at <ExternalLink url={leak.url} />
+      {source ? ` (${source})` : ""} on <UtcTime iso={leak.at} />
+    </>
   );
 }

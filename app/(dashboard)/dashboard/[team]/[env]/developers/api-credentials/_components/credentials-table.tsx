@@ -8,7 +8,7 @@ import { credentialState } from "@/lib/credential-state";
 import type { CredentialDto } from "@/lib/credentials";
 import { CredentialActions } from "./credential-actions";
 import { credentialPath } from "./credential-paths";
-import { RollSummary, StatusBadges } from "./credential-status";
+import { FoundInPublic, RollSummary, StatusBadges } from "./credential-status";
 import type { CredentialsScope } from "./use-credentials";
 import type { RowFocus } from "./use-row-focus";
 
@@ -53,6 +53,11 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
               </Th>
               <Td>
                 <StatusBadges state={state} />
+                {credential.leak ? (
+                  <span className="mt-1 block max-w-72 text-xs whitespace-normal text-slate-700">
+                    <FoundInPublic leak={credential.leak} />
+                  </span>
+                ) : null}
                 {state.roll ? (
                   <span className="mt-1 block max-w-72 whitespace-normal">
                     <RollSummary scope={scope} roll={state.roll} />

@@ -13,6 +13,7 @@ import { CreateCredentialDialog } from "./create-credential-dialog";
 import { CredentialFilters } from "./credential-filters";
 import { CredentialsTable } from "./credentials-table";
 import { ExpiringSoonBanner } from "./expiring-soon-banner";
+import { LeakBanners } from "./leak-banners";
 import { RollDialogHost } from "./roll-dialog";
 import { useCredentialFilters } from "./use-credential-filters";
 import { useCredentialList, type CredentialsScope } from "./use-credentials";
@@ -82,6 +83,8 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
           Your role ({roleLabel}) can view credentials but not change them.
         </p>
       )}
+
+      <LeakBanners scope={scope} leaks={data.leaks} />
 
       <ExpiringSoonBanner count={data.expiringSoon} onShow={filters.status === "expiring_soon" ? undefined : () => setStatus("expiring_soon")} />
 
