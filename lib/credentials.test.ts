@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { apiCredentials, credentialEvents, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { createCredential, deleteCredential, enableCredential, listCredentials, renameCredential, revokeCredential } from "./credentials";
+import { createCredential, deleteCredential, enableCredential, LEAKED_TOKEN_WARNING, listCredentials, renameCredential, revokeCredential } from "./credentials";
 import { hashToken } from "./tokens";
 import { accessFor } from "./testing";
 
@@ -90,6 +90,61 @@ describe("credentials in the database", () => {
       replaces: null,
       lastUsedAddress: null,
       allowedAddresses: [],
+      revokedReason: null,
+      leak: null,
     });
+  });
+});
+
+describe("a credential whose token was found in public", () => {
+  const leakedAt = new Date("2026-03-10T12:00:00.000Z");
+  const url = "https://github.com/acme/erp/blob/main/.env";
+
+  /** As a secret-scanning report leaves it (lib/leaks.ts): revoked with reason "leaked", where and when recorded. */
+  async function leaked(name: string) {
+    const access = await accessFor(owner, "acme", "test");
+    const { credential } = await createCredential(access, { name });
+    const db = await getDb();
+    await db
+      .update(apiCredentials)
+      .set({ status: "revoked", revokedAt: leakedAt, revokedReason: "leaked", leakedAt, leakUrl: url, leakSource: "commit" })
+      .where(eq(apiCredentials.id, credential.id));
+    return credential.id;
+  }
+  const stateOf = async (id: string) => {
+    const db = await getDb();
+    const [row] = await db.select({ status: apiCredentials.status, revokedReason: apiCredentials.revokedReason }).from(apiCredentials).where(eq(apiCredentials.id, id));
+    const events = await db.select({ action: credentialEvents.action, details: credentialEvents.details }).from(credentialEvents).where(and(eq(credentialEvents.credentialId, id), eq(credentialEvents.action, "enabled")));
+    return { ...row, events };
+  };
+
+  it("is listed with its leak, Leaked reason and in the list's leak notices until rolled", async () => {
+    const id = await leaked("Leaky ERP");
+    const page = await listCredentials(await accessFor(owner, "acme", "test"), { name: "Leaky ERP", status: "all", page: 1 });
+    expect(page.credentials[0]).toMatchObject({ id, status: "revoked", revokedReason: "leaked", leak: { at: leakedAt.toISOString(), url, source: "commit" } });
+    expect(page.leaks).toContainEqual({ id, name: "Leaky ERP", url, at: leakedAt.toISOString(), revoked: true });
+  });
+
+  it("is not enabled without acknowledging the leak: a conflict with the warning, and nothing changes", async () => {
+    const id = await leaked("Leaky shop");
+    await expect(enableCredential(await accessFor(owner, "acme", "test"), { id })).rejects.toMatchObject({ code: "conflict", message: LEAKED_TOKEN_WARNING });
+    await expect(enableCredential(await accessFor(owner, "acme", "test"), { id, acknowledgeLeak: false })).rejects.toMatchObject({ code: "conflict" });
+    expect(await stateOf(id)).toEqual({ status: "revoked", revokedReason: "leaked", events: [] });
+  });
+
+  it("is enabled once acknowledged, and the activity log records that its token was found in public", async () => {
+    const id = await leaked("Leaky warehouse");
+    const enabled = await enableCredential(await accessFor(owner, "acme", "test"), { id, acknowledgeLeak: true });
+    // Still marked found in public (the list and its page keep saying so), no longer revoked.
+    expect(enabled).toMatchObject({ status: "active", revokedReason: null, leak: { url } });
+    expect(await stateOf(id)).toEqual({ status: "active", revokedReason: null, events: [{ action: "enabled", details: { leaked: true, tokenDisplay: enabled.tokenDisplay } }] });
+  });
+
+  it("never needed the acknowledgement when its token was not found in public", async () => {
+    const access = await accessFor(owner, "acme", "test");
+    const { credential } = await createCredential(access, { name: "Quiet ERP" });
+    await revokeCredential(access, { id: credential.id });
+    expect(await enableCredential(access, { id: credential.id })).toMatchObject({ status: "active" });
+    expect((await stateOf(credential.id)).events).toEqual([{ action: "enabled", details: { tokenDisplay: credential.tokenDisplay } }]);
   });
 });

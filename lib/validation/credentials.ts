@@ -74,6 +74,8 @@ const Credential = z.object({ id: CredentialId, name: CredentialName });
 export const ListCredentialsInput = TeamScope.extend(CredentialFilters.shape);
 export const RenameCredentialInput = TeamScope.extend(Credential.shape);
 export const CredentialByIdInput = TeamScope.extend(Credential.pick({ id: true }).shape);
+/** `acknowledgeLeak`: the member saw the warning that its token was found in public (lib/credentials.ts). */
+export const EnableCredentialInput = CredentialByIdInput.extend({ acknowledgeLeak: z.boolean().optional() });
 /** Is this name taken by another credential (other than `exceptId`, the one being renamed)? */
 export const CredentialNameInUseInput = TeamScope.extend({ ...Credential.pick({ name: true }).shape, exceptId: CredentialId.optional() });
 

@@ -275,6 +275,28 @@ describe("another credential with the same name", () => {
   });
 });
 
+describe("a credential whose token was found in public", () => {
+  it("is in the list's leak notices after any refetch, and Enable passes on acknowledgeLeak", async () => {
+    signInAs("developer@example.com");
+    const created = await createCredentialAction({ ...acmeTest, name: "Leaked via action" });
+    if (!created.ok) throw new Error(created.message);
+    const { id } = created.data.credential;
+    const db = await getDb();
+    const at = new Date();
+    await db.update(apiCredentials).set({ status: "revoked", revokedReason: "leaked", leakedAt: at, leakUrl: "https://gist.github.com/x/1", leakSource: "gist" }).where(eq(apiCredentials.id, id));
+
+    // What the list's React Query fetches (filters or not) carries the notices for the banner.
+    for (const filters of [{}, { name: "nothing like it", status: "active" as const, page: 1 }]) {
+      const listed = await listCredentialsAction({ ...acmeTest, ...filters });
+      expect(listed.ok && listed.data.leaks).toContainEqual({ id, name: "Leaked via action", url: "https://gist.github.com/x/1", at: at.toISOString(), revoked: true });
+    }
+
+    await expectRefusedWithoutChange(() => enableCredentialAction({ ...acmeTest, id }), "conflict");
+    expect(await enableCredentialAction({ ...acmeTest, id, acknowledgeLeak: "yes" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await enableCredentialAction({ ...acmeTest, id, acknowledgeLeak: true })).toMatchObject({ ok: true, data: { status: "active", leak: { source: "gist" } } });
+  });
+});
+
 describe("actions.ts", () => {
   it("exports only actions that go through withTeamAction: each asks a signed-out caller to sign in", async () => {
     signInAs(null);

@@ -22,6 +22,7 @@ import {
   CreateCredentialInput,
   CredentialByIdInput,
   CredentialNameInUseInput,
+  EnableCredentialInput,
   ListCredentialsInput,
   RenameCredentialInput,
   RollCredentialInput,
@@ -44,7 +45,8 @@ export const renameCredentialAction = withTeamAction(RenameCredentialInput, ({ i
 
 export const revokeCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => revokeCredential(access, { id }));
 
-export const enableCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => enableCredential(access, { id }));
+/** A credential whose token was found in public needs `acknowledgeLeak` (the confirm dialog's). */
+export const enableCredentialAction = withTeamAction(EnableCredentialInput, ({ id, acknowledgeLeak }, { access }) => enableCredential(access, { id, acknowledgeLeak }));
 
 export const deleteCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => deleteCredential(access, { id }));
 

@@ -26,14 +26,14 @@ export function CredentialPageActions({ scope, credential, state, now }: Props) 
   });
   return (
     <div ref={group} role="group" aria-label={`Actions for ${credential.name}`} className="flex flex-wrap items-center gap-2">
-      {items.map(({ key, label, icon: Icon, tone, disabled, onSelect }) => (
+      {items.map(({ key, label, icon: Icon, tone, disabled, direct, onSelect }) => (
         <Button
           key={key}
           variant={tone === "danger" ? "danger" : "secondary"}
           disabled={disabled}
           pending={key === "status" && enabling}
           pendingLabel="Enabling…"
-          aria-haspopup={label === "Enable" ? undefined : "dialog"}
+          aria-haspopup={direct ? undefined : "dialog"}
           onClick={(event) => {
             opener.current = event.currentTarget;
             onSelect();

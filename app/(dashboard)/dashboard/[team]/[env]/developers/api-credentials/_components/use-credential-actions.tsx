@@ -3,11 +3,12 @@
 // Change expiry, End now (a rolled credential still in its grace period), Revoke or Enable, Delete.
 // Returns them as items to show however the place shows them, and the dialogs they open. Shown only
 // to those who may manage credentials; the server checks again on every call. Revoke, Delete and
-// End now ask first; a Live change may then ask for the password (the hooks' useCallAction).
+// End now ask first, and so does Enable when the token was found in public; a Live change may then
+// ask for the password (the hooks' useCallAction).
 import { CalendarClock, CircleStop, Pencil, Power, PowerOff, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { CredentialState } from "@/lib/credential-state";
+import { LEAKED_TOKEN_WARNING, type CredentialState } from "@/lib/credential-state";
 import type { CredentialDto } from "@/lib/credentials";
 import { ChangeExpiryDialog } from "./change-expiry-dialog";
 import { RollUsage } from "./credential-status";
@@ -22,6 +23,8 @@ export type CredentialActionItem = {
   icon: LucideIcon;
   tone?: "danger";
   disabled?: boolean;
+  /** Acts at once, with no dialog (Enable, unless the token was found in public). */
+  direct?: boolean;
   onSelect: () => void;
 };
 
@@ -34,7 +37,7 @@ type Options = {
   returnFocus?: () => void;
 };
 
-type Dialog = "rename" | "expiry" | "end" | "revoke" | "delete";
+type Dialog = "rename" | "expiry" | "end" | "revoke" | "enable" | "delete";
 
 export function useCredentialActions({ scope, credential, state, now, returnFocus }: Options) {
   const [open, setOpen] = useState<Dialog | null>(null);
@@ -47,6 +50,7 @@ export function useCredentialActions({ scope, credential, state, now, returnFocu
   const opener = (dialog: Dialog) => (next: boolean) => setOpen(next ? dialog : null);
   const busy = revoke.isPending || enable.isPending || remove.isPending || end.isPending;
   const { id, name } = credential;
+  const leaked = credential.leak !== null;
 
   const items: CredentialActionItem[] = [
     { key: "rename", label: "Rename", icon: Pencil, onSelect: () => setOpen("rename") },
@@ -55,7 +59,9 @@ export function useCredentialActions({ scope, credential, state, now, returnFocu
     ...(state.roll?.endable ? [{ key: "end", label: "End now", icon: CircleStop, onSelect: () => setOpen("end") }] : []),
     credential.status === "active"
       ? { key: "status", label: "Revoke", icon: PowerOff, onSelect: () => setOpen("revoke") }
-      : { key: "status", label: "Enable", icon: Power, disabled: enable.isPending, onSelect: () => enable.submit({ id }, { onSettled: () => returnFocus?.() }) },
+      : leaked
+        ? { key: "status", label: "Enable", icon: Power, onSelect: () => setOpen("enable") }
+        : { key: "status", label: "Enable", icon: Power, direct: true, disabled: enable.isPending, onSelect: () => enable.submit({ id }, { onSettled: () => returnFocus?.() }) },
     { key: "delete", label: "Delete", icon: Trash2, tone: "danger", onSelect: () => setOpen("delete") },
   ];
 
@@ -92,6 +98,17 @@ export function useCredentialActions({ scope, credential, state, now, returnFocu
         returnFocus={returnFocus}
       />
       <ConfirmDialog
+        open={open === "enable"}
+        onOpenChange={opener("enable")}
+        title={`Enable “${name}”?`}
+        description={LEAKED_TOKEN_WARNING}
+        confirmLabel="Enable"
+        pendingLabel="Enabling…"
+        pending={enable.isPending}
+        onConfirm={() => enable.submit({ id, acknowledgeLeak: true }, { onSettled: close })}
+        returnFocus={returnFocus}
+      />
+      <ConfirmDialog
         open={open === "delete"}
         onOpenChange={opener("delete")}
         title={`Delete “${name}”?`}
@@ -105,5 +122,6 @@ export function useCredentialActions({ scope, credential, state, now, returnFocu
     </>
   );
 
-  return { items, dialogs, busy, enabling: enable.isPending };
+  // A confirmed Enable shows its progress in the dialog.
+  return { items, dialogs, busy, enabling: enable.isPending && !leaked };
 }

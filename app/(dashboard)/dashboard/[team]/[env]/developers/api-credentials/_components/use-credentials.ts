@@ -111,7 +111,7 @@ export const useRevokeCredential = (scope: CredentialsScope) =>
 
 export const useEnableCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string }, call) => call(() => enableCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string; acknowledgeLeak?: boolean }, call) => call(() => enableCredentialAction({ ...scope, ...input })),
     // Enable does not touch the expiry: an expired credential stays refused, and the toast says why.
     success: (credential) =>
       credentialState(credential, Date.now()).expired
