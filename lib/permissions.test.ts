@@ -4,10 +4,10 @@ import type { Role } from "./terms";
 
 describe("the permission table", () => {
   const expected: Record<Role, Record<Permission, boolean>> = {
-    owner: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": true },
-    admin: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": true },
-    developer: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": false },
-    read_only: { "credentials:view": true, "credentials:manage": false, "activity:view": true, "members:view": true, "members:manage": false },
+    owner: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": true, "settings:manage": true },
+    admin: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": true, "settings:manage": true },
+    developer: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": false, "settings:manage": false },
+    read_only: { "credentials:view": true, "credentials:manage": false, "activity:view": true, "members:view": true, "members:manage": false, "settings:manage": false },
   };
   for (const [role, permissions] of Object.entries(expected) as [Role, Record<Permission, boolean>][]) {
     it(`gives ${role} exactly its permissions`, () => {

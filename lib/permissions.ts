@@ -3,11 +3,12 @@
 // the same answers to hide controls it would refuse anyway.
 import { roles, type Role } from "./terms";
 
-export type Permission = "credentials:view" | "credentials:manage" | "activity:view" | "members:view" | "members:manage";
+export type Permission = "credentials:view" | "credentials:manage" | "activity:view" | "members:view" | "members:manage" | "settings:manage";
 
+// "settings:manage": the team's settings (Settings → Security: what happens to a token found in public).
 const permissionsByRole: Record<Role, readonly Permission[]> = {
-  owner: ["credentials:view", "credentials:manage", "activity:view", "members:view", "members:manage"],
-  admin: ["credentials:view", "credentials:manage", "activity:view", "members:view", "members:manage"],
+  owner: ["credentials:view", "credentials:manage", "activity:view", "members:view", "members:manage", "settings:manage"],
+  admin: ["credentials:view", "credentials:manage", "activity:view", "members:view", "members:manage", "settings:manage"],
   developer: ["credentials:view", "credentials:manage", "activity:view", "members:view"],
   read_only: ["credentials:view", "activity:view", "members:view"],
 };

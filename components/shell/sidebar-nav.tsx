@@ -2,7 +2,7 @@
 // Sidebar sections. Only pages that exist are linked.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { History, KeyRound, Users, type LucideIcon } from "lucide-react";
+import { History, KeyRound, ShieldCheck, Users, type LucideIcon } from "lucide-react";
 import { LANDING_SECTION, teamPath } from "@/lib/paths";
 import type { Environment } from "@/lib/terms";
 
@@ -14,7 +14,13 @@ const sections: { heading: string; links: { path: string; label: string; icon: L
       { path: "activity", label: "Activity", icon: History },
     ],
   },
-  { heading: "Settings", links: [{ path: "settings/members", label: "Members", icon: Users }] },
+  {
+    heading: "Settings",
+    links: [
+      { path: "settings/members", label: "Members", icon: Users },
+      { path: "settings/security", label: "Security", icon: ShieldCheck },
+    ],
+  },
 ];
 
 export function SidebarNav({ team, environment }: { team: string; environment: Environment }) {

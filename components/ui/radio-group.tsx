@@ -9,12 +9,14 @@ type RadioGroupProps<Value extends string> = {
   value: Value;
   onChange: (value: Value) => void;
   disabled?: boolean;
+  /** The id of a text that says more about the group (e.g. why it is disabled). */
+  describedBy?: string;
 };
 
-export function RadioGroup<Value extends string>({ label, name, options, value, onChange, disabled }: RadioGroupProps<Value>) {
+export function RadioGroup<Value extends string>({ label, name, options, value, onChange, disabled, describedBy }: RadioGroupProps<Value>) {
   const id = useId();
   return (
-    <div role="radiogroup" aria-labelledby={`${id}-label`} className="space-y-2">
+    <div role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy} aria-disabled={disabled || undefined} className="space-y-2">
       <p id={`${id}-label`} className="text-sm font-medium text-slate-800">
         {label}
       </p>
@@ -22,7 +24,7 @@ export function RadioGroup<Value extends string>({ label, name, options, value, 
         {options.map((option) => (
           <label
             key={option.value}
-            className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-800 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600"
+            className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-800 has-[:checked]:border-indigo-600 has-[:checked]:bg-indigo-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600 has-[:disabled]:cursor-not-allowed has-[:disabled]:text-slate-600"
           >
             <input
               type="radio"

@@ -11,6 +11,7 @@ import { accessFor } from "@/lib/testing";
 import type { UserSummary } from "@/lib/users";
 import * as credentialActions from "./developers/api-credentials/actions";
 import * as memberActions from "./settings/members/actions";
+import * as securityActions from "./settings/security/actions";
 
 const recorded = vi.hoisted(() => ({ queries: [] as string[] }));
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
@@ -63,6 +64,10 @@ describe("an action reads the caller's membership once", () => {
       expect(await membershipReads(call)).toBe(1);
     });
   }
+
+  it("the team's leak setting: 1 membership query", async () => {
+    expect(await membershipReads(() => securityActions.setLeakResponseAction({ ...scope, leakResponse: "revoke" }))).toBe(1);
+  });
 
   it("a members change: 2 (the wrapper's, and the re-read under lock that guards a race)", async () => {
     expect(await membershipReads(() => memberActions.changeRoleAction({ ...scope, userId: ids.viewer, role: "developer" }))).toBe(2);
