@@ -72,14 +72,15 @@ export function CredentialDetails({ scope, credential, environmentLabel, canMana
             )}
           </header>
 
-          {state.refusal ? (
-            <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{state.refusal}</p>
-          ) : null}
-
-          {credential.leak ? (
-            <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-              <FoundInPublic leak={credential.leak} />.{state.revoked || state.expired ? "" : stillWorks(credential)}
-            </p>
+          {credential.leak || state.refusal ? (
+            <div className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {credential.leak ? (
+                <p>
+                  <FoundInPublic leak={credential.leak} />.{state.revoked || state.expired ? "" : stillWorks(credential)}
+                </p>
+              ) : null}
+              {state.refusal ? <p>{state.refusal}</p> : null}
+            </div>
           ) : null}
 
           {state.roll ? (

@@ -54,8 +54,8 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
               <Td>
                 <StatusBadges state={state} />
                 {credential.leak ? (
-                  <span className="mt-1 block max-w-72 text-xs whitespace-normal text-slate-700">
-                    <FoundInPublic leak={credential.leak} />
+                  <span className="mt-1 block w-56 text-xs whitespace-normal text-slate-700">
+                    <FoundInPublic leak={credential.leak} oneLine />
                   </span>
                 ) : null}
                 {state.roll ? (
