@@ -59,11 +59,13 @@ export function Td({ className = "", sticky, ...props }: TdHTMLAttributes<HTMLTa
 
 /**
  * A long value (a credential's name, an email) cut to the cell with "…": in full on hover (its
- * title), while focus is in its row (it wraps), and to screen readers (the text is all there).
+ * title), while keyboard focus is in its row (it wraps), and to screen readers (the text is all there).
+ * Keyboard focus only (:focus-visible): a wrap on a click's mousedown would move the link away before
+ * its mouseup, and the click would be lost (seen on a phone-wide table).
  */
 export function Truncated({ text, children }: { text: string; children?: ReactNode }) {
   return (
-    <span title={text} className="block max-w-32 truncate group-focus-within/row:whitespace-normal group-focus-within/row:[overflow-wrap:anywhere] sm:max-w-64">
+    <span title={text} className="block max-w-32 truncate group-has-[:focus-visible]/row:whitespace-normal group-has-[:focus-visible]/row:[overflow-wrap:anywhere] sm:max-w-64">
       {children ?? text}
     </span>
   );
