@@ -26,6 +26,12 @@ export async function useSavedSession(page: Page, email: string) {
   await page.context().addCookies(cookies);
 }
 
+/** Nothing on the page is wider than the viewport: no sideways scrolling. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, "the page is no wider than the viewport").toBeLessThanOrEqual(innerWidth);
+}
+
 /** Signs in through the login form and waits for the dashboard. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

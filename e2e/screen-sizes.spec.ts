@@ -5,7 +5,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import { chooseRowAction, closeTokenDialog, createAndClose, createCredential, credentialRow, rowActions, uniqueName } from "./credentials-page";
-import { credentialsUrl, demoAccounts, useSavedSession } from "./helpers";
+import { credentialsUrl, demoAccounts, expectNoSidewaysScroll, useSavedSession } from "./helpers";
 
 const sizes = [
   { width: 390, height: 844 },
@@ -18,11 +18,6 @@ function longestName() {
   const name = uniqueName("Northern distribution centres, nightly ERP synchronisation");
   expect(name).toHaveLength(64);
   return name;
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, "the page is no wider than the viewport").toBeLessThanOrEqual(innerWidth);
 }
 
 /** Scrolls the page (only the page: a table keeps its own scroll position) to the element, and expects all of it in view. */
