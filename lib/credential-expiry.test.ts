@@ -49,6 +49,8 @@ describe("getCredential", () => {
       replaces: null,
       lastUsedAddress: null,
       allowedAddresses: [],
+      revokedReason: null,
+      leak: null,
     });
     const days = (Date.parse(dto.expiresAt!) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(2.9);
