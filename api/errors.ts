@@ -1,6 +1,8 @@
 // JSON error bodies for the /v1 API: {"error": {"code", "message"}}. Never a token, hash or stack.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import { fieldErrors } from "@/lib/validation/shipments";
 
 export type ApiErrorCode =
   | "missing_credentials"
@@ -31,8 +33,11 @@ export function apiError(
   return c.json({ error }, status, extra?.headers);
 }
 
-/** A 401 of a request that has no bearer credential to name (a signed or public endpoint). */
-export const unsigned = (c: Context, message: string) => apiError(c, 401, "invalid_signature", message);
+/** 400 invalid_request naming each bad field of a zod error ("Invalid fields: recipient.name."). */
+export function invalidRequest(c: Context, error: z.ZodError) {
+  const fields = fieldErrors(error);
+  return apiError(c, 400, "invalid_request", `Invalid fields: ${Object.keys(fields).join(", ")}.`, { fields });
+}
 
 /** RFC 6750: a 401 names the scheme and realm the client should authenticate with. */
 export const WWW_AUTHENTICATE = 'Bearer realm="eCourier API"';

@@ -2,9 +2,9 @@
 // The token is read from the Authorization header only: never a query string, body or cookie.
 import { createMiddleware } from "hono/factory";
 import { authenticateApiRequest, touchLastUsed } from "@/lib/api-auth";
-import { clientAddress, clientAddressOf } from "@/lib/client-address";
 import type { ApiEnv } from "../context";
 import { apiError, WWW_AUTHENTICATE } from "../errors";
+import { requestAddress } from "../request-address";
 import { setCredentialExpiresAt } from "../response-headers";
 
 const refusals = {
@@ -18,9 +18,9 @@ const unauthorized = { headers: { "WWW-Authenticate": WWW_AUTHENTICATE } };
 export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
   // Node's own parsed headers where there is a Node request (a plain object, lower-case names);
   // else (app.request in tests) the WHATWG ones. The same values either way.
-  const incoming = c.env?.incoming?.headers;
-  const address = incoming ? clientAddressOf(incoming) : clientAddress(c.req.raw.headers);
-  const result = await authenticateApiRequest(incoming ? incoming.authorization : c.req.header("authorization"), address);
+  const incoming = c.env?.incoming;
+  const address = requestAddress(c);
+  const result = await authenticateApiRequest(incoming ? incoming.headers.authorization : c.req.header("authorization"), address);
   if (!result.ok) {
     switch (result.reason) {
       case "rate_limited": {

@@ -4,17 +4,16 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { revokeByPublicReport } from "@/lib/leaks";
-import { clientAddress, clientAddressOf } from "@/lib/client-address";
 import { throttle } from "@/lib/throttle";
 import type { ApiEnv } from "../context";
 import { apiError } from "../errors";
 import { limitBody } from "../middleware/body-limit";
+import { requestAddress } from "../request-address";
 
 const PublicRevoke = z.object({ token: z.string({ error: "Send the token as {\"token\": \"pk_…\"}." }).max(1024) });
 
 export const publicRevoke = new Hono<ApiEnv>().post("/revoke", limitBody, async (c) => {
-  const address = c.env?.incoming ? clientAddressOf(c.env.incoming.headers) : clientAddress(c.req.raw.headers);
-  const retryAfterMs = await throttle("api credentials per address").attempt(address);
+  const retryAfterMs = await throttle("api credentials per address").attempt(requestAddress(c));
   if (retryAfterMs > 0) {
     return apiError(c, 429, "rate_limited", "Too many requests from this address. Try again later.", {
       headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },

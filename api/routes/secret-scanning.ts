@@ -4,9 +4,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { recordLeaks } from "@/lib/leaks";
-import { fieldErrors } from "@/lib/validation/shipments";
 import type { ApiEnv } from "../context";
-import { apiError, unsigned } from "../errors";
+import { apiError, invalidRequest } from "../errors";
 import { gitHubKeys } from "../github-signature";
 import { limitBody } from "../middleware/body-limit";
 
@@ -29,7 +28,7 @@ export const secretScanning = new Hono<ApiEnv>().post("/github", limitBody, asyn
   const body = new Uint8Array(await c.req.arrayBuffer());
   const verdict = await gitHubKeys().verify(body, c.req.header("github-public-key-identifier"), c.req.header("github-public-key-signature"));
   if (verdict === "keys_unavailable") return apiError(c, 503, "service_unavailable", "GitHub's public keys could not be fetched. Try again later.");
-  if (verdict !== "valid") return unsigned(c, "The request is not signed by a current GitHub secret-scanning key.");
+  if (verdict !== "valid") return apiError(c, 401, "invalid_signature", "The request is not signed by a current GitHub secret-scanning key.");
 
   let json: unknown;
   try {
@@ -38,9 +37,6 @@ export const secretScanning = new Hono<ApiEnv>().post("/github", limitBody, asyn
     return apiError(c, 400, "invalid_request", "The request body must be a JSON array of matches.");
   }
   const report = Report.safeParse(json);
-  if (!report.success) {
-    const fields = fieldErrors(report.error);
-    return apiError(c, 400, "invalid_request", `Invalid fields: ${Object.keys(fields).join(", ")}.`, { fields });
-  }
+  if (!report.success) return invalidRequest(c, report.error);
   return c.json(await recordLeaks(report.data));
 });

@@ -1,18 +1,14 @@
 // /v1/shipments: create, list and fetch shipments of the caller's team in the caller's environment.
 import { Hono, type Context } from "hono";
 import { createShipment, findShipment, listShipments, type ShipmentScope } from "@/lib/shipments";
-import { CreateShipment, fieldErrors, ListShipments, ShipmentId } from "@/lib/validation/shipments";
+import { CreateShipment, ListShipments, ShipmentId } from "@/lib/validation/shipments";
 import type { ApiEnv } from "../context";
-import { apiError } from "../errors";
+import { apiError, invalidRequest } from "../errors";
 import { principalOf } from "../principal";
 
 function scopeOf(c: Context<ApiEnv>): ShipmentScope {
   const { team, environment } = principalOf(c);
   return { teamId: team.id, environment };
-}
-
-function invalidRequest(c: Context, fields: Record<string, string>) {
-  return apiError(c, 400, "invalid_request", `Invalid fields: ${Object.keys(fields).join(", ")}.`, { fields });
 }
 
 export const shipments = new Hono<ApiEnv>()
@@ -24,13 +20,13 @@ export const shipments = new Hono<ApiEnv>()
       return apiError(c, 400, "invalid_request", "The request body must be a JSON object.");
     }
     const parsed = CreateShipment.safeParse(body);
-    if (!parsed.success) return invalidRequest(c, fieldErrors(parsed.error));
+    if (!parsed.success) return invalidRequest(c, parsed.error);
     const shipment = await createShipment(scopeOf(c), principalOf(c).credential.id, parsed.data);
     return c.json(shipment, 201);
   })
   .get("/", async (c) => {
     const parsed = ListShipments.safeParse(c.req.query());
-    if (!parsed.success) return invalidRequest(c, fieldErrors(parsed.error));
+    if (!parsed.success) return invalidRequest(c, parsed.error);
     return c.json(await listShipments(scopeOf(c), parsed.data));
   })
   .get("/:id", async (c) => {
