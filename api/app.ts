@@ -1,28 +1,36 @@
 // The /v1 REST API as a Hono app. Mounted by server.ts (same process as the dashboard)
 // or run alone by api/standalone.ts.
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
 import { logError } from "@/lib/redact";
 import { allowedMethodsOf } from "./allowed-methods";
 import type { ApiEnv } from "./context";
-import { apiError } from "./errors";
+import { apiError, invalidRequest } from "./errors";
 import { accessLog, loggablePath } from "./middleware/access-log";
 import { bearerAuth } from "./middleware/bearer-auth";
 import { limitBody } from "./middleware/body-limit";
+import { apiDocument, SECURITY_SCHEME } from "./openapi";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
 import { publicRevoke } from "./routes/public-revoke";
+import { reference } from "./routes/reference";
 import { secretScanning } from "./routes/secret-scanning";
 import { shipments } from "./routes/shipments";
 
 export { MAX_BODY_BYTES } from "./middleware/body-limit";
 
 export function createApiApp() {
-  const app = new Hono<ApiEnv>().basePath("/v1");
+  // Each route validates its input with the zod schemas it declares (which the OpenAPI document is
+  // generated from); a refusal is the API's own 400, naming each bad field.
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: (result, c) => (result.success ? undefined : invalidRequest(c, result.error)) }).basePath("/v1");
+  app.openAPIRegistry.registerComponent("securitySchemes", "credential", SECURITY_SCHEME);
   app.use(accessLog);
 
-  // The routes without a credential: liveness for load balancers; leak reports from GitHub's
-  // secret scanning (signed by GitHub, verified first); a revoke by anyone who holds a token.
+  // The routes without a credential: liveness for load balancers; this API's description and
+  // reference; leak reports from GitHub's secret scanning (signed by GitHub, verified first); a
+  // revoke by anyone who holds a token.
   app.route("/health", health);
+  app.route("/", reference((serverUrl) => apiDocument(app, serverUrl)));
   app.route("/secret-scanning", secretScanning);
   app.route("/credentials", publicRevoke);
 
@@ -47,6 +55,9 @@ export function createApiApp() {
     return apiError(c, 405, "method_not_allowed", `Use ${methods.join(", ")} on this path.`, { headers: { Allow: methods.join(", ") } });
   });
   app.onError((err, c) => {
+    // Thrown by the validators before a handler runs: a body that is not JSON, or not sent as JSON.
+    if (err instanceof HTTPException && err.status === 400) return apiError(c, 400, "invalid_request", "The request body must be JSON.");
+    if (err instanceof HTTPException && err.status === 415) return apiError(c, 415, "unsupported_media_type", "Send the body as application/json.");
     // Name and message only, redacted: a stack, a query's parameters or request data could carry secrets.
     logError("api", `${c.req.method} ${loggablePath(c)} failed`, err);
     return apiError(c, 500, "internal_error", "Something went wrong on our side.");

@@ -13,8 +13,11 @@ export type ApiErrorCode =
   | "ip_not_allowed"
   | "rate_limited"
   | "invalid_request"
+  | "unsupported_media_type"
   | "not_found"
   | "method_not_allowed"
+  | "idempotency_key_in_use"
+  | "idempotency_key_reused"
   | "payload_too_large"
   | "internal_error"
   | "service_unavailable";

@@ -27,10 +27,11 @@ export class ServerResponseWithApiHeaders<Request extends IncomingMessage = Inco
     if (api !== false) {
       const last = rest[rest.length - 1];
       if (last && typeof last === "object" && !Array.isArray(last)) {
-        Object.assign(last, API_HEADERS);
+        // A route may allow caching (the public OpenAPI document and reference): its own cache-control stands.
+        for (const name in API_HEADERS) (last as Record<string, string>)[name] ??= API_HEADERS[name];
         if (typeof api === "string") (last as Record<string, string>)[CREDENTIAL_EXPIRES_AT_HEADER] = api;
       } else {
-        for (const [name, value] of Object.entries(API_HEADERS)) this.setHeader(name, value);
+        for (const [name, value] of Object.entries(API_HEADERS)) if (!this.hasHeader(name)) this.setHeader(name, value);
         if (typeof api === "string") this.setHeader(CREDENTIAL_EXPIRES_AT_HEADER, api);
       }
     }

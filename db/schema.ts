@@ -241,3 +241,25 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+// POST /v1/shipments with an Idempotency-Key: one row per key, per team and environment, for 24
+// hours (lib/idempotency.ts). While the first request runs, `lock_id` names it and the response is
+// null; then the response is kept so a retry gets it again. A 5xx is not kept (the row is deleted).
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    key: text("key").notNull(),
+    // SHA-256 of the method, path and body: the same key with another request is refused.
+    requestHash: text("request_hash").notNull(),
+    lockId: uuid("lock_id").notNull(),
+    lockedAt: timestamp("locked_at", { withTimezone: true }).notNull().defaultNow(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.environment, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);

@@ -2,24 +2,15 @@
 // a key acts only for its own team in its own environment; anything else is "not found".
 import "server-only";
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { shipments } from "@/db/schema";
 import type { Environment } from "./terms";
-import type { CreateShipment, ListShipments } from "./validation/shipments";
+import type { CreateShipment, ListShipments, Shipment } from "./validation/shipments";
 
 export type ShipmentScope = { teamId: string; environment: Environment };
 
-/** The shipment as the API shows it. */
-export type ShipmentDto = {
-  id: string;
-  object: "shipment";
-  environment: Environment;
-  reference: string | null;
-  recipient: { name: string; address: string };
-  weight_grams: number;
-  status: (typeof shipments.$inferSelect)["status"];
-  created_at: string;
-};
+/** The shipment as the API shows it (its schema is the OpenAPI document's). */
+export type ShipmentDto = Shipment;
 
 type ShipmentRow = typeof shipments.$inferSelect;
 
@@ -40,8 +31,9 @@ function inScope(scope: ShipmentScope, ...conditions: SQL[]) {
   return and(eq(shipments.teamId, scope.teamId), eq(shipments.environment, scope.environment), ...conditions);
 }
 
-export async function createShipment(scope: ShipmentScope, credentialId: string, input: CreateShipment): Promise<ShipmentDto> {
-  const db = await getDb();
+/** `tx`: the transaction to create it in (an idempotent request keeps its response in the same one). */
+export async function createShipment(scope: ShipmentScope, credentialId: string, input: CreateShipment, tx?: Tx): Promise<ShipmentDto> {
+  const db = tx ?? (await getDb());
   const [row] = await db
     .insert(shipments)
     .values({

@@ -1,32 +1,54 @@
 // POST /v1/credentials/revoke {"token": "pk_…"}: anyone who finds a token may revoke it, without
 // a credential (GitHub offers the same for its tokens). The answer is the same whatever the token
 // was, so it tells a guesser nothing; each call spends the address's failed-credential budget.
-import { Hono } from "hono";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { revokeByPublicReport } from "@/lib/leaks";
 import { throttle } from "@/lib/throttle";
 import type { ApiEnv } from "../context";
 import { apiError } from "../errors";
 import { limitBody } from "../middleware/body-limit";
+import { BODY_ERRORS, json, PUBLIC, responses } from "../openapi";
 import { requestAddress } from "../request-address";
 
-const PublicRevoke = z.object({ token: z.string({ error: "Send the token as {\"token\": \"pk_…\"}." }).max(1024) });
+const TOKEN_MESSAGE = 'Send the token as {"token": "pk_…"}.';
+const PublicRevoke = z.object({ token: z.string({ error: TOKEN_MESSAGE }).max(1024).meta({ description: "The token you found." }) });
 
-export const publicRevoke = new Hono<ApiEnv>().post("/revoke", limitBody, async (c) => {
+/** Before the body is read: a guesser pays for every call, valid or not. */
+const spendAddressBudget = createMiddleware<ApiEnv>(async (c, next) => {
   const retryAfterMs = await throttle("api credentials per address").attempt(requestAddress(c));
   if (retryAfterMs > 0) {
     return apiError(c, 429, "rate_limited", "Too many requests from this address. Try again later.", {
       headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
     });
   }
-  let json: unknown;
-  try {
-    json = await c.req.json();
-  } catch {
-    return apiError(c, 400, "invalid_request", "The request body must be a JSON object.");
-  }
-  const input = PublicRevoke.safeParse(json);
-  if (!input.success) return apiError(c, 400, "invalid_request", input.error.issues[0].message, { fields: { token: input.error.issues[0].message } });
-  await revokeByPublicReport(input.data.token.trim());
-  return c.json({ status: "received" }, 202);
+  await next();
 });
+
+const route = createRoute({
+  method: "post",
+  path: "/revoke",
+  tags: ["Credentials"],
+  operationId: "revokeFoundToken",
+  summary: "Revoke a token you found",
+  description:
+    "No credential needed. The answer is the same for an active, revoked, deleted, unknown or malformed token; an active " +
+    "credential is revoked. Each call counts against the client address's budget for refused credentials.",
+  security: PUBLIC,
+  middleware: [limitBody, spendAddressBudget] as const,
+  request: { body: { required: true, content: json(PublicRevoke) } },
+  responses: responses(
+    { 202: { description: "Received.", content: json(z.object({ status: z.literal("received") })) } },
+    { ...BODY_ERRORS, 429: ["rate_limited"], 500: ["internal_error"] },
+  ),
+});
+
+export const publicRevoke = new OpenAPIHono<ApiEnv>().openapi(
+  route,
+  async (c) => {
+    await revokeByPublicReport(c.req.valid("json").token.trim());
+    return c.json({ status: "received" as const }, 202);
+  },
+  (result, c) => (result.success ? undefined : apiError(c, 400, "invalid_request", TOKEN_MESSAGE, { fields: { token: TOKEN_MESSAGE } })),
+);

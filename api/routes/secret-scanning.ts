@@ -1,13 +1,14 @@
 // POST /v1/secret-scanning/github: GitHub's secret-scanning partner endpoint. GitHub sends every
 // match of our token pattern it finds in public (a commit, an issue comment, an npm package…), signed;
 // a match that is one of our credentials is revoked at once (or only recorded, by the team's choice).
-import { Hono } from "hono";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { recordLeaks } from "@/lib/leaks";
 import type { ApiEnv } from "../context";
 import { apiError, invalidRequest } from "../errors";
 import { gitHubKeys } from "../github-signature";
 import { limitBody } from "../middleware/body-limit";
+import { json, PUBLIC, responses } from "../openapi";
 
 const MAX_MATCHES = 10_000;
 
@@ -23,7 +24,42 @@ const Report = z
   )
   .max(MAX_MATCHES);
 
-export const secretScanning = new Hono<ApiEnv>().post("/github", limitBody, async (c) => {
+const Labels = z.array(
+  z.object({ token_hash: z.string().meta({ description: "SHA-256 of the token, hex." }), token_type: z.string(), label: z.enum(["true_positive", "false_positive"]) }),
+);
+
+/** Report as a JSON Schema (OpenAPI 3.1's dialect), without the $schema line a document does not need. */
+function reportSchema() {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(Report, { io: "input", target: "draft-2020-12" });
+  return schema as object;
+}
+
+const signatureHeader = (name: string, description: string) => ({ name, in: "header" as const, required: true, schema: { type: "string" as const }, description });
+
+const route = createRoute({
+  method: "post",
+  path: "/github",
+  tags: ["Credentials"],
+  operationId: "reportSecretScanningMatches",
+  summary: "GitHub secret scanning: report found tokens",
+  description:
+    "For GitHub's secret-scanning partner program, signed by GitHub. A match that is one of our credentials is marked found " +
+    "in public and, unless its team chose \"Only notify\", revoked.",
+  security: PUBLIC,
+  middleware: [limitBody] as const,
+  // Described, not validated by a middleware: the signature covers the raw bytes and is checked before the body is parsed.
+  parameters: [
+    signatureHeader("Github-Public-Key-Identifier", "The identifier of the GitHub key that signed the body."),
+    signatureHeader("Github-Public-Key-Signature", "ECDSA P-256 / SHA-256 signature of the raw body, base64 DER."),
+  ],
+  request: { body: { required: true, content: { "application/json": { schema: reportSchema() } } } },
+  responses: responses(
+    { 200: { description: "One label per match.", content: json(Labels) } },
+    { 400: ["invalid_request"], 401: ["invalid_signature"], 413: ["payload_too_large"], 500: ["internal_error"], 503: ["service_unavailable"] },
+  ),
+});
+
+export const secretScanning = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
   // The signature covers the raw bytes: verified before the body is parsed or anything is looked up.
   const body = new Uint8Array(await c.req.arrayBuffer());
   const verdict = await gitHubKeys().verify(body, c.req.header("github-public-key-identifier"), c.req.header("github-public-key-signature"));
@@ -38,5 +74,5 @@ export const secretScanning = new Hono<ApiEnv>().post("/github", limitBody, asyn
   }
   const report = Report.safeParse(json);
   if (!report.success) return invalidRequest(c, report.error);
-  return c.json(await recordLeaks(report.data));
+  return c.json(await recordLeaks(report.data), 200);
 });
