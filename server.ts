@@ -8,6 +8,7 @@ import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { setClientAddress, trustedProxyHops } from "./lib/client-address";
 import { logError, logInfo } from "./lib/redact";
+import { schedulePruningIdempotencyKeys } from "./lib/idempotency";
 import { prepareThrottles } from "./lib/throttle";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
@@ -30,6 +31,7 @@ async function main() {
   const db = await getDb();
   if (demo && (await seedDemoData(db))) logInfo("Seeded the demo data into the empty database.");
   prepareThrottles();
+  schedulePruningIdempotencyKeys();
 
   const nextApp = next({ dev, hostname, port, dir: process.cwd() });
   await nextApp.prepare();

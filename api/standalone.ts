@@ -1,8 +1,10 @@
 // The /v1 API alone (e.g. api.ecourier.io), scaled apart from the dashboard. PostgreSQL only:
 // the embedded database allows one process, which server.ts already is.
+import type { AddressInfo } from "node:net";
 import { closeDatabase, getDb } from "@/db";
 import { trustedProxyHops } from "@/lib/client-address";
 import { logError, logInfo } from "@/lib/redact";
+import { schedulePruningIdempotencyKeys } from "@/lib/idempotency";
 import { prepareThrottles } from "@/lib/throttle";
 import { createApiServer } from "./server";
 
@@ -19,9 +21,11 @@ try {
 }
 await getDb(); // migrate (under an advisory lock) before taking traffic
 prepareThrottles();
+schedulePruningIdempotencyKeys();
 const port = Number(process.env.PORT || 4000);
 const server = createApiServer({ trustedProxyHops: hops });
-server.listen(port, () => logInfo(`eCourier API on http://localhost:${port}/v1`));
+// PORT=0: any free port (the tests); the log names the one taken.
+server.listen(port, () => logInfo(`eCourier API on http://localhost:${(server.address() as AddressInfo).port}/v1`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close(() => void closeDatabase().then(() => process.exit(0)));

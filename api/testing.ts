@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { apiCredentials, teams } from "@/db/schema";
 import type { Environment } from "@/lib/terms";
 import { displayToken, generateToken, hashToken } from "@/lib/tokens";
+import { assertMatchesDocument } from "./openapi-contract";
 import { createApiServer } from "./server";
 
 export type RunningApi = { url: string; close: () => Promise<void> };
@@ -76,12 +77,19 @@ export function freshAddress(): string {
   return `198.51.100.${++addressCount}`;
 }
 
-/** fetch against the API with an optional token and client address (x-forwarded-for, as a proxy in front would append it). */
-export function apiFetch(api: RunningApi, path: string, init: RequestInit & { token?: string; address?: string } = {}) {
+/**
+ * fetch against the API with an optional token and client address (x-forwarded-for, as a proxy in
+ * front would append it). Every answer is checked against the OpenAPI document first (status
+ * documented for the route, body valid for it): a test that gets an undocumented answer fails.
+ */
+export async function apiFetch(api: RunningApi, path: string, init: RequestInit & { token?: string; address?: string } = {}) {
   const { token, address, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (token !== undefined) headers.set("authorization", `Bearer ${token}`);
   headers.set("x-forwarded-for", address ?? "203.0.113.1");
   if (rest.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
-  return fetch(`${api.url}${path}`, { ...rest, headers });
+  const url = `${api.url}${path}`;
+  const res = await fetch(url, { ...rest, headers });
+  await assertMatchesDocument(rest.method ?? "GET", url, res);
+  return res;
 }

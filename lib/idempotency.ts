@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
+import { logError } from "./redact";
 import type { Environment } from "./terms";
 
 export type IdempotencyScope = { teamId: string; environment: Environment };
@@ -116,4 +117,11 @@ export async function pruneIdempotencyKeys(): Promise<number> {
     .where(lt(idempotencyKeys.createdAt, sql`now() - ${lifetime}`))
     .returning({ key: idempotencyKeys.key });
   return gone.length;
+}
+
+/** Prunes expired keys now and then every hour, in the background (each instance; deleting twice is harmless). */
+export function schedulePruningIdempotencyKeys(): void {
+  const prune = () => void pruneIdempotencyKeys().catch((err) => logError("api", "could not prune idempotency keys", err));
+  setTimeout(prune, 60_000).unref();
+  setInterval(prune, 60 * 60_000).unref();
 }

@@ -30,8 +30,9 @@ const Labels = z.array(
 
 /** Report as a JSON Schema (OpenAPI 3.1's dialect), without the $schema line a document does not need. */
 function reportSchema() {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(Report, { io: "input", target: "draft-2020-12" });
-  return schema as object;
+  const schema: Record<string, unknown> = z.toJSONSchema(Report, { io: "input", target: "draft-2020-12" });
+  delete schema.$schema;
+  return schema;
 }
 
 const signatureHeader = (name: string, description: string) => ({ name, in: "header" as const, required: true, schema: { type: "string" as const }, description });

@@ -1,0 +1,102 @@
+// Idempotency keys hold across instances: two API processes (api/standalone.ts) on one scratch
+// PostgreSQL database, a client retrying through a load balancer that alternates between them.
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { displayToken, generateToken, hashToken } from "@/lib/tokens";
+import { scratchDatabase } from "@/e2e/instances";
+
+type Instance = { url: string; stop: () => Promise<void> };
+
+async function startStandaloneApi(databaseUrl: string): Promise<Instance> {
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.dev.json", "api/standalone.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", TRUST_PROXY: "1", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s: ${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const listening = /eCourier API on (http:\/\/localhost:\d+)\/v1/.exec(output);
+      if (listening) {
+        clearTimeout(timer);
+        resolve(listening[1]);
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => reject(new Error(`the API exited (${code}): ${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+let a: Instance, b: Instance, drop: () => Promise<void>, db: pg.Client;
+let token: string;
+
+beforeAll(async () => {
+  const database = await scratchDatabase();
+  drop = database.drop;
+  a = await startStandaloneApi(database.url); // migrates the scratch database
+  b = await startStandaloneApi(database.url);
+  db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  const team = await db.query<{ id: string }>("insert into teams (slug, name) values ('two-instances', 'Two Instances Co') returning id");
+  token = generateToken("test");
+  await db.query("insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)", [
+    team.rows[0].id,
+    hashToken(token),
+    displayToken(token),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await db?.end();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await drop?.();
+});
+
+const parcel = { reference: "TWO-INSTANCES", recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" }, weight_grams: 1200 };
+
+function post(instance: Instance, key: string, body: unknown = parcel) {
+  return fetch(`${instance.url}/v1/shipments`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": "203.0.113.9" },
+    body: JSON.stringify(body),
+  });
+}
+
+describe("Idempotency-Key across two instances on one PostgreSQL", () => {
+  it("racing requests through both instances make one shipment; a later retry on either is a replay", async () => {
+    const key = "race-across-instances";
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? b : a, key)));
+    const statuses = answers.map((res) => (res.status === 201 && !res.headers.get("idempotent-replayed") ? "ran" : res.status === 201 ? "replayed" : res.status));
+    expect(statuses.filter((s) => s === "ran")).toHaveLength(1);
+    expect(statuses.every((s) => s === "ran" || s === "replayed" || s === 409)).toBe(true);
+    const first = await answers[statuses.indexOf("ran")].json();
+
+    for (const instance of [a, b]) {
+      const retry = await post(instance, key);
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      expect(await retry.json()).toEqual(first);
+    }
+    const count = await db.query("select count(*)::int as n from shipments where reference = 'TWO-INSTANCES'");
+    expect(count.rows[0].n).toBe(1);
+  });
+
+  it("a key used on one instance with another body is refused on the other", async () => {
+    expect((await post(a, "reuse-across-instances")).status).toBe(201);
+    const reused = await post(b, "reuse-across-instances", { ...parcel, weight_grams: 5000 });
+    expect(reused.status).toBe(422);
+    expect((await reused.json()).error.code).toBe("idempotency_key_reused");
+  });
+});
