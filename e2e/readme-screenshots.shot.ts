@@ -1,6 +1,6 @@
 // Pictures for the README (run with `npm run screenshots`): the owner's API Credentials page
 // in Test and in Live, with a few credentials in each (one expiring, one rolled), in Test on a
-// phone, and a rolled credential's page.
+// phone, and a rolled credential's page; and the interactive API reference (/v1/docs).
 import { test } from "@playwright/test";
 import { chooseRowAction, closeTokenDialog, createAndClose, openCredentialPage, revokeCredential } from "./credentials-page";
 import { callMe, credentialsUrl, signIn } from "./helpers";
@@ -41,4 +41,11 @@ test("README screenshots of the API Credentials page in Test and in Live, on a p
   await openCredentialPage(page, "Mobile app");
   await page.mouse.move(0, 0);
   await page.screenshot({ path: "docs/screenshots/credential-page.png", fullPage: true });
+});
+
+test("README screenshot of the interactive API reference", async ({ page }) => {
+  await page.goto("/v1/docs#tag/shipments/POST/v1/shipments");
+  await page.getByRole("heading", { name: "Create a shipment" }).waitFor();
+  await page.waitForTimeout(500); // the scroll to the anchor
+  await page.screenshot({ path: "docs/screenshots/api-reference.png" });
 });

@@ -41,7 +41,19 @@ export const Shipment = z
     status: z.enum(shipmentStatuses),
     created_at: z.iso.datetime().meta({ description: "ISO 8601, UTC." }),
   })
-  .meta({ id: "Shipment" });
+  .meta({
+    id: "Shipment",
+    example: {
+      id: "0b7c8a52-6f1e-4d2a-9c3b-5e4f6a7b8c9d",
+      object: "shipment",
+      environment: "test",
+      reference: "ORDER-1042",
+      recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
+      weight_grams: 1200,
+      status: "created",
+      created_at: "2026-12-02T12:00:00.000Z",
+    },
+  });
 export type Shipment = z.infer<typeof Shipment>;
 
 /** One page of shipments, newest first. */

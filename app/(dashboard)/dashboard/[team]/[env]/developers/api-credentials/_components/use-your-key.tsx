@@ -1,4 +1,5 @@
-// How to use a credential: the header, and a first request that says whose token it is; each to copy.
+// How to use a credential: the header, and a first request that says whose token it is, each to
+// copy; then the interactive API reference (/v1/docs) for everything else.
 import { CodeBlock } from "@/components/ui/code-block";
 import { meCommand } from "./me-command";
 
@@ -14,6 +15,12 @@ export function UseYourKey({ apiBaseUrl }: Props) {
       <CodeBlock code="Authorization: Bearer <token>" what="header" />
       <p className="mt-3 text-sm text-slate-600">Try it: this answers with the team and environment the token belongs to.</p>
       <CodeBlock code={meCommand(apiBaseUrl)} what="curl command" />
+      <p className="mt-3 text-sm text-slate-600">
+        Every endpoint, with a “Try it” that takes your token:{" "}
+        <a href={`${apiBaseUrl}/v1/docs`} className="font-medium text-indigo-700 underline">
+          API reference
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,49 @@
+// The interactive API reference (/v1/docs): it renders from the document at phone and desktop
+// widths with no serious accessibility issue, the dashboard links to it, and its "Try it" sends a
+// pasted token and shows the answer.
+import { expect, test, type Page } from "@playwright/test";
+import { seriousViolations } from "./axe";
+import { createAndClose, uniqueName } from "./credentials-page";
+import { credentialsUrl, demoAccounts, expectNoSidewaysScroll, useSavedSession } from "./helpers";
+
+async function openReference(page: Page) {
+  const requested: string[] = [];
+  page.on("request", (request) => void requested.push(request.url()));
+  await page.goto("/v1/docs");
+  await expect(page.getByRole("heading", { name: "eCourier API", exact: true })).toBeVisible();
+  return requested;
+}
+
+for (const width of [1280, 390]) {
+  test(`the reference renders every section at ${width} px, loads nothing from elsewhere, and axe finds no serious issue`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width, height: 860 });
+    const requested = await openReference(page);
+    // Every operation of the document is in the navigation (a drawer on a phone; sections render as they scroll in).
+    for (const operation of ["Create a shipment", "List shipments", "Get a shipment", "Who is calling", "Revoke a token you found", "Liveness"]) {
+      await expect(page.getByText(operation, { exact: true }).first()).toBeAttached();
+    }
+    await expect(page.getByText(baseURL!, { exact: true }).first()).toBeVisible(); // the server, from the document
+    await expectNoSidewaysScroll(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(requested.filter((url) => !url.startsWith(`${baseURL}/`) && !url.startsWith("data:"))).toEqual([]);
+  });
+}
+
+test("“Use your key” links to the reference, whose Try it sends a pasted token", async ({ page }) => {
+  await useSavedSession(page, demoAccounts.developer);
+  await page.goto(credentialsUrl("acme", "test"));
+  const name = uniqueName("Tried in docs");
+  const token = await createAndClose(page, name);
+
+  await page.getByRole("region", { name: "Use your key" }).getByRole("link", { name: "API reference" }).click();
+  await expect(page).toHaveURL(/\/v1\/docs$/);
+  await expect(page.getByRole("heading", { name: "eCourier API", exact: true })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Bearer Token" }).fill(token);
+  await page.getByRole("link", { name: "Who is calling" }).click();
+  await page.getByRole("button", { name: "Test Request (get /v1/me)" }).click();
+  const client = page.getByRole("dialog");
+  await client.getByRole("button", { name: "Send get request to", exact: false }).click();
+  await expect(client.getByText("200 OK")).toBeVisible();
+  await expect(client.getByText(`"${name}"`)).toBeVisible();
+});
