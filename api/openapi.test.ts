@@ -54,9 +54,22 @@ describe("GET /v1/openapi.json", () => {
       const served = await res.json();
       expect(served.servers).toEqual([{ url: "https://api.ecourier.example" }]);
       expect(served.components.securitySchemes.credential).toMatchObject({ type: "http", scheme: "bearer" });
+      expect(res.headers.get("vary")).toBeNull();
     } finally {
       if (before === undefined) delete process.env.API_BASE_URL;
       else process.env.API_BASE_URL = before;
+    }
+  });
+
+  it("without API_BASE_URL names the origin asked for, and varies by Host so no shared cache mixes them up", async () => {
+    const before = process.env.API_BASE_URL;
+    delete process.env.API_BASE_URL;
+    try {
+      const res = await apiFetch(api, "/v1/openapi.json");
+      expect(res.headers.get("vary")).toBe("host");
+      expect((await res.json()).servers).toEqual([{ url: api.url }]);
+    } finally {
+      if (before !== undefined) process.env.API_BASE_URL = before;
     }
   });
 

@@ -97,7 +97,9 @@ export function reference(document: (serverUrl: string) => object) {
     .openapi(documentRoute, (c) => {
       const serverUrl = serverUrlOf(c);
       if (cached?.serverUrl !== serverUrl) cached = { serverUrl, body: JSON.stringify(document(serverUrl)) };
-      return c.body(cached.body, 200, { ...CACHEABLE, "content-type": "application/json" });
+      // Without API_BASE_URL the server URL comes from the Host header: a shared cache must not hand it to another host.
+      const vary: Record<string, string> = process.env.API_BASE_URL?.trim() ? {} : { vary: "host" };
+      return c.body(cached.body, 200, { ...CACHEABLE, ...vary, "content-type": "application/json" });
     })
     .openapi(docsRoute, async (c) => {
       if (docsPage === undefined) {
