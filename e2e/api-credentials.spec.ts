@@ -262,13 +262,17 @@ test("a double click on Create makes one credential", async ({ page }) => {
 test("the token dialog closes with Escape though the list is still refreshing behind it", async ({ page }) => {
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
-  // Let the create action through, then hold every action call after it (the list's refetch), as a
-  // busy server would. The create call is the one that sends an expiry: the Name field's own
-  // "already named?" checks, however many the typing makes, go through unheld before it.
+  // Let the create action through, then hold every action call after it (the list's refetch) until
+  // the dialog has closed, as a busy server would. The create call is the one that sends an expiry:
+  // the Name field's own "already named?" checks, however many the typing makes, go through unheld
+  // before it. Held until released, not for a fixed time: the browser sends server actions one at a
+  // time, so fixed delays add up behind each other (two of 5 s once outlasted the row's 10 s wait).
   let created = false;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/developers/api-credentials", async (route) => {
     if (route.request().headers()["next-action"]) {
-      if (created) await new Promise((resolve) => setTimeout(resolve, 5_000));
+      if (created) await released;
       else if (route.request().postData()?.includes('"expiry"')) created = true;
     }
     await route.fallback();
@@ -282,6 +286,7 @@ test("the token dialog closes with Escape though the list is still refreshing be
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog")).toHaveCount(0, { timeout: 2_000 });
   expect(created).toBe(true);
+  release();
   await expect(credentialRow(page, name)).toBeVisible();
 });
 
