@@ -33,6 +33,8 @@ test("with Only notify the token keeps working and the banner says so", async ({
   const setting = page.getByRole("radiogroup", { name: "When a token of this team is found in public" });
   await setting.getByRole("radio", { name: "Only notify" }).check();
   await page.getByRole("button", { name: "Save" }).click();
+  // The save has landed before the reload (a reload right after the click could cut it off).
+  await expect(page.getByText("Saved. Globex Freight’s tokens found in public keep working.")).toBeVisible();
   await page.reload();
   await expect(setting.getByRole("radio", { name: "Only notify" })).toBeChecked();
 
