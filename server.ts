@@ -10,6 +10,7 @@ import { setClientAddress, trustedProxyHops } from "./lib/client-address";
 import { logError, logInfo } from "./lib/redact";
 import { schedulePruningIdempotencyKeys } from "./lib/idempotency";
 import { prepareThrottles } from "./lib/throttle";
+import { flushUsage, scheduleUsageFlush } from "./lib/usage-recording";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
 const port = Number(process.env.PORT || 3000);
@@ -32,6 +33,7 @@ async function main() {
   if (demo && (await seedDemoData(db))) logInfo("Seeded the demo data into the empty database.");
   prepareThrottles();
   schedulePruningIdempotencyKeys();
+  scheduleUsageFlush();
 
   const nextApp = next({ dev, hostname, port, dir: process.cwd() });
   await nextApp.prepare();
@@ -64,6 +66,8 @@ async function main() {
     logInfo(`${signal} received, shutting down.`);
     server.close();
     server.closeAllConnections();
+    // The counts of the last few seconds: written before the database closes (a failure is logged).
+    await flushUsage();
     await closeDatabase();
     process.exit(0);
   };

@@ -1,43 +1,9 @@
 // Idempotency keys hold across instances: two API processes (api/standalone.ts) on one scratch
 // PostgreSQL database, a client retrying through a load balancer that alternates between them.
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { displayToken, generateToken, hashToken } from "@/lib/tokens";
-import { scratchDatabase } from "@/e2e/instances";
-
-type Instance = { url: string; stop: () => Promise<void> };
-
-async function startStandaloneApi(databaseUrl: string): Promise<Instance> {
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.dev.json", "api/standalone.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", TRUST_PROXY: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s: ${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const listening = /eCourier API on (http:\/\/localhost:\d+)\/v1/.exec(output);
-      if (listening) {
-        clearTimeout(timer);
-        resolve(listening[1]);
-      }
-    };
-    child.stdout?.on("data", read);
-    child.stderr?.on("data", read);
-    child.once("exit", (code) => reject(new Error(`the API exited (${code}): ${output}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
+import { scratchDatabase, startStandaloneApi, type Instance } from "@/e2e/instances";
 
 let a: Instance, b: Instance, drop: () => Promise<void>, db: pg.Client;
 let token: string;

@@ -6,6 +6,7 @@ import { trustedProxyHops } from "@/lib/client-address";
 import { logError, logInfo } from "@/lib/redact";
 import { schedulePruningIdempotencyKeys } from "@/lib/idempotency";
 import { prepareThrottles } from "@/lib/throttle";
+import { flushUsage, scheduleUsageFlush } from "@/lib/usage-recording";
 import { createApiServer } from "./server";
 
 if (!process.env.DATABASE_URL) {
@@ -22,13 +23,15 @@ try {
 await getDb(); // migrate (under an advisory lock) before taking traffic
 prepareThrottles();
 schedulePruningIdempotencyKeys();
+scheduleUsageFlush();
 const port = Number(process.env.PORT || 4000);
 const server = createApiServer({ trustedProxyHops: hops });
 // PORT=0: any free port (the tests); the log names the one taken.
 server.listen(port, () => logInfo(`eCourier API on http://localhost:${(server.address() as AddressInfo).port}/v1`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.close(() => void closeDatabase().then(() => process.exit(0)));
+    // Once the last request has answered: its usage counts are written, then the database closes.
+    server.close(() => void flushUsage().then(closeDatabase).then(() => process.exit(0)));
     server.closeAllConnections();
   });
 }

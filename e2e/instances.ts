@@ -51,3 +51,39 @@ export async function startInstance(port: number, env: Record<string, string>, a
   await stop();
   throw new Error(`instance on port ${port} did not answer within 60 s: ${stderr}`);
 }
+
+/**
+ * The API alone (api/standalone.ts, run from source by tsx: no build needed) on `databaseUrl`, on a
+ * free port, behind one trusted proxy. `stop` sends SIGTERM and waits for the exit.
+ */
+export async function startStandaloneApi(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance & { exitCode: () => number | null }> {
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.dev.json", "api/standalone.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", TRUST_PROXY: "1", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s: ${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const listening = /eCourier API on (http:\/\/localhost:\d+)\/v1/.exec(output);
+      if (listening) {
+        clearTimeout(timer);
+        resolve(listening[1]);
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
+    child.once("exit", (code) => reject(new Error(`the API exited (${code}): ${output}`)));
+  });
+  return {
+    url,
+    exitCode: () => child.exitCode,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,7 +1,8 @@
 // Bearer authentication for /v1 (docs/architecture.md, "A /v1 request"): token → team,
 // environment and credential with one indexed query (which also brings its expiry and allowed
 // addresses), failed-attempt throttling per client address (counted in the shared store, checked
-// from this process's cache of blocks), and the last-used toucher. No verification result is
+// from this process's cache of blocks), each refusal of a known credential counted as its usage
+// (lib/usage-recording.ts), and the last-used toucher. No verification result is
 // cached between requests; only parsed allowlists are, keyed by the list itself.
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
@@ -11,7 +12,8 @@ import { compileAllowedAddresses, type AddressMatcher } from "./allowed-addresse
 import { processState } from "./process-state";
 import { logError } from "./redact";
 import { throttle, throttleRules } from "./throttle";
-import type { Environment } from "./terms";
+import type { Environment, UsageOutcome } from "./terms";
+import { countUsage } from "./usage-recording";
 import { hashToken, parseToken } from "./tokens";
 
 export type ApiPrincipal = {
@@ -24,7 +26,8 @@ export type ApiAuthFailure = "missing_credentials" | "invalid_credentials" | "re
 
 export type ApiAuthResult =
   /** `expiresAt`: the credential's expiry (ISO 8601 UTC) for the ECourier-Credential-Expires-At header; null: never. */
-  | { ok: true; principal: ApiPrincipal; lastUseDue: boolean; expiresAt: string | null }
+  /** `checkedAt`: the request's time (ms), for counting its outcome once the handler has answered. */
+  | { ok: true; principal: ApiPrincipal; lastUseDue: boolean; expiresAt: string | null; checkedAt: number }
   | { ok: false; reason: ApiAuthFailure }
   | { ok: false; reason: "expired_credential"; expiredAt: string }
   /** The token is valid, but not from this client address. */
@@ -183,8 +186,14 @@ function remembering(match: AddressMatcher): AddressMatcher {
 }
 
 /** What this process remembers between /v1 requests: one object, however often lib/ is loaded. */
-const { recentlyAccepted, lastTouched, allowlists } = processState("api authentication", () => ({
+const { recentlyAccepted, lastTouched, allowlists, refusedCredentials } = processState("api authentication", () => ({
   recentlyAccepted: new RecentlyAccepted(3_600_000, 20_000),
+  /**
+   * Token hash → credential id of tokens this process refused (revoked, expired, wrong
+   * environment): once their address is throttled there is no lookup, and this is how a 429 is
+   * still counted as that credential's usage. Bounded: the oldest goes first.
+   */
+  refusedCredentials: new Map<string, string>(),
   /** When this process last wrote each credential's last_used_at. */
   lastTouched: new Map<string, number>(),
   allowlists: new AllowlistCache(1_000),
@@ -197,8 +206,20 @@ const { recentlyAccepted, lastTouched, allowlists } = processState("api authenti
  * refusals only); once the shared count reaches the limit, this process blocks the address itself.
  * An expired credential counts like a revoked one.
  */
-async function refuse<Refusal extends Extract<ApiAuthResult, { ok: false }>>(refusal: Refusal, address: string, tokenHash?: string): Promise<Refusal> {
+async function refuse<Refusal extends Extract<ApiAuthResult, { ok: false }>>(
+  refusal: Refusal,
+  address: string,
+  tokenHash?: string,
+  /** The credential the token belongs to, when it exists: the refusal is counted as its usage. */
+  usage?: { credentialId: string; outcome: UsageOutcome; now: number },
+): Promise<Refusal> {
   if (tokenHash) recentlyAccepted.forget(tokenHash);
+  if (tokenHash && usage) {
+    countUsage(usage.credentialId, usage.outcome, usage.now);
+    refusedCredentials.delete(tokenHash);
+    refusedCredentials.set(tokenHash, usage.credentialId);
+    if (refusedCredentials.size > 10_000) refusedCredentials.delete(refusedCredentials.keys().next().value!);
+  }
   if (refusal.reason !== "missing_credentials") {
     try {
       await failures().record(address);
@@ -227,18 +248,29 @@ export async function authenticateApiRequest(authorization: string | undefined, 
   // Read once per request: in the server.ts process Next.js wraps Date.now, so each call costs.
   const now = Date.now();
   const retryAfterMs = failures().blockedLocally(address, now);
-  if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash, now)) return { ok: false, reason: "rate_limited", retryAfterMs };
+  if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash, now)) {
+    const refused = refusedCredentials.get(tokenHash);
+    if (refused) countUsage(refused, "rate_limited", now);
+    return { ok: false, reason: "rate_limited", retryAfterMs };
+  }
 
   const row = await findCredentialByTokenHash(tokenHash);
   const checks = row && readChecks(row.checks);
-  if (!row || !checks || checks.environment !== parsed.environment) return refuse(refusal("invalid_credentials"), address, tokenHash);
-  if (checks.state === "revoked") return refuse(refusal("revoked_credential"), address, tokenHash);
-  if (checks.state === "expired") return refuse({ ok: false, reason: "expired_credential", expiredAt: checks.expiresAt! }, address, tokenHash);
+  if (!row || !checks) return refuse(refusal("invalid_credentials"), address, tokenHash);
+  // From here on the request is this credential's, and counted as its usage whatever the answer.
+  const usage = (outcome: UsageOutcome) => ({ credentialId: row.id, outcome, now });
+  if (checks.environment !== parsed.environment) return refuse(refusal("invalid_credentials"), address, tokenHash, usage("wrong_environment"));
+  if (checks.state === "revoked") return refuse(refusal("revoked_credential"), address, tokenHash, usage("revoked"));
+  if (checks.state === "expired") return refuse({ ok: false, reason: "expired_credential", expiredAt: checks.expiresAt! }, address, tokenHash, usage("expired"));
   // Not counted as a refused guess: the token is genuine, only the address is wrong.
-  if (checks.allowedCidrs !== null && !allowlists.matcher(checks.allowedCidrs)(address)) return { ok: false, reason: "ip_not_allowed", address };
+  if (checks.allowedCidrs !== null && !allowlists.matcher(checks.allowedCidrs)(address)) {
+    countUsage(row.id, "ip_not_allowed", now);
+    return { ok: false, reason: "ip_not_allowed", address };
+  }
   recentlyAccepted.add(tokenHash, now);
   return {
     ok: true,
+    checkedAt: now,
     principal: {
       team: { id: row.team_id, name: row.team_name },
       environment: checks.environment,

@@ -41,6 +41,8 @@ export type CredentialDto = {
   revokedReason: RevokedReason | null;
   /** Where and when its token was found in public (lib/leaks.ts); null: never reported. */
   leak: { at: string; url: string; source: string } | null;
+  /** Its /v1 requests in the last 24 hourly buckets, every outcome (lib/usage.ts); as of the last flush. */
+  requests24h: number;
 };
 
 export type RevokedReason = (typeof revokedReasons)[number];
@@ -87,6 +89,9 @@ const dtoColumns = {
   leakedAt: apiCredentials.leakedAt,
   leakUrl: apiCredentials.leakUrl,
   leakSource: apiCredentials.leakSource,
+  // 24 rows of the primary key at most; the same window as the credential's "last 24 hours" chart.
+  requests24h: sql<number>`(select coalesce(sum(u.count), 0) from credential_usage u
+    where u.credential_id = ${apiCredentials.id} and u.hour > date_trunc('hour', now()) - interval '24 hours')`.mapWith(Number),
 };
 
 /** The credentials with who created them and their roll-chain neighbours (same team and environment only). */
@@ -127,6 +132,7 @@ export function toDto(row: DtoRow): CredentialDto {
     allowedAddresses: row.allowedAddresses,
     revokedReason: row.status === "revoked" ? (row.revokedReason ?? "manual") : null,
     leak: row.leakedAt ? { at: row.leakedAt.toISOString(), url: row.leakUrl ?? "", source: row.leakSource ?? "" } : null,
+    requests24h: row.requests24h,
   };
 }
 

@@ -2,6 +2,7 @@
 // The token is read from the Authorization header only: never a query string, body or cookie.
 import { createMiddleware } from "hono/factory";
 import { authenticateApiRequest, touchLastUsed } from "@/lib/api-auth";
+import { countUsage } from "@/lib/usage-recording";
 import type { ApiEnv } from "../context";
 import { apiError, WWW_AUTHENTICATE } from "../errors";
 import { requestAddress } from "../request-address";
@@ -39,6 +40,9 @@ export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
   // Set before the handler, written with the head (api/server.ts): every answer to this credential carries it.
   if (result.expiresAt) setCredentialExpiresAt(c.env?.outgoing, result.expiresAt);
   await next();
+  // In memory: written to the usage buckets every few seconds (lib/usage-recording.ts).
+  const status = c.res.status;
+  countUsage(result.principal.credential.id, status >= 500 ? "server_error" : status >= 400 ? "client_error" : "success", result.checkedAt);
   // After the response is on its way: at most once a minute per credential per process (and the first use after a roll).
   if (result.lastUseDue) setImmediate(() => void touchLastUsed(result.principal.credential.id, address));
 });
