@@ -6,6 +6,7 @@ import { apiRequestListener, ServerResponseWithApiHeaders } from "./api/server";
 import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { ensureAuthSecret } from "./lib/auth-secret";
+import { seedDemoUsage } from "./lib/demo-usage";
 import { setClientAddress, trustedProxyHops } from "./lib/client-address";
 import { logError, logInfo } from "./lib/redact";
 import { schedulePruningIdempotencyKeys } from "./lib/idempotency";
@@ -30,7 +31,10 @@ async function main() {
   // Open (and migrate) the database before taking traffic: a fresh PGlite directory takes seconds,
   // and a second process on the same directory must fail here, loudly.
   const db = await getDb();
-  if (demo && (await seedDemoData(db))) logInfo("Seeded the demo data into the empty database.");
+  if (demo && (await seedDemoData(db))) {
+    await seedDemoUsage(db);
+    logInfo("Seeded the demo data into the empty database.");
+  }
   prepareThrottles();
   schedulePruningIdempotencyKeys();
   scheduleUsageFlush();

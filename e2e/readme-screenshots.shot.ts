@@ -1,6 +1,7 @@
 // Pictures for the README (run with `npm run screenshots`): the owner's API Credentials page
 // in Test and in Live, with a few credentials in each (one expiring, one rolled), in Test on a
-// phone, and a rolled credential's page; and the interactive API reference (/v1/docs).
+// phone, and a rolled credential's page; the Usage page and a credential's Requests chart (the demo's
+// week of usage) at 1280 and 390 px; and the interactive API reference (/v1/docs).
 import { test } from "@playwright/test";
 import { chooseRowAction, closeTokenDialog, createAndClose, openCredentialPage, revokeCredential } from "./credentials-page";
 import { callMe, credentialsUrl, signIn } from "./helpers";
@@ -41,6 +42,26 @@ test("README screenshots of the API Credentials page in Test and in Live, on a p
   await openCredentialPage(page, "Mobile app");
   await page.mouse.move(0, 0);
   await page.screenshot({ path: "docs/screenshots/credential-page.png", fullPage: true });
+});
+
+test("README screenshots of the Usage page and of a credential's Requests, on a laptop and a phone", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  for (const [width, suffix] of [
+    [1280, ""],
+    [390, "-phone"],
+  ] as const) {
+    await page.setViewportSize({ width, height: 860 });
+    await page.goto("/dashboard/acme/test/developers/usage");
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `docs/screenshots/usage${suffix}.png`, fullPage: true });
+    await page.getByRole("link", { name: "Old ERP key" }).first().click();
+    const requests = page.getByRole("region", { name: "Requests" });
+    await requests.getByRole("radio", { name: "7 days" }).check();
+    await requests.locator(".recharts-bar-rectangle").first().waitFor();
+    await page.mouse.move(0, 0);
+    await requests.screenshot({ path: `docs/screenshots/credential-requests${suffix}.png` });
+  }
 });
 
 test("README screenshot of the interactive API reference", async ({ page }) => {

@@ -3,6 +3,7 @@
 // run, same scratch database. Prints requests/s, p50, p99 and the ratio ours/bare.
 // `npm run bench -- --lifecycle`: the credential expires in 30 days and has a 3-entry allowlist that
 // includes the load generator's address (127.0.0.1), so ours also checks both and sends the expiry header.
+// `--usage-off`: ours runs with USAGE_COUNTING=off (no usage counted), to measure what counting costs.
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +11,7 @@ import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { eq, sql } from "drizzle-orm";
 import { closeDatabase, getDb } from "@/db";
-import { apiCredentials } from "@/db/schema";
+import { apiCredentials, credentialUsage } from "@/db/schema";
 import { createScratchPostgres } from "@/db/testing";
 import { insertCredentialRow, createTeam } from "@/api/testing";
 
@@ -26,6 +27,7 @@ const BARE_PORT = 3511;
 const TARGET_RATIO = 0.85;
 const TARGET_P99_MS = 30;
 const LIFECYCLE = process.argv.includes("--lifecycle");
+const USAGE_OFF = process.argv.includes("--usage-off");
 const LIFECYCLE_ALLOWLIST = ["10.0.0.0/8", "2001:db8::/32", "127.0.0.1/32"];
 let loadBefore = 0;
 
@@ -127,7 +129,7 @@ async function main() {
         OURS_PORT,
         // BENCH_PROFILE=<dir> writes a V8 CPU profile of our server there (open it in Chrome DevTools).
         [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "dist/server.js"],
-        { NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: "bench-only-secret" },
+        { NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: "bench-only-secret", ...(USAGE_OFF ? { USAGE_COUNTING: "off" } : {}) },
         logFd, // the access log goes to a file, as it would to a log collector
       ),
       start(BARE_PORT, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "scripts/bench-bare-server.mjs"], { DATABASE_URL: scratch.url }, "ignore"),
@@ -159,7 +161,11 @@ async function main() {
       await Promise.all(servers.map(stop));
     }
     const accessLines = fs.readFileSync(logPath, "utf8").split("\n").filter((l) => l.startsWith("[api] GET /v1/me 200")).length;
-    report(ours, bare, accessLines);
+    // What ours counted, flushed on its SIGTERM: every request it answered, warm-up included.
+    const db = await getDb();
+    const [{ counted }] = await db.select({ counted: sql<number>`coalesce(sum(${credentialUsage.count}), 0)`.mapWith(Number) }).from(credentialUsage);
+    await closeDatabase();
+    report(ours, bare, accessLines, counted);
   } finally {
     fs.closeSync(logFd);
     fs.rmSync(logPath, { force: true });
@@ -167,7 +173,7 @@ async function main() {
   }
 }
 
-function report(ours: Measured[], bare: Measured[], accessLines: number) {
+function report(ours: Measured[], bare: Measured[], accessLines: number, counted: number) {
   const total = (runs: Measured[]) => runs.reduce((sum, r) => sum + r.requests, 0);
   const perSecond = (runs: Measured[]) => total(runs) / runs.reduce((sum, r) => sum + r.seconds, 0);
   const cpuPerRequest = (runs: Measured[]) => (runs.every((r) => r.cpuMs !== null) ? (runs.reduce((sum, r) => sum + r.cpuMs!, 0) * 1000) / total(runs) : null);
@@ -178,7 +184,7 @@ function report(ours: Measured[], bare: Measured[], accessLines: number) {
   const oursP99 = worst(ours, (r) => r.p99);
   const cpu = os.cpus();
   const load = `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (other work on the machine skews both)`;
-  const credential = LIFECYCLE ? `credential with an expiry and a ${LIFECYCLE_ALLOWLIST.length}-entry allowlist` : "credential without expiry or allowlist";
+  const credential = `${LIFECYCLE ? `credential with an expiry and a ${LIFECYCLE_ALLOWLIST.length}-entry allowlist` : "credential without expiry or allowlist"}, usage counting ${USAGE_OFF ? "off" : "on"}`;
   console.log(`\nGET /v1/me, ${credential}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION_S} s per server (${SLICES} interleaved slices), PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`);
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}; ${load}\n`);
   console.log("| server                 |   req/s |     p50 |     p99 | CPU/req  |");
@@ -192,6 +198,7 @@ function report(ours: Measured[], bare: Measured[], accessLines: number) {
   console.log(`all rounds, ours/bare: ${ratio.toFixed(2)}; CPU per request, bare/ours: ${cpuRatio.toFixed(2)}`);
   console.log(`ours p99 ${oursP99} ms, the worst slice (target < ${TARGET_P99_MS} ms)`);
   console.log(`access-log lines written by ours for 200s: ${accessLines} (warm-up included; requests measured: ${total(ours)})`);
+  console.log(`requests in ours's usage buckets after its shutdown flush: ${counted}${USAGE_OFF ? " (counting off)" : ""}`);
   const met = median >= TARGET_RATIO && oursP99 < TARGET_P99_MS;
   console.log(met ? "targets met" : "TARGETS MISSED");
   if (!met) process.exitCode = 1;

@@ -8,7 +8,8 @@ import pg from "pg";
 
 // TRUST_PROXY=1: the tests are the proxy, so a test can be a client address of its own
 // (X-Forwarded-For); a request without one is its socket's address, as before.
-const env = { ...process.env, NODE_ENV: "production", TRUST_PROXY: "1", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use" };
+// USAGE_FLUSH_INTERVAL_MS=500: usage counts reach the database within half a second, so e2e/usage.spec.ts waits no longer.
+const env = { ...process.env, NODE_ENV: "production", TRUST_PROXY: "1", USAGE_FLUSH_INTERVAL_MS: "500", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use" };
 
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);

@@ -2,7 +2,7 @@
 // Sidebar sections. Only pages that exist are linked.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { History, KeyRound, ShieldCheck, Users, type LucideIcon } from "lucide-react";
+import { ChartColumn, History, KeyRound, ShieldCheck, Users, type LucideIcon } from "lucide-react";
 import { LANDING_SECTION, teamPath } from "@/lib/paths";
 import type { Environment } from "@/lib/terms";
 
@@ -11,6 +11,7 @@ const sections: { heading: string; links: { path: string; label: string; icon: L
     heading: "Developers",
     links: [
       { path: LANDING_SECTION, label: "API Credentials", icon: KeyRound },
+      { path: "developers/usage", label: "Usage", icon: ChartColumn },
       { path: "activity", label: "Activity", icon: History },
     ],
   },

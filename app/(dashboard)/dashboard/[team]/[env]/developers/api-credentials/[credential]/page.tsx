@@ -9,6 +9,7 @@ import { can } from "@/lib/permissions";
 import type { TeamAccess } from "@/lib/team-access";
 import { requireTeamPage } from "@/lib/team-context";
 import { environmentLabels, roleLabels } from "@/lib/terms";
+import { getCredentialUsage } from "@/lib/usage";
 import { CredentialDetails } from "../_components/credential-details";
 import { withReadTime } from "../_components/read-at";
 
@@ -18,12 +19,14 @@ export default async function CredentialPage({ params }: { params: Promise<{ tea
   const { team, env, credential: id } = await params;
   const { access } = await requireTeamPage(team, env);
   const { data: credential, readAt } = await withReadTime(findCredential(access, id));
+  const usage = await getCredentialUsage(access, credential.id, readAt);
   return (
     <CredentialDetails
       // Another credential's page starts afresh (its dialogs closed, its form holding its own list).
       key={credential.id}
       scope={{ team: access.team.slug, environment: access.environment }}
       credential={credential}
+      usage={usage}
       environmentLabel={environmentLabels[access.environment]}
       canManage={can(access.role, "credentials:manage")}
       roleLabel={roleLabels[access.role]}

@@ -9,9 +9,11 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { useNow } from "@/components/ui/use-now";
 import { credentialState } from "@/lib/credential-state";
 import type { CredentialDto } from "@/lib/credentials";
+import type { CredentialUsage } from "@/lib/usage";
 import { RefreshAfterCredentialChange } from "./after-credential-change";
 import { AllowedAddresses } from "./allowed-addresses";
 import { CredentialPageActions } from "./credential-page-actions";
+import { CredentialRequests } from "./credential-requests";
 import { credentialPath, credentialsPath } from "./credential-paths";
 import { ExpiryText, FoundInPublic, RollUsage, StatusBadges } from "./credential-status";
 import { RollDialogHost } from "./roll-dialog";
@@ -20,6 +22,8 @@ import type { CredentialsScope } from "./use-credentials";
 type Props = {
   scope: CredentialsScope;
   credential: CredentialDto;
+  /** Its requests by outcome (lib/usage.ts), as of the page's render. */
+  usage: CredentialUsage;
   environmentLabel: string;
   canManage: boolean;
   roleLabel: string;
@@ -31,7 +35,7 @@ type Props = {
 
 const link = "font-medium text-indigo-700 underline hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600";
 
-export function CredentialDetails({ scope, credential, environmentLabel, canManage, roleLabel, renderedAt, apiBaseUrl }: Props) {
+export function CredentialDetails({ scope, credential, usage, environmentLabel, canManage, roleLabel, renderedAt, apiBaseUrl }: Props) {
   const now = useNow(renderedAt);
   const state = credentialState(credential, now);
   const listPath = credentialsPath(scope);
@@ -130,6 +134,8 @@ export function CredentialDetails({ scope, credential, environmentLabel, canMana
               </Detail>
             ) : null}
           </dl>
+
+          <CredentialRequests usage={usage} />
 
           <AllowedAddresses scope={scope} credential={credential} canManage={canManage} />
         </article>

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
+import { formatCount } from "@/components/usage/format";
 import { credentialState } from "@/lib/credential-state";
 import type { CredentialDto } from "@/lib/credentials";
 import { CredentialActions } from "./credential-actions";
@@ -32,6 +33,9 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
           <Th scope="col">Status</Th>
           <Th scope="col">Token</Th>
           <Th scope="col">Last used</Th>
+          <Th scope="col" className="text-right">
+            Requests (24 h)
+          </Th>
           <Th scope="col">Created by</Th>
           <Th scope="col">Created</Th>
           {canManage ? (
@@ -68,6 +72,7 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
                 <code className="font-mono text-xs text-slate-800">{credential.tokenDisplay}</code>
               </Td>
               <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
+              <Td className="text-right tabular-nums">{formatCount(credential.requests24h)}</Td>
               <Td>{credential.createdBy ?? <span className="text-slate-500">Former member</span>}</Td>
               <Td>
                 <RelativeTime iso={credential.createdAt} />

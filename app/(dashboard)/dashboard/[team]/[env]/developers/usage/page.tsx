@@ -1,0 +1,144 @@
+// Developers → Usage for one team in one environment: requests per day, the most used credentials,
+// and the credentials whose requests were refused in the last 24 hours (a revoked or expired key
+// still being called is the thing to see). Every member may see it, read-only members included.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
+import { formatCount } from "@/components/usage/format";
+import { RequestsChart } from "@/components/usage/requests-chart";
+import { requireTeamPage } from "@/lib/team-context";
+import { environmentLabels, refusedOutcomes, usageOutcomeLabels } from "@/lib/terms";
+import { getTeamUsage, type TeamUsage } from "@/lib/usage";
+import { credentialPath } from "../api-credentials/_components/credential-paths";
+
+export const metadata: Metadata = { title: "Usage" };
+
+type Scope = { team: string; environment: "test" | "live" };
+
+const link = "font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600";
+
+export default async function UsagePage({ params }: { params: Promise<{ team: string; env: string }> }) {
+  const { team, env } = await params;
+  const { access } = await requireTeamPage(team, env);
+  const scope: Scope = { team: access.team.slug, environment: access.environment };
+  const usage = await getTeamUsage(access);
+  const envLabel = environmentLabels[access.environment];
+
+  return (
+    <div className="max-w-5xl space-y-8">
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold">Usage</h1>
+        <p className="text-sm text-slate-600">
+          Requests to the API with {access.team.name}’s {envLabel} credentials, by outcome. Counts arrive within seconds; days are UTC.
+        </p>
+      </div>
+
+      <section aria-labelledby="per-day-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="per-day-heading" className="text-base font-semibold text-slate-900">
+          Requests per day
+        </h2>
+        <RequestsChart series={usage.days} granularity="day" label="Requests in the last 30 days" />
+      </section>
+
+      <section aria-labelledby="refused-heading" className="space-y-3">
+        <div className="space-y-1">
+          <h2 id="refused-heading" className="text-base font-semibold text-slate-900">
+            Refused in the last 24 hours
+          </h2>
+          <p className="text-sm text-slate-600">Credentials still being called though revoked, expired, from an address they do not allow, or too often after refusals.</p>
+        </div>
+        <RefusedTable scope={scope} refused={usage.refused} />
+      </section>
+
+      <section aria-labelledby="top-heading" className="space-y-3">
+        <h2 id="top-heading" className="text-base font-semibold text-slate-900">
+          Most used credentials, last 30 days
+        </h2>
+        <TopTable scope={scope} top={usage.top} />
+      </section>
+    </div>
+  );
+}
+
+function Empty({ children }: { children: string }) {
+  return <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">{children}</p>;
+}
+
+function CredentialLink({ scope, id, name }: { scope: Scope; id: string; name: string }) {
+  return (
+    <Link href={credentialPath(scope, id)} className={link}>
+      <Truncated text={name} />
+    </Link>
+  );
+}
+
+function RefusedTable({ scope, refused }: { scope: Scope; refused: TeamUsage["refused"] }) {
+  if (refused.length === 0) return <Empty>No refused requests in the last 24 hours.</Empty>;
+  const shown = refusedOutcomes.filter((outcome) => refused.some((r) => r.counts[outcome] > 0));
+  return (
+    <Table caption="Credentials with refused requests in the last 24 hours">
+      <TableHead>
+        <tr>
+          <Th scope="col" sticky="start">
+            Credential
+          </Th>
+          {shown.map((outcome) => (
+            <Th key={outcome} scope="col" className="text-right">
+              {usageOutcomeLabels[outcome]}
+            </Th>
+          ))}
+          <Th scope="col" className="text-right">
+            Refused
+          </Th>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {refused.map((row) => (
+          <Tr key={row.id}>
+            <Th scope="row" sticky="start">
+              <CredentialLink scope={scope} id={row.id} name={row.name} />
+            </Th>
+            {shown.map((outcome) => (
+              <Td key={outcome} className="text-right tabular-nums">
+                {formatCount(row.counts[outcome])}
+              </Td>
+            ))}
+            <Td className="text-right font-medium tabular-nums text-red-800">{formatCount(row.total)}</Td>
+          </Tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function TopTable({ scope, top }: { scope: Scope; top: TeamUsage["top"] }) {
+  if (top.length === 0) return <Empty>No requests in the last 30 days. Call the API with one of this environment’s credentials and its requests show here.</Empty>;
+  return (
+    <Table caption="Most used credentials in the last 30 days">
+      <TableHead>
+        <tr>
+          <Th scope="col" sticky="start">
+            Credential
+          </Th>
+          <Th scope="col" className="text-right">
+            Requests
+          </Th>
+          <Th scope="col" className="text-right">
+            Refused
+          </Th>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {top.map((row) => (
+          <Tr key={row.id}>
+            <Th scope="row" sticky="start">
+              <CredentialLink scope={scope} id={row.id} name={row.name} />
+            </Th>
+            <Td className="text-right tabular-nums">{formatCount(row.requests)}</Td>
+            <Td className="text-right tabular-nums">{formatCount(row.refused)}</Td>
+          </Tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
