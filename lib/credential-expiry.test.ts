@@ -51,6 +51,7 @@ describe("getCredential", () => {
       allowedAddresses: [],
       revokedReason: null,
       leak: null,
+      requests24h: 0,
     });
     const days = (Date.parse(dto.expiresAt!) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(2.9);

@@ -92,6 +92,7 @@ describe("credentials in the database", () => {
       allowedAddresses: [],
       revokedReason: null,
       leak: null,
+      requests24h: 0,
     });
   });
 });
