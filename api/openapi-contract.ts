@@ -5,24 +5,25 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { createApiApp } from "./app";
+import { BODY_ERRORS, CREDENTIAL_ERRORS } from "./openapi";
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema?: object }> }> };
 export type ApiDocument = { paths: Record<string, Record<string, Operation>>; components?: object };
 
 /** Answers with no operation of their own: an unknown path or method (described in the document's info). */
-const UNROUTED: Record<number, string[]> = {
-  401: ["missing_credentials", "invalid_credentials", "revoked_credential", "expired_credential"],
-  403: ["ip_not_allowed"],
+const UNROUTED: Record<number, readonly string[]> = {
+  401: CREDENTIAL_ERRORS[401],
+  403: CREDENTIAL_ERRORS[403],
   404: ["not_found"],
   405: ["method_not_allowed"],
-  413: ["payload_too_large"],
-  429: ["rate_limited"],
+  413: BODY_ERRORS[413],
+  429: CREDENTIAL_ERRORS[429],
 };
 
 let documentPromise: Promise<ApiDocument> | undefined;
 
 /** The document as the app serves it. */
-export function apiDocument(): Promise<ApiDocument> {
+export function servedDocument(): Promise<ApiDocument> {
   documentPromise ??= Promise.resolve(createApiApp().request("http://api.test/v1/openapi.json")).then((res) => res.json() as Promise<ApiDocument>);
   return documentPromise;
 }
@@ -98,7 +99,7 @@ let contract: Promise<ResponseContract> | undefined;
 
 /** Throws if an answer does not match the document (every apiFetch in the API tests calls this). */
 export async function assertMatchesDocument(method: string, url: string, res: Response): Promise<void> {
-  contract ??= apiDocument().then((document) => new ResponseContract(document));
+  contract ??= servedDocument().then((document) => new ResponseContract(document));
   const problems = (await contract).check(method, new URL(url).pathname, res.status, res.headers.get("content-type"), await res.clone().text());
   if (problems.length > 0) throw new Error(`The answer does not match the OpenAPI document:\n${problems.join("\n")}`);
 }

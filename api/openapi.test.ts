@@ -5,7 +5,7 @@ import fs from "node:fs";
 import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiApp } from "./app";
-import { apiDocument, ResponseContract, type ApiDocument } from "./openapi-contract";
+import { servedDocument, ResponseContract, type ApiDocument } from "./openapi-contract";
 import { API_TYPES_FILE, apiTypesSource } from "./openapi-types";
 import { apiFetch, createTeam, insertCredentialRow, startApi, type RunningApi } from "./testing";
 
@@ -14,7 +14,7 @@ let document: ApiDocument;
 
 beforeAll(async () => {
   api = await startApi();
-  document = await apiDocument();
+  document = await servedDocument();
 });
 afterAll(() => api.close());
 

@@ -35,7 +35,7 @@ export async function createTeam(name = "Team") {
   const [team] = await db
     .insert(teams)
     .values({ slug: `team-${++teamCount}-${Date.now()}`, name })
-    .returning({ id: teams.id, name: teams.name });
+    .returning({ id: teams.id, name: teams.name, slug: teams.slug });
   return team;
 }
 

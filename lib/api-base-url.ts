@@ -1,10 +1,11 @@
 // The API origin shown in code snippets: API_BASE_URL, or the origin this request came to.
 import "server-only";
 import { headers } from "next/headers";
+import { configuredApiBaseUrl } from "./api-origin";
 
 export async function apiBaseUrl(): Promise<string> {
-  const configured = process.env.API_BASE_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
+  const configured = configuredApiBaseUrl();
+  if (configured) return configured;
   const h = await headers();
   const forwardedProto = h.get("x-forwarded-proto");
   const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : "http";

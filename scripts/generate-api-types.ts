@@ -3,9 +3,9 @@
 // a change to the API that the document does not follow fails to compile or to run.
 // `npm run api:types` after changing a route; api/openapi.test.ts fails while the file is stale.
 import fs from "node:fs";
-import { apiDocument } from "@/api/openapi-contract";
+import { servedDocument } from "@/api/openapi-contract";
 import { apiTypesSource, API_TYPES_FILE } from "@/api/openapi-types";
 
-fs.writeFileSync(API_TYPES_FILE, await apiTypesSource(await apiDocument()));
+fs.writeFileSync(API_TYPES_FILE, await apiTypesSource(await servedDocument()));
 console.log(`Wrote ${API_TYPES_FILE}.`);
 process.exit(0);

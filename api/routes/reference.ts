@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
+import { configuredApiBaseUrl } from "@/lib/api-origin";
 import type { ApiEnv } from "../context";
 import { PUBLIC, responses } from "../openapi";
 
@@ -17,8 +18,7 @@ export const SCALAR_BUNDLE_PATH = "/docs/scalar.js";
 
 /** The server URL of the document: API_BASE_URL, or the origin the request came to. */
 function serverUrlOf(c: Context): string {
-  const configured = process.env.API_BASE_URL?.trim();
-  return configured ? configured.replace(/\/+$/, "") : new URL(c.req.url).origin;
+  return configuredApiBaseUrl() ?? new URL(c.req.url).origin;
 }
 
 /** Scalar's single-file browser bundle, read once and gzipped once (about 4.8 MB, 1.4 MB gzipped). */
@@ -98,7 +98,7 @@ export function reference(document: (serverUrl: string) => object) {
       const serverUrl = serverUrlOf(c);
       if (cached?.serverUrl !== serverUrl) cached = { serverUrl, body: JSON.stringify(document(serverUrl)) };
       // Without API_BASE_URL the server URL comes from the Host header: a shared cache must not hand it to another host.
-      const vary: Record<string, string> = process.env.API_BASE_URL?.trim() ? {} : { vary: "host" };
+      const vary: Record<string, string> = configuredApiBaseUrl() ? {} : { vary: "host" };
       return c.body(cached.body, 200, { ...CACHEABLE, ...vary, "content-type": "application/json" });
     })
     .openapi(docsRoute, async (c) => {
