@@ -1,11 +1,14 @@
 // Usage as members see it: a new token's calls in its "Requests" chart, the list's "Requests (24 h)"
 // column and the team's Usage page (after a flush: the e2e server flushes every 500 ms,
 // USAGE_FLUSH_INTERVAL_MS in scripts/e2e-server.mjs); a read-only member sees all of it; both
-// screens fit a phone and a laptop with no serious axe violation.
+// screens fit a phone and a laptop with no serious axe violation; and the server flushes on SIGTERM.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import pg from "pg";
+import { displayToken, generateToken, hashToken } from "../lib/tokens";
 import { seriousViolations } from "./axe";
 import { createAndClose, credentialRow, openCredentialPage, revokeCredential, uniqueName } from "./credentials-page";
 import { callMe, credentialsUrl, demoAccounts, expectNoSidewaysScroll, newClientAddress, useSavedSession } from "./helpers";
+import { scratchDatabase, startInstance } from "./instances";
 
 const usageUrl = (team: string, env: "test" | "live") => `/dashboard/${team}/${env}/developers/usage`;
 
@@ -134,3 +137,30 @@ for (const viewport of [
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test("the dashboard's server (dist/server.js) writes its last counts when it is stopped", async ({ request }) => {
+  test.setTimeout(90_000);
+  const database = await scratchDatabase();
+  // An hour between flushes: the counts can only reach the database through the SIGTERM flush.
+  const server = await startInstance(Number(process.env.E2E_PORT || 3210) + 5, { DATABASE_URL: database.url, USAGE_FLUSH_INTERVAL_MS: "3600000" }, ["--demo"]);
+  const db = new pg.Client({ connectionString: database.url });
+  try {
+    await db.connect();
+    const token = generateToken("test");
+    const [{ id }] = (
+      await db.query<{ id: string }>(
+        "insert into api_credentials (team_id, environment, name, token_hash, token_display) select id, 'test', 'Shutdown flush', $1, $2 from teams where slug = 'acme' returning id",
+        [hashToken(token), displayToken(token)],
+      )
+    ).rows;
+    for (let i = 0; i < 5; i++) expect((await request.get(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(200);
+    const counted = async () => Number((await db.query("select coalesce(sum(count), 0) as n from credential_usage where credential_id = $1", [id])).rows[0].n);
+    expect(await counted()).toBe(0); // still in the server's memory
+    await server.stop();
+    expect(await counted()).toBe(5);
+  } finally {
+    await db.end();
+    await server.stop();
+    await database.drop();
+  }
+});
