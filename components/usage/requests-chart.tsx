@@ -4,7 +4,7 @@
 // Buckets are UTC hours or days, labelled in UTC so that server and browser agree.
 import { useId, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Table, TableBody, TableHead, Td, Th, Tr } from "@/components/ui/table";
+import { CountsTable } from "./counts-table";
 import { formatCount } from "./format";
 import { usageOutcomeLabels, usageOutcomes, type UsageOutcome } from "@/lib/terms";
 import type { UsageSeries } from "@/lib/usage";
@@ -113,37 +113,15 @@ function Totals({ series, shown, total }: { series: UsageSeries; shown: UsageOut
 
 function SeriesTable({ series, shown, granularity, label }: { series: UsageSeries; shown: UsageOutcome[]; granularity: Granularity; label: string }) {
   return (
-    <Table caption={`${label}, by ${granularity} (UTC)`}>
-      <TableHead>
-        <tr>
-          <Th scope="col" sticky="start">
-            {granularity === "hour" ? "Hour (UTC)" : "Day (UTC)"}
-          </Th>
-          {shown.map((outcome) => (
-            <Th key={outcome} scope="col" className="text-right">
-              {usageOutcomeLabels[outcome]}
-            </Th>
-          ))}
-          <Th scope="col" className="text-right">
-            Total
-          </Th>
-        </tr>
-      </TableHead>
-      <TableBody>
-        {series.buckets.map((bucket) => (
-          <Tr key={bucket.start}>
-            <Th scope="row" sticky="start" className="font-normal text-slate-800">
-              {bucketLabel(bucket.start, granularity, true)}
-            </Th>
-            {shown.map((outcome) => (
-              <Td key={outcome} className="text-right tabular-nums">
-                {formatCount(bucket.counts[outcome])}
-              </Td>
-            ))}
-            <Td className="text-right font-medium tabular-nums">{formatCount(shown.reduce((sum, o) => sum + bucket.counts[o], 0))}</Td>
-          </Tr>
-        ))}
-      </TableBody>
-    </Table>
+    <CountsTable
+      caption={`${label}, by ${granularity} (UTC)`}
+      rowHeader={granularity === "hour" ? "Hour (UTC)" : "Day (UTC)"}
+      columns={[...shown.map((outcome) => ({ label: usageOutcomeLabels[outcome] })), { label: "Total", strong: "font-medium" }]}
+      rows={series.buckets.map((bucket) => ({
+        key: bucket.start,
+        header: bucketLabel(bucket.start, granularity, true),
+        counts: [...shown.map((outcome) => bucket.counts[outcome]), shown.reduce((sum, outcome) => sum + bucket.counts[outcome], 0)],
+      }))}
+    />
   );
 }

@@ -3,8 +3,8 @@
 // still being called is the thing to see). Every member may see it, read-only members included.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
-import { formatCount } from "@/components/usage/format";
+import { Truncated } from "@/components/ui/table";
+import { CountsTable } from "@/components/usage/counts-table";
 import { RequestsChart } from "@/components/usage/requests-chart";
 import { requireTeamPage } from "@/lib/team-context";
 import { environmentLabels, refusedOutcomes, usageOutcomeLabels } from "@/lib/terms";
@@ -76,69 +76,27 @@ function RefusedTable({ scope, refused }: { scope: Scope; refused: TeamUsage["re
   if (refused.length === 0) return <Empty>No refused requests in the last 24 hours.</Empty>;
   const shown = refusedOutcomes.filter((outcome) => refused.some((r) => r.counts[outcome] > 0));
   return (
-    <Table caption="Credentials with refused requests in the last 24 hours">
-      <TableHead>
-        <tr>
-          <Th scope="col" sticky="start">
-            Credential
-          </Th>
-          {shown.map((outcome) => (
-            <Th key={outcome} scope="col" className="text-right">
-              {usageOutcomeLabels[outcome]}
-            </Th>
-          ))}
-          <Th scope="col" className="text-right">
-            Refused
-          </Th>
-        </tr>
-      </TableHead>
-      <TableBody>
-        {refused.map((row) => (
-          <Tr key={row.id}>
-            <Th scope="row" sticky="start">
-              <CredentialLink scope={scope} id={row.id} name={row.name} />
-            </Th>
-            {shown.map((outcome) => (
-              <Td key={outcome} className="text-right tabular-nums">
-                {formatCount(row.counts[outcome])}
-              </Td>
-            ))}
-            <Td className="text-right font-medium tabular-nums text-red-800">{formatCount(row.total)}</Td>
-          </Tr>
-        ))}
-      </TableBody>
-    </Table>
+    <CountsTable
+      caption="Credentials with refused requests in the last 24 hours"
+      rowHeader="Credential"
+      columns={[...shown.map((outcome) => ({ label: usageOutcomeLabels[outcome] })), { label: "Refused", strong: "font-medium text-red-800" }]}
+      rows={refused.map((row) => ({
+        key: row.id,
+        header: <CredentialLink scope={scope} id={row.id} name={row.name} />,
+        counts: [...shown.map((outcome) => row.counts[outcome]), row.total],
+      }))}
+    />
   );
 }
 
 function TopTable({ scope, top }: { scope: Scope; top: TeamUsage["top"] }) {
   if (top.length === 0) return <Empty>No requests in the last 30 days. Call the API with one of this environment’s credentials and its requests show here.</Empty>;
   return (
-    <Table caption="Most used credentials in the last 30 days">
-      <TableHead>
-        <tr>
-          <Th scope="col" sticky="start">
-            Credential
-          </Th>
-          <Th scope="col" className="text-right">
-            Requests
-          </Th>
-          <Th scope="col" className="text-right">
-            Refused
-          </Th>
-        </tr>
-      </TableHead>
-      <TableBody>
-        {top.map((row) => (
-          <Tr key={row.id}>
-            <Th scope="row" sticky="start">
-              <CredentialLink scope={scope} id={row.id} name={row.name} />
-            </Th>
-            <Td className="text-right tabular-nums">{formatCount(row.requests)}</Td>
-            <Td className="text-right tabular-nums">{formatCount(row.refused)}</Td>
-          </Tr>
-        ))}
-      </TableBody>
-    </Table>
+    <CountsTable
+      caption="Most used credentials in the last 30 days"
+      rowHeader="Credential"
+      columns={[{ label: "Requests" }, { label: "Refused" }]}
+      rows={top.map((row) => ({ key: row.id, header: <CredentialLink scope={scope} id={row.id} name={row.name} />, counts: [row.requests, row.refused] }))}
+    />
   );
 }
