@@ -14,6 +14,7 @@ import { HOUR_MS } from "./usage-counter";
 import { CredentialId } from "./validation/credentials";
 
 export type UsageCounts = Record<UsageOutcome, number>;
+export type RefusedCounts = Pick<UsageCounts, (typeof refusedOutcomes)[number]>;
 /** `start`: the bucket's start, ISO 8601 UTC (an hour, or a day at 00:00). */
 export type UsageBucket = { start: string; counts: UsageCounts };
 export type UsageSeries = { buckets: UsageBucket[]; totals: UsageCounts };
@@ -26,12 +27,14 @@ export type TeamUsage = {
   /** The most used credentials of the last 30 days (at most 10). */
   top: { id: string; name: string; requests: number; refused: number }[];
   /** Credentials with refused requests in the last 24 hours, the most refused first (at most 20). */
-  refused: { id: string; name: string; counts: Pick<UsageCounts, (typeof refusedOutcomes)[number]>; total: number }[];
+  refused: { id: string; name: string; counts: RefusedCounts; total: number }[];
 };
 
 const DAY_MS = 24 * HOUR_MS;
 const zero = (): UsageCounts => Object.fromEntries(usageOutcomes.map((o) => [o, 0])) as UsageCounts;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The start of the first of the last 24 hourly buckets (the current hour is the 24th). */
+const firstOf24Hours = (now: number) => new Date(now - (now % HOUR_MS) - 23 * HOUR_MS);
 
 /** The last `n` buckets of `size` ms ending with the current one, zero-filled, then the rows added in. */
 function series(n: number, size: number, now: number, rows: { start: string; outcome: UsageOutcome; count: number }[]): UsageSeries {
@@ -62,7 +65,7 @@ export async function getCredentialUsage(access: TeamAccess, id: string, now = D
   const hourly = await db
     .select({ hour: credentialUsage.hour, outcome: credentialUsage.outcome, count: sum(credentialUsage.count) })
     .from(credentialUsage)
-    .where(and(eq(credentialUsage.credentialId, found.id), gte(credentialUsage.hour, new Date(now - (now % HOUR_MS) - 23 * HOUR_MS))))
+    .where(and(eq(credentialUsage.credentialId, found.id), gte(credentialUsage.hour, firstOf24Hours(now))))
     .groupBy(credentialUsage.hour, credentialUsage.outcome);
   const daily = await db
     .select({ day: credentialUsageDaily.day, outcome: credentialUsageDaily.outcome, count: sum(credentialUsageDaily.count) })
@@ -110,7 +113,7 @@ export async function getTeamUsage(access: TeamAccess, now = Date.now()): Promis
     .where(
       inScope(
         scope,
-        gte(credentialUsage.hour, new Date(now - (now % HOUR_MS) - 23 * HOUR_MS)),
+        gte(credentialUsage.hour, firstOf24Hours(now)),
         inArray(credentialUsage.outcome, [...refusedOutcomes]),
       ),
     )
@@ -127,10 +130,10 @@ function refusedByCredential(rows: { id: string; name: string; outcome: UsageOut
   for (const row of rows) {
     let entry = byId.get(row.id);
     if (!entry) {
-      entry = { id: row.id, name: row.name, counts: { revoked: 0, expired: 0, ip_not_allowed: 0, rate_limited: 0, wrong_environment: 0 }, total: 0 };
+      entry = { id: row.id, name: row.name, counts: Object.fromEntries(refusedOutcomes.map((o) => [o, 0])) as RefusedCounts, total: 0 };
       byId.set(row.id, entry);
     }
-    entry.counts[row.outcome as (typeof refusedOutcomes)[number]] += row.count;
+    entry.counts[row.outcome as keyof RefusedCounts] += row.count;
     entry.total += row.count;
   }
   return [...byId.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)).slice(0, 20);
