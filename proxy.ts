@@ -3,7 +3,7 @@
 // It also tells pages which path was asked for, so a signed-out visitor can be sent back there after
 // signing in: a convenience only. Protection lives in lib/, per request.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "@/lib/content-security-policy";
+import { contentSecurityPolicy, newNonce } from "@/lib/platform/shared";
 
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");

@@ -5,13 +5,13 @@ import next from "next";
 import { apiRequestListener, ServerResponseWithApiHeaders } from "./api/server";
 import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
-import { ensureAuthSecret } from "./lib/auth-secret";
-import { seedDemoUsage } from "./lib/demo-usage";
-import { setClientAddress, trustedProxyHops } from "./lib/client-address";
-import { logError, logInfo } from "./lib/redact";
-import { schedulePruningIdempotencyKeys } from "./lib/idempotency";
-import { prepareThrottles } from "./lib/throttle";
-import { flushUsage, scheduleUsageFlush } from "./lib/usage-recording";
+import { ensureAuthSecret } from "@/lib/platform";
+import { seedDemoUsage } from "@/lib/usage";
+import { setClientAddress, trustedProxyHops } from "@/lib/platform";
+import { logError, logInfo } from "@/lib/platform";
+import { schedulePruningIdempotencyKeys } from "@/lib/platform";
+import { prepareThrottles } from "@/lib/platform";
+import { flushUsage, scheduleUsageFlush } from "@/lib/usage";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
 const port = Number(process.env.PORT || 3000);

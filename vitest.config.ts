@@ -14,6 +14,9 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
     setupFiles: ["./vitest.setup.ts"],
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses: let
+    // Vite resolve it (lib/dashboard's face loads Auth.js's configuration).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

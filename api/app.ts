@@ -2,7 +2,7 @@
 // or run alone by api/standalone.ts.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { logError } from "@/lib/redact";
+import { logError } from "@/lib/platform";
 import { allowedMethodsOf } from "./allowed-methods";
 import type { ApiEnv } from "./context";
 import { apiError, invalidRequest } from "./errors";

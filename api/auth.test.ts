@@ -4,7 +4,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
-import { displayToken, generateToken, hashToken } from "@/lib/tokens";
+import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
 import {
   apiFetch,
   insertCredentialRow,

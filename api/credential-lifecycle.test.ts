@@ -7,9 +7,9 @@ import { getDb } from "@/db";
 import { apiCredentials, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { changeExpiry, createCredential, revokeCredential, rollCredential, setAllowedAddresses } from "@/lib/credentials";
-import type { TeamAccess } from "@/lib/team-access";
+import type { TeamAccess } from "@/lib/teams/access";
 import { accessFor } from "@/lib/testing";
-import { generateToken } from "@/lib/tokens";
+import { generateToken } from "@/lib/credentials/tokens";
 import { apiFetch, freshAddress, startApi, type RunningApi } from "./testing";
 
 let api: RunningApi;

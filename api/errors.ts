@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { fieldErrors } from "@/lib/validation/shipments";
+import { fieldErrors } from "@/lib/shipments";
 
 export type ApiErrorCode =
   | "missing_credentials"

@@ -5,7 +5,7 @@
 // the document again (key rotation is picked up at once), but after a fetch that did not know the
 // identifier either, not again for a minute: made-up identifiers cost at most one fetch a minute.
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
-import { logError } from "@/lib/redact";
+import { logError } from "@/lib/platform";
 
 export const DEFAULT_KEYS_URL = "https://api.github.com/meta/public_keys/secret_scanning";
 const REFETCH_MS = 60_000;

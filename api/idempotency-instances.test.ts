@@ -2,7 +2,7 @@
 // PostgreSQL database, a client retrying through a load balancer that alternates between them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { displayToken, generateToken, hashToken } from "@/lib/tokens";
+import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
 import { scratchDatabase, startStandaloneApi, type Instance } from "@/e2e/instances";
 
 let a: Instance, b: Instance, drop: () => Promise<void>, db: pg.Client;

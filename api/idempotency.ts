@@ -1,10 +1,10 @@
-// The Idempotency-Key header of a /v1 POST, in HTTP terms: lib/idempotency.ts decides, this answers.
+// The Idempotency-Key header of a /v1 POST, in HTTP terms: lib/platform/idempotency.ts decides, this answers.
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { Tx } from "@/db";
-import { runIdempotently, type KeptResponse } from "@/lib/idempotency";
-import { IdempotencyKey } from "@/lib/validation/idempotency";
+import { runIdempotently, type KeptResponse } from "@/lib/platform";
+import { IdempotencyKey } from "@/lib/platform/shared";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { principalOf } from "./principal";

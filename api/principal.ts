@@ -1,6 +1,6 @@
 // The authenticated caller inside a /v1 route (set by the bearer middleware).
 import type { Context } from "hono";
-import type { ApiPrincipal } from "@/lib/api-auth";
+import type { ApiPrincipal } from "@/lib/api-access";
 import type { ApiEnv } from "./context";
 
 export function principalOf(c: Context<ApiEnv>): ApiPrincipal {

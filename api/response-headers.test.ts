@@ -1,7 +1,7 @@
 // Every /v1 answer — success, refusal, not found, failure — tells caches not to keep it (it carries
 // personal data) and browsers not to sniff it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import * as shipments from "@/lib/shipments";
+import * as shipments from "@/lib/shipments/shipments";
 import { apiFetch, createTeam, insertCredentialRow, startApi, type RunningApi } from "./testing";
 
 let api: RunningApi;

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials, credentialEvents, teams } from "@/db/schema";
-import { generateToken, hashToken } from "@/lib/tokens";
+import { generateToken, hashToken } from "@/lib/credentials/tokens";
 import { apiFetch, createTeam, deleteCredential, freshAddress, insertCredentialRow, setCredentialStatus, startApi, type RunningApi } from "./testing";
 
 type Key = { id: string; privateKey: KeyObject; pem: string };

@@ -1,9 +1,9 @@
 // The /v1 API's Node request listener (mounted by server.ts) and its own node:http server
 // (api/standalone.ts, and the API tests): the client address is decided once per request
-// (lib/client-address.ts), so throttles key on the same value either way.
+// (lib/platform/client-address.ts), so throttles key on the same value either way.
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
-import { setClientAddress } from "@/lib/client-address";
+import { setClientAddress } from "@/lib/platform";
 import { createApiApp } from "./app";
 import { markApiResponse, ServerResponseWithApiHeaders } from "./response-headers";
 

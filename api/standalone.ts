@@ -2,11 +2,11 @@
 // the embedded database allows one process, which server.ts already is.
 import type { AddressInfo } from "node:net";
 import { closeDatabase, getDb } from "@/db";
-import { trustedProxyHops } from "@/lib/client-address";
-import { logError, logInfo } from "@/lib/redact";
-import { schedulePruningIdempotencyKeys } from "@/lib/idempotency";
-import { prepareThrottles } from "@/lib/throttle";
-import { flushUsage, scheduleUsageFlush } from "@/lib/usage-recording";
+import { trustedProxyHops } from "@/lib/platform";
+import { logError, logInfo } from "@/lib/platform";
+import { schedulePruningIdempotencyKeys } from "@/lib/platform";
+import { prepareThrottles } from "@/lib/platform";
+import { flushUsage, scheduleUsageFlush } from "@/lib/usage";
 import { createApiServer } from "./server";
 
 if (!process.env.DATABASE_URL) {

@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiCredentials, teams } from "@/db/schema";
-import type { Environment } from "@/lib/terms";
-import { displayToken, generateToken, hashToken } from "@/lib/tokens";
+import type { Environment } from "@/lib/platform/shared";
+import { displayToken, generateToken, hashToken } from "@/lib/credentials";
 import { assertMatchesDocument } from "./openapi-contract";
 import { createApiServer } from "./server";
 
@@ -39,7 +39,7 @@ export async function createTeam(name = "Team") {
   return team;
 }
 
-/** A credential row straight into the database, with no activity event: the real one is lib/credentials.ts createCredential. */
+/** A credential row straight into the database, with no activity event: the real one is lib/credentials/credentials.ts createCredential. */
 export async function insertCredentialRow(teamId: string, environment: Environment, name = `${environment} key`) {
   const db = await getDb();
   const token = generateToken(environment);

@@ -3,7 +3,7 @@
 // hour), so its counts reach the database only because SIGTERM flushes them before it exits.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { displayToken, generateToken, hashToken } from "@/lib/tokens";
+import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
 import { scratchDatabase, startStandaloneApi } from "@/e2e/instances";
 
 let often: Awaited<ReturnType<typeof startStandaloneApi>>;

@@ -1,9 +1,9 @@
 "use server";
 // Signing out needs no authorize step: it only ends the caller's own session(s), and a signed-out caller
 // is simply sent to sign in. Both are public endpoints by nature.
-import { signOut } from "@/auth";
-import { getCurrentUser, safeReturnPath } from "@/lib/session";
-import { endAllSessions } from "@/lib/sessions";
+import { signOut } from "@/lib/dashboard";
+import { getCurrentUser, safeReturnPath } from "@/lib/dashboard";
+import { endAllSessions } from "@/lib/auth";
 
 /** Ends the session, then goes to sign-in, or back to a page on this site the form names (an invitation). */
 export async function signOutAction(formData: FormData): Promise<void> {

@@ -8,9 +8,9 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { apiFetch, insertCredentialRow, startApi } from "@/api/testing";
-import { touchLastUsed } from "@/lib/api-auth";
-import { logAuthError } from "@/lib/sign-in";
-import type { UserSummary } from "@/lib/users";
+import { touchLastUsed } from "@/lib/api-access/verify";
+import { logAuthError } from "@/lib/auth/sign-in";
+import type { UserSummary } from "@/lib/auth/users";
 import { createCredentialAction } from "./(dashboard)/dashboard/[team]/[env]/developers/api-credentials/actions";
 import { inviteMemberAction } from "./(dashboard)/dashboard/[team]/[env]/settings/members/actions";
 import { createTeamAction } from "./(dashboard)/dashboard/new-team/actions";
@@ -18,8 +18,8 @@ import { acceptAsNewUserAction } from "./(auth)/invite/[token]/actions";
 import { signUp } from "./(auth)/signup/actions";
 
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
-vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
-vi.mock("@/auth", () => ({ signIn: vi.fn(async () => undefined) }));
+vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
 
 const logged: string[] = [];
 const scope = { team: "acme", environment: "test" as const };

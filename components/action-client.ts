@@ -9,10 +9,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import type { ActionResult } from "@/lib/action";
-
-/** The server refused or failed the action. */
-export type ActionRefusal = Extract<ActionResult<never>, { ok: false }>;
+import type { ActionRefusal, ActionResult } from "@/lib/platform/shared";
 
 /**
  * The server's refusal, "unreachable" when the call did not get an answer at all, or "cancelled" when

@@ -4,7 +4,7 @@
 // dialog; once the password is accepted the same call goes again, so nothing has to be retyped.
 // Cancel answers false: the change is not sent and nothing is said beyond "Nothing was changed."
 import { createContext, useCallback, useContext, useRef, useState, type FormEvent, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/platform/shared";
 import { ActionFailure, callAction, type ConfirmPassword } from "./action-client";
 import { Button } from "./ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogFooter } from "./ui/dialog";

@@ -1,8 +1,8 @@
 // `npm run db:migrate` and `npm run db:seed`: open the configured database (which applies
 // migrations), optionally seed it, and close it.
-import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./index";
+import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./";
 import { seedDemoData } from "./seed";
-import { logError, logInfo } from "../lib/redact";
+import { logError, logInfo } from "@/lib/platform/log";
 
 const command = process.argv[2];
 const config = databaseConfigFromEnv();

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { drizzleFor, getDb, openDatabase, type DatabaseConfig, type Db } from "./index";
+import { drizzleFor, getDb, openDatabase, type DatabaseConfig, type Db } from "./";
 import { apiCredentials, memberships, teams, users } from "./schema";
 import { demoUsers, seedDemoData } from "./seed";
 import { createScratchPostgres } from "./testing";
-import { generateToken, hashToken, displayToken } from "@/lib/tokens";
+import { generateToken, hashToken, displayToken } from "@/lib/credentials/tokens";
 
 async function schemaSnapshot(db: Db) {
   const result = await db.execute(sql`

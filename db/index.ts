@@ -1,5 +1,5 @@
 // The one database module: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise.
-// The raw client is process state (lib/process-state.ts), so that the Next.js bundle and the API
+// The raw client is process state (lib/platform/process-state.ts), so that the Next.js bundle and the API
 // share one connection pool / one PGlite instance inside a process.
 import "server-only";
 import fs from "node:fs";
@@ -12,8 +12,8 @@ import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-post
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { peekProcessState, processState, takeProcessState } from "../lib/process-state";
-import { logError } from "../lib/redact";
+import { peekProcessState, processState, takeProcessState } from "@/lib/platform/process-state";
+import { logError } from "@/lib/platform/log";
 import * as schema from "./schema";
 
 /** Both drivers expose the same query builder; node-postgres' type stands for both. */

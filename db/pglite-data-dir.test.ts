@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { drizzleFor, openDatabase } from "./index";
+import { drizzleFor, openDatabase } from "./";
 import { users } from "./schema";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecourier-pglite-"));

@@ -23,7 +23,7 @@ export const revokedReasons = ["manual", "leaked", "public_report"] as const;
 /** What happens when a team's token is found in public (Settings → Security). */
 export const leakResponses = ["revoke", "notify"] as const;
 export const shipmentStatuses = ["created", "in_transit", "delivered", "cancelled"] as const;
-/** What became of a /v1 request made with a credential (lib/usage-counter.ts decides). */
+/** What became of a /v1 request made with a credential (lib/usage/counter.ts decides). */
 export const usageOutcomes = ["success", "client_error", "server_error", "revoked", "expired", "ip_not_allowed", "rate_limited", "wrong_environment"] as const;
 export const memberActions = ["invited", "invitation_revoked", "joined", "role_changed", "removed", "left"] as const;
 
@@ -96,7 +96,7 @@ export const apiCredentials = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
-    /** The client address of the use written with lastUsedAt (as lib/client-address.ts decided it). */
+    /** The client address of the use written with lastUsedAt (as lib/platform/client-address.ts decided it). */
     lastUsedAddress: text("last_used_address"),
     /** Null: never expires. /v1 refuses the token from this instant on (expired_credential). */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
@@ -104,7 +104,7 @@ export const apiCredentials = pgTable(
     replacedById: uuid("replaced_by_id").references((): AnyPgColumn => apiCredentials.id, { onDelete: "set null" }),
     /** Set on the OLD credential by a roll: when it was rolled ("still in use" compares last_used_at with it). */
     rolledAt: timestamp("rolled_at", { withTimezone: true }),
-    /** Canonical CIDRs (lib/allowed-addresses.ts) the token may be used from; empty: any address. */
+    /** Canonical CIDRs (lib/credentials/shared/addresses.ts) the token may be used from; empty: any address. */
     allowedCidrs: text("allowed_cidrs").array().notNull().default(sql`'{}'::text[]`),
     /** Set with status "revoked"; null while active (and for credentials revoked before it existed: manual). */
     revokedReason: revokedReasonEnum("revoked_reason"),
@@ -212,7 +212,7 @@ export const memberEvents = pgTable(
 );
 
 /**
- * Throttle counters shared by every instance (lib/throttle.ts, through rate-limiter-flexible's Drizzle
+ * Throttle counters shared by every instance (lib/platform/throttle.ts, through rate-limiter-flexible's Drizzle
  * store): one row per throttle and key (an email, a client address), its count and when the window ends.
  * Not used when REDIS_URL is set.
  */
@@ -246,7 +246,7 @@ export const sessions = pgTable(
 );
 
 // POST /v1/shipments with an Idempotency-Key: one row per key, per team and environment, for 24
-// hours (lib/idempotency.ts). While the first request runs, `lock_id` names it and the response is
+// hours (lib/platform/idempotency.ts). While the first request runs, `lock_id` names it and the response is
 // null; then the response is kept so a retry gets it again. A 5xx is not kept (the row is deleted).
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -267,7 +267,7 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.environment, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
 
-// Requests per credential by outcome (lib/usage-counter.ts writes, lib/usage.ts reads): each
+// Requests per credential by outcome (lib/usage/counter.ts writes, lib/usage/queries.ts reads): each
 // instance adds its counts every few seconds with `count = count + excluded.count`, so any number
 // of instances add up. Hourly buckets for the last day's chart; the same counts by UTC day for
 // longer periods and the team's page (summing a month of hourly rows for 1,000 credentials took

@@ -1,7 +1,7 @@
 // Demo data (README "Quick start"), written only into an empty database.
 import bcrypt from "bcryptjs";
 import { sql } from "drizzle-orm";
-import type { Db } from "./index";
+import type { Db } from "./";
 import { memberships, teams, users } from "./schema";
 
 export const DEMO_PASSWORD = "demo-password";

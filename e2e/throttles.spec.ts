@@ -2,7 +2,7 @@
 // again with REDIS_URL), with TRUST_PROXY=1 so each test can be its own client address.
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { generateToken } from "../lib/tokens";
+import { generateToken } from "@/lib/credentials/tokens";
 import { asNewClient, DEMO_PASSWORD, demoAccounts } from "./helpers";
 import { scratchDatabase, startInstance, type Instance } from "./instances";
 

@@ -4,7 +4,7 @@
 // screens fit a phone and a laptop with no serious axe violation; and the server flushes on SIGTERM.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
-import { displayToken, generateToken, hashToken } from "../lib/tokens";
+import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
 import { seriousViolations } from "./axe";
 import { createAndClose, credentialRow, openCredentialPage, revokeCredential, uniqueName } from "./credentials-page";
 import { callMe, credentialsUrl, demoAccounts, expectNoSidewaysScroll, newClientAddress, useSavedSession } from "./helpers";

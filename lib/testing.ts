@@ -1,8 +1,8 @@
 // Test-only helpers for lib's integration tests.
-import type { Permission } from "./permissions";
-import type { SessionSummary } from "./sessions";
-import { requirePermission, resolveTeamAccess, type TeamAccess } from "./team-access";
-import type { Environment } from "./terms";
+import type { Permission } from "@/lib/teams/shared";
+import type { SessionSummary } from "@/lib/auth";
+import { requirePermission, resolveTeamAccess, type TeamAccess } from "@/lib/teams";
+import type { Environment } from "@/lib/platform/shared";
 
 /** A session whose member has just confirmed their password: what tests not about sudo mode act with. */
 export const justConfirmedSession = (): SessionSummary => ({ id: "00000000-0000-4000-8000-000000000000", passwordConfirmedAt: new Date() });

@@ -16,10 +16,10 @@ import { createScratchPostgres } from "@/db/testing";
 import { createTeam } from "@/api/testing";
 import { listCredentials } from "@/lib/credentials";
 import { accessFor } from "@/lib/testing";
-import { getCredentialUsage, getTeamUsage } from "@/lib/usage";
-import { HOUR_MS, UsageCounter } from "@/lib/usage-counter";
-import { writeUsage } from "@/lib/usage-recording";
-import { CredentialFilters } from "@/lib/validation/credentials";
+import { getCredentialUsage, getTeamUsage } from "@/lib/usage/queries";
+import { HOUR_MS, UsageCounter } from "@/lib/usage/counter";
+import { writeUsage } from "@/lib/usage/recording";
+import { CredentialFilters } from "@/lib/credentials/shared/schemas";
 
 const CREDENTIALS = 1_000;
 const DAYS = 90;

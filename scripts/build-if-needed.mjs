@@ -7,7 +7,7 @@ import path from "node:path";
 
 const nextApp = {
   output: ".next/BUILD_ID",
-  sources: ["app", "components", "lib", "db", "api", "proxy.ts", "auth.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"],
+  sources: ["app", "components", "lib", "db", "api", "proxy.ts", "lib/dashboard/auth-js.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"],
   command: "npx next build",
 };
 const compiledServer = {

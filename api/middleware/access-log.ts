@@ -2,7 +2,7 @@
 // Never a header, a query string (a careless client may put a token there) or a body.
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
-import { redactSecrets } from "@/lib/redact";
+import { redactSecrets } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 
 const MAX_PATH_LENGTH = 200;

@@ -1,8 +1,8 @@
 // The one bearer-authentication middleware for /v1: maps lib/api-auth's verdict to HTTP.
 // The token is read from the Authorization header only: never a query string, body or cookie.
 import { createMiddleware } from "hono/factory";
-import { authenticateApiRequest, touchLastUsed } from "@/lib/api-auth";
-import { countUsage } from "@/lib/usage-recording";
+import { authenticateApiRequest, touchLastUsed } from "@/lib/api-access";
+import { countUsage } from "@/lib/usage";
 import type { ApiEnv } from "../context";
 import { apiError, WWW_AUTHENTICATE } from "../errors";
 import { requestAddress } from "../request-address";
@@ -40,7 +40,7 @@ export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
   // Set before the handler, written with the head (api/server.ts): every answer to this credential carries it.
   if (result.expiresAt) setCredentialExpiresAt(c.env?.outgoing, result.expiresAt);
   await next();
-  // In memory: written to the usage buckets every few seconds (lib/usage-recording.ts).
+  // In memory: written to the usage buckets every few seconds (lib/usage/recording.ts).
   const status = c.res.status;
   countUsage(result.principal.credential.id, status >= 500 ? "server_error" : status >= 400 ? "client_error" : "success", result.checkedAt);
   // After the response is on its way: at most once a minute per credential per process (and the first use after a roll).

@@ -4,8 +4,8 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import { revokeByPublicReport } from "@/lib/leaks";
-import { throttle } from "@/lib/throttle";
+import { revokeByPublicReport } from "@/lib/credentials";
+import { throttle } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 import { apiError } from "../errors";
 import { limitBody } from "../middleware/body-limit";

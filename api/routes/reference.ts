@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
-import { configuredApiBaseUrl } from "@/lib/api-origin";
+import { configuredApiBaseUrl } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 import { PUBLIC, responses } from "../openapi";
 

@@ -3,7 +3,7 @@
 // a match that is one of our credentials is revoked at once (or only recorded, by the team's choice).
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
-import { recordLeaks } from "@/lib/leaks";
+import { recordLeaks } from "@/lib/credentials";
 import type { ApiEnv } from "../context";
 import { apiError, invalidRequest } from "../errors";
 import { gitHubKeys } from "../github-signature";

@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
 import { createShipment, findShipment, listShipments, type ShipmentScope } from "@/lib/shipments";
-import { CreateShipment, ListShipments, Shipment, ShipmentId, ShipmentPage } from "@/lib/validation/shipments";
+import { CreateShipment, ListShipments, Shipment, ShipmentId, ShipmentPage } from "@/lib/shipments";
 import type { ApiEnv } from "../context";
 import { apiError } from "../errors";
 import { answerIdempotently, IDEMPOTENCY_ERRORS, IdempotencyHeaders, REPLAY_HEADERS } from "../idempotency";

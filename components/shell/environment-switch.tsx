@@ -1,6 +1,6 @@
 "use client";
 // The Test/Live switch: a radio group; choosing one opens the same section in that environment.
-import { environmentLabels, environments, type Environment } from "@/lib/terms";
+import { environmentLabels, environments, type Environment } from "@/lib/platform/shared";
 import { useScopeSwitch } from "./use-scope-switch";
 
 export function EnvironmentSwitch({ current }: { current: Environment }) {

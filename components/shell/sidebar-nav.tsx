@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ChartColumn, History, KeyRound, ShieldCheck, Users, type LucideIcon } from "lucide-react";
-import { LANDING_SECTION, teamPath } from "@/lib/paths";
-import type { Environment } from "@/lib/terms";
+import { LANDING_SECTION, teamPath } from "@/lib/platform/shared";
+import type { Environment } from "@/lib/platform/shared";
 
 const sections: { heading: string; links: { path: string; label: string; icon: LucideIcon }[] }[] = [
   {

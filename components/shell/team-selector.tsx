@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Plus } from "lucide-react";
 import { useId } from "react";
-import type { TeamSummary } from "@/lib/team-access";
+import type { TeamSummary } from "@/lib/teams/shared";
 import { useScopeSwitch } from "./use-scope-switch";
 
 export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current: string }) {

@@ -5,8 +5,8 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
-import { switchTeamPath } from "@/lib/paths";
-import type { Environment } from "@/lib/terms";
+import { switchTeamPath } from "@/lib/platform/shared";
+import type { Environment } from "@/lib/platform/shared";
 
 export function useScopeSwitch<T extends string>(current: T) {
   const router = useRouter();

@@ -6,8 +6,8 @@ import { useId, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CountsTable } from "./counts-table";
 import { formatCount } from "./format";
-import { usageOutcomeLabels, usageOutcomes, type UsageOutcome } from "@/lib/terms";
-import type { UsageSeries } from "@/lib/usage";
+import { usageOutcomeLabels, usageOutcomes, type UsageOutcome } from "@/lib/platform/shared";
+import type { UsageSeries } from "@/lib/usage/shared";
 
 /** One colour per outcome, in the order they stack; each at least 3:1 against white. */
 export const outcomeColours: Record<UsageOutcome, string> = {

@@ -1,9 +1,9 @@
 "use server";
 // Sign-in: public by nature, so there is no team to authorize; the throttle and the password check
-// live in auth.ts's authorize callback, which a direct POST to /api/auth reaches as well.
+// live in lib/dashboard/auth-js.ts's authorize callback, which a direct POST to /api/auth reaches as well.
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/auth";
-import { safeReturnPath } from "@/lib/session";
+import { signIn } from "@/lib/dashboard";
+import { safeReturnPath } from "@/lib/dashboard";
 
 export type SignInState = { email: string; message: string } | null;
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser, safeReturnPath } from "@/lib/session";
+import { getCurrentUser, safeReturnPath } from "@/lib/dashboard";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { PLAIN_TEXT_MESSAGE } from "@/lib/validation/text";
+import { PLAIN_TEXT_MESSAGE } from "@/lib/platform/shared/text";
 import { signUp } from "./actions";
 
-vi.mock("@/auth", () => ({ signIn: vi.fn(async () => undefined) }));
+vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
 // Each call its own client address, so these tests do not spend one another's sign-up budget.
 let clients = 0;
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${++clients % 250}` }) }));

@@ -3,12 +3,12 @@
 // they own, then signs them in through the same Auth.js path as the login form.
 import { headers } from "next/headers";
 import { z } from "zod";
-import { signIn } from "@/auth";
-import { toActionError } from "@/lib/action";
-import { clientAddress } from "@/lib/client-address";
-import { spendAttempt } from "@/lib/throttle";
-import { createAccount } from "@/lib/users";
-import { SignUpInput } from "@/lib/validation/account";
+import { signIn } from "@/lib/dashboard";
+import { toActionError } from "@/lib/dashboard";
+import { clientAddress } from "@/lib/platform";
+import { spendAttempt } from "@/lib/platform";
+import { createAccount } from "@/lib/teams";
+import { SignUpInput } from "@/lib/auth";
 
 export type SignUpState = {
   values: { name: string; email: string };

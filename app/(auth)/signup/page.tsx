@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/session";
+import { getCurrentUser } from "@/lib/dashboard";
 import { SignUpForm } from "./signup-form";
 
 export const metadata: Metadata = { title: "Create an account" };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { teamPath } from "@/lib/paths";
-import { requireUser } from "@/lib/session";
-import { listTeamsOfUser } from "@/lib/team-access";
+import { teamPath } from "@/lib/platform/shared";
+import { requireUser } from "@/lib/dashboard";
+import { listTeamsOfUser } from "@/lib/teams";
 import { SignOutButton, SignOutEverywhereButton } from "@/app/_components/sign-out-button";
 
 export const metadata: Metadata = { title: "Dashboard" };

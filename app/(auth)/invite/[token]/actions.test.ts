@@ -2,17 +2,17 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { seedDemoData } from "@/db/seed";
-import { inviteMember } from "@/lib/members";
+import { inviteMember } from "@/lib/members/members";
 import { authorizedAccess } from "@/lib/testing";
 import { users } from "@/db/schema";
-import { PLAIN_TEXT_MESSAGE } from "@/lib/validation/text";
+import { PLAIN_TEXT_MESSAGE } from "@/lib/platform/shared/text";
 import { acceptAsNewUserAction } from "./actions";
 
-vi.mock("@/auth", () => ({ signIn: vi.fn(async () => undefined) }));
+vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
 // Each call its own client address, so these tests do not spend one another's sign-up budget.
 let clients = 0;
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${++clients % 250}` }) }));
-vi.mock("@/lib/session", () => ({ getCurrentUser: async () => null }));
+vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => null }));
 
 let token = "";
 

@@ -6,14 +6,14 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signIn } from "@/auth";
-import { toActionError } from "@/lib/action";
-import { clientAddress } from "@/lib/client-address";
+import { signIn } from "@/lib/dashboard";
+import { toActionError } from "@/lib/dashboard";
+import { clientAddress } from "@/lib/platform";
 import { acceptInvitation, acceptInvitationAsNewUser, INVITATION_INVALID } from "@/lib/members";
-import { teamPath } from "@/lib/paths";
-import { getCurrentUser } from "@/lib/session";
-import { spendAttempt } from "@/lib/throttle";
-import { AcceptAsNewUserInput, InvitationToken } from "@/lib/validation/members";
+import { teamPath } from "@/lib/platform/shared";
+import { getCurrentUser } from "@/lib/dashboard";
+import { spendAttempt } from "@/lib/platform";
+import { AcceptAsNewUserInput, InvitationToken } from "@/lib/members";
 
 export type AcceptState = { message: string; fieldErrors?: Partial<Record<"name" | "password", string[]>>; name?: string } | null;
 

@@ -3,9 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { findPendingInvitation } from "@/lib/members";
-import { roleLabels } from "@/lib/terms";
-import { getCurrentUser } from "@/lib/session";
-import { InvitationToken } from "@/lib/validation/members";
+import { roleLabels } from "@/lib/platform/shared";
+import { getCurrentUser } from "@/lib/dashboard";
+import { InvitationToken } from "@/lib/members";
 import { JoinTeamForm, NewAccountForm } from "./accept-forms";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };

@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { teams, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { listTeamsOfUser } from "@/lib/team-access";
-import type { UserSummary } from "@/lib/users";
+import { listTeamsOfUser } from "@/lib/teams/access";
+import type { UserSummary } from "@/lib/auth/users";
 import { createTeamAction } from "./actions";
 
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
-vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 
 describe("create a team", () => {
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { TextField } from "@/components/ui/text-field";
-import { teamPath } from "@/lib/paths";
+import { teamPath } from "@/lib/platform/shared";
 import { createTeamAction } from "./actions";
 
 export function CreateTeamForm() {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/session";
+import { requireUser } from "@/lib/dashboard";
 import { CreateTeamForm } from "./create-team-form";
 
 export const metadata: Metadata = { title: "Create a team" };

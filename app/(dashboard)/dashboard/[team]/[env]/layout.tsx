@@ -5,9 +5,9 @@ import { EnvironmentSwitch } from "@/components/shell/environment-switch";
 import { MenuDrawer } from "@/components/shell/menu-drawer";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { TeamSelector } from "@/components/shell/team-selector";
-import { listTeamsOfUser } from "@/lib/team-access";
-import { requireTeamPage } from "@/lib/team-context";
-import { roleLabels } from "@/lib/terms";
+import { listTeamsOfUser } from "@/lib/teams";
+import { requireTeamPage } from "@/lib/dashboard";
+import { roleLabels } from "@/lib/platform/shared";
 import { SignOutButton, SignOutEverywhereButton } from "@/app/_components/sign-out-button";
 import { confirmPasswordAction } from "../../actions";
 

@@ -1,4 +1,4 @@
-// Each action resolves the caller's membership once (lib/action.ts) and hands it down: a credential
+// Each action resolves the caller's membership once (lib/dashboard/action.ts) and hands it down: a credential
 // action reads the memberships table exactly once; a members change reads it once more, under a row
 // lock inside its transaction, because that second read guards against a concurrent change.
 // Every query is counted through drizzle's logger, transactions included.
@@ -8,14 +8,14 @@ import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { createCredential } from "@/lib/credentials";
 import { accessFor } from "@/lib/testing";
-import type { UserSummary } from "@/lib/users";
+import type { UserSummary } from "@/lib/auth/users";
 import * as credentialActions from "./developers/api-credentials/actions";
 import * as memberActions from "./settings/members/actions";
 import * as securityActions from "./settings/security/actions";
 
 const recorded = vi.hoisted(() => ({ queries: [] as string[] }));
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
-vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/db", async (importOriginal) => {
   const db = await importOriginal<typeof import("@/db")>();
   let logged: import("@/db").Db | undefined;

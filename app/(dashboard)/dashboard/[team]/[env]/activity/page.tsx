@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { Pager } from "@/components/ui/pager";
 import { activityActionGroups, activityActions, listActivity } from "@/lib/activity";
-import { requireTeamPage } from "@/lib/team-context";
-import { environmentLabels } from "@/lib/terms";
+import { requireTeamPage } from "@/lib/dashboard";
+import { environmentLabels } from "@/lib/platform/shared";
 import { ActivityItem } from "./_components/activity-item";
 
 export const metadata: Metadata = { title: "Activity" };

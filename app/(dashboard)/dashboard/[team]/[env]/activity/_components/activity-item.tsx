@@ -2,8 +2,8 @@
 // Never a token: credentials appear by name and masked token only.
 import { ExternalLink } from "@/components/ui/external-link";
 import type { ActivityEntry, AutomaticActor } from "@/lib/activity";
-import type { GracePeriod } from "@/lib/expiry";
-import { roleLabels } from "@/lib/terms";
+import type { GracePeriod } from "@/lib/credentials/shared";
+import { roleLabels } from "@/lib/platform/shared";
 
 const quoted = (name: string) => `“${name}”`;
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;

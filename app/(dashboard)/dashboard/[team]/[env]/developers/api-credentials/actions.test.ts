@@ -7,8 +7,8 @@ import { getDb } from "@/db";
 import { apiCredentials, credentialEvents, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { CREDENTIAL_GONE, createCredential, revokeCredential } from "@/lib/credentials";
-import type { UserSummary } from "@/lib/users";
-import { TOKEN_PATTERN } from "@/lib/tokens";
+import type { UserSummary } from "@/lib/auth/users";
+import { TOKEN_PATTERN } from "@/lib/credentials/tokens";
 import * as actions from "./actions";
 import {
   changeExpiryAction,
@@ -21,11 +21,11 @@ import {
   rollCredentialAction,
   setAllowedAddressesAction,
 } from "./actions";
-import type { SignedInUser } from "@/lib/sessions";
+import type { SignedInUser } from "@/lib/auth/sessions";
 import { accessFor, justConfirmedSession } from "@/lib/testing";
 
 const session = vi.hoisted(() => ({ user: null as SignedInUser | null }));
-vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 
 const usersByEmail = new Map<string, UserSummary>();
 /** Signed in, with the password just confirmed (sudo mode has its own tests: password-confirmation.test.ts). */

@@ -2,8 +2,8 @@
 // The page's server actions: public POST endpoints. Each goes through withTeamAction (session, zod
 // input, the caller's membership from the database) and then lib/credentials, which checks the
 // permission against that membership and scopes every query by team and environment.
-import { withTeamAction } from "@/lib/action";
-import { parseAllowedAddresses } from "@/lib/allowed-addresses";
+import { withTeamAction } from "@/lib/dashboard";
+import { parseAllowedAddresses } from "@/lib/credentials/shared";
 import {
   changeExpiry,
   createCredential,
@@ -16,7 +16,7 @@ import {
   rollCredential,
   setAllowedAddresses,
 } from "@/lib/credentials";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/platform";
 import {
   ChangeExpiryInput,
   CreateCredentialInput,
@@ -27,7 +27,7 @@ import {
   RenameCredentialInput,
   RollCredentialInput,
   SetAllowedAddressesInput,
-} from "@/lib/validation/credentials";
+} from "@/lib/credentials/shared";
 
 export const listCredentialsAction = withTeamAction(ListCredentialsInput, ({ name, status, page }, { access }) =>
   listCredentials(access, { name, status, page }),

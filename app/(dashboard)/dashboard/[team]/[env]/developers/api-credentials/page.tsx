@@ -1,11 +1,11 @@
 // Developers → API Credentials for one team in one environment.
 import type { Metadata } from "next";
-import { apiBaseUrl } from "@/lib/api-base-url";
+import { apiBaseUrl } from "@/lib/dashboard";
 import { listCredentials } from "@/lib/credentials";
-import { can } from "@/lib/permissions";
-import { requireTeamPage } from "@/lib/team-context";
-import { environmentLabels, roleLabels } from "@/lib/terms";
-import { CredentialFilters } from "@/lib/validation/credentials";
+import { can } from "@/lib/teams/shared";
+import { requireTeamPage } from "@/lib/dashboard";
+import { environmentLabels, roleLabels } from "@/lib/platform/shared";
+import { CredentialFilters } from "@/lib/credentials/shared";
 import { CredentialsView } from "./_components/credentials-view";
 import { withReadTime } from "./_components/read-at";
 import { UseYourKey } from "./_components/use-your-key";

@@ -8,8 +8,8 @@ import { apiCredentials, credentialEvents, sessions, users } from "@/db/schema";
 import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { changeExpiry, createCredential, revokeCredential } from "@/lib/credentials";
 
-import { startSession } from "@/lib/sessions";
-import { SIGN_IN_FAILURES_PER_EMAIL } from "@/lib/sign-in-throttle";
+import { startSession } from "@/lib/auth/sessions";
+import { SIGN_IN_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in-throttle";
 import { accessFor } from "@/lib/testing";
 import { confirmPasswordAction } from "../../../../actions";
 import {
@@ -24,7 +24,7 @@ import {
 } from "./actions";
 
 const browser = vi.hoisted(() => ({ cookie: null as { user: { id: string }; sessionId: string } | null, address: "10.20.0.1" }));
-vi.mock("@/auth", () => ({ auth: async () => browser.cookie }));
+vi.mock("@/lib/dashboard/auth-js", () => ({ auth: async () => browser.cookie }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": browser.address }) }));
 
 const live = { team: "acme", environment: "live" } as const;

@@ -6,8 +6,8 @@ import Link from "next/link";
 import { Truncated } from "@/components/ui/table";
 import { CountsTable } from "@/components/usage/counts-table";
 import { RequestsChart } from "@/components/usage/requests-chart";
-import { requireTeamPage } from "@/lib/team-context";
-import { environmentLabels, refusedOutcomes, usageOutcomeLabels } from "@/lib/terms";
+import { requireTeamPage } from "@/lib/dashboard";
+import { environmentLabels, refusedOutcomes, usageOutcomeLabels } from "@/lib/platform/shared";
 import { getTeamUsage, type TeamUsage } from "@/lib/usage";
 import { credentialPath } from "../api-credentials/_components/credential-paths";
 

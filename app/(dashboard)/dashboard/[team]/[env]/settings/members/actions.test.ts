@@ -6,12 +6,12 @@ import { getDb } from "@/db";
 import { invitations, memberEvents, memberships, teams, users } from "@/db/schema";
 import { demoUsers, seedDemoData } from "@/db/seed";
 import { accessFor, authorizedAccess } from "@/lib/testing";
-import type { Role } from "@/lib/terms";
-import type { UserSummary } from "@/lib/users";
+import type { Role } from "@/lib/platform/shared/terms";
+import type { UserSummary } from "@/lib/auth/users";
 import { changeRoleAction, inviteMemberAction, leaveTeamAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
-vi.mock("@/lib/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 
 const scope = { team: "acme", environment: "test" as const };
 const byEmail = new Map<string, UserSummary>();
@@ -207,7 +207,7 @@ describe("change a member's role", () => {
     signInAs(owner);
     await change(admin, "owner");
     const db = await getDb();
-    const { changeRole } = await import("@/lib/members");
+    const { changeRole } = await import("@/lib/members/members");
     // Both resolve their access (both Owners) before either change runs, as two requests at once would.
     const [ownerAccess, adminAccess] = await Promise.all([accessFor({ userId: idOf(owner) }, "acme"), accessFor({ userId: idOf(admin) }, "acme")]);
     const results = await Promise.allSettled([

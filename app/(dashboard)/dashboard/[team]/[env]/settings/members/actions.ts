@@ -2,9 +2,9 @@
 // The Members page's server actions: public POST endpoints. Each goes through withTeamAction (session,
 // zod input, the caller's membership from the database) and then lib/members, which checks the
 // permission, re-reads the roles it decides on under a lock and enforces the Owner rules.
-import { withTeamAction } from "@/lib/action";
+import { withTeamAction } from "@/lib/dashboard";
 import { changeRole, inviteMember, leaveTeam, removeMember, revokeInvitation } from "@/lib/members";
-import { ChangeRoleInput, InviteMemberInput, LeaveTeamInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/validation/members";
+import { ChangeRoleInput, InviteMemberInput, LeaveTeamInput, RemoveMemberInput, RevokeInvitationInput } from "@/lib/members";
 
 /** The only response that ever carries the invitation's token. */
 export const inviteMemberAction = withTeamAction(InviteMemberInput, ({ email, role }, { access }) => inviteMember(access, { email, role }));

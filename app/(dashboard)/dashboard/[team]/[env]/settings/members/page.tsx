@@ -1,9 +1,9 @@
 // Settings → Members: everyone in the team may see who is in it; Owners and Admins may change it.
 import type { Metadata } from "next";
 import { listInvitations, listMembers } from "@/lib/members";
-import { can, leaveRefusal } from "@/lib/permissions";
-import { requireTeamPage } from "@/lib/team-context";
-import { roleLabels } from "@/lib/terms";
+import { can, leaveRefusal } from "@/lib/teams/shared";
+import { requireTeamPage } from "@/lib/dashboard";
+import { roleLabels } from "@/lib/platform/shared";
 import { InvitationsTable } from "./_components/invitations-table";
 import { InviteMemberDialog } from "./_components/invite-member-dialog";
 import { LeaveTeam } from "./_components/leave-team";

@@ -2,8 +2,8 @@
 // Settings → Security's server action: a public POST endpoint. It goes through withTeamAction
 // (session, zod input, the caller's membership from the database) and then lib/team-settings, which
 // checks "settings:manage" (Owners and Admins) and changes the caller's team only.
-import { withTeamAction } from "@/lib/action";
-import { setLeakResponse } from "@/lib/team-settings";
-import { SetLeakResponseInput } from "@/lib/validation/team-settings";
+import { withTeamAction } from "@/lib/dashboard";
+import { setLeakResponse } from "@/lib/teams";
+import { SetLeakResponseInput } from "@/lib/teams/shared";
 
 export const setLeakResponseAction = withTeamAction(SetLeakResponseInput, ({ leakResponse }, { access }) => setLeakResponse(access, leakResponse));

@@ -1,9 +1,9 @@
 // Settings → Security: what happens when one of the team's tokens is found in public (GitHub's secret
 // scanning reports it). Every member may see the setting; Owners and Admins change it.
 import type { Metadata } from "next";
-import { can } from "@/lib/permissions";
-import { requireTeamPage } from "@/lib/team-context";
-import { getLeakResponse } from "@/lib/team-settings";
+import { can } from "@/lib/teams/shared";
+import { requireTeamPage } from "@/lib/dashboard";
+import { getLeakResponse } from "@/lib/teams";
 import { LeakResponseForm } from "./_components/leak-response-form";
 
 export const metadata: Metadata = { title: "Security" };

@@ -2,13 +2,13 @@
 // addresses. Another team's or environment's credential, or an unknown id, is Next's 404.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { apiBaseUrl } from "@/lib/api-base-url";
+import { apiBaseUrl } from "@/lib/dashboard";
 import { getCredential } from "@/lib/credentials";
-import { AppError } from "@/lib/errors";
-import { can } from "@/lib/permissions";
-import type { TeamAccess } from "@/lib/team-access";
-import { requireTeamPage } from "@/lib/team-context";
-import { environmentLabels, roleLabels } from "@/lib/terms";
+import { AppError } from "@/lib/platform";
+import { can } from "@/lib/teams/shared";
+import type { TeamAccess } from "@/lib/teams";
+import { requireTeamPage } from "@/lib/dashboard";
+import { environmentLabels, roleLabels } from "@/lib/platform/shared";
 import { getCredentialUsage } from "@/lib/usage";
 import { CredentialDetails } from "../_components/credential-details";
 import { withReadTime } from "../_components/read-at";

@@ -2,15 +2,15 @@
 // "Allowed IP addresses": where a credential's token is accepted from. For those who may change it,
 // a textarea (one address or CIDR range per line; empty: any address) that the server parses and
 // names a bad line of. Before saving a list that would refuse where the last request came from,
-// it says so and asks (parsed here with the server's own rules, lib/allowed-addresses.ts).
+// it says so and asks (parsed here with the server's own rules, lib/credentials/shared/addresses.ts).
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { fieldErrors } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TextAreaField } from "@/components/ui/text-field";
-import { allowedAddressesText, isAddressAllowed, parseAllowedAddresses } from "@/lib/allowed-addresses";
-import type { CredentialDto } from "@/lib/credentials";
+import { allowedAddressesText, isAddressAllowed, parseAllowedAddresses } from "@/lib/credentials/shared";
+import type { CredentialDto } from "@/lib/credentials/shared";
 import { useSetAllowedAddresses, type CredentialsScope } from "./use-credentials";
 
 type Props = { scope: CredentialsScope; credential: CredentialDto; canManage: boolean };

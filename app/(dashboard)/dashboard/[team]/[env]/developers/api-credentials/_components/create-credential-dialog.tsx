@@ -6,7 +6,7 @@
 import { useRef, useState, type RefObject } from "react";
 import { fieldErrors } from "@/components/action-client";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { CREATE_EXPIRY_CHOICES, type Expiry } from "@/lib/expiry";
+import { CREATE_EXPIRY_CHOICES, type Expiry } from "@/lib/credentials/shared";
 import { CredentialNameForm } from "./credential-name-form";
 import { ExpiryFields } from "./expiry-fields";
 import { TokenDialog } from "./token-dialog";

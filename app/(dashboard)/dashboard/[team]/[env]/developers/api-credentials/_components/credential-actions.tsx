@@ -5,8 +5,8 @@
 import { Ellipsis } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/dropdown-menu";
-import type { CredentialState } from "@/lib/credential-state";
-import type { CredentialDto } from "@/lib/credentials";
+import type { CredentialState } from "@/lib/credentials/shared";
+import type { CredentialDto } from "@/lib/credentials/shared";
 import { useCredentialActions } from "./use-credential-actions";
 import type { CredentialsScope } from "./use-credentials";
 import type { RowFocus } from "./use-row-focus";

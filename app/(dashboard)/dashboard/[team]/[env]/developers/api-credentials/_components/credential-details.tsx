@@ -7,9 +7,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useNow } from "@/components/ui/use-now";
-import { credentialState } from "@/lib/credential-state";
-import type { CredentialDto } from "@/lib/credentials";
-import type { CredentialUsage } from "@/lib/usage";
+import { credentialState } from "@/lib/credentials/shared";
+import type { CredentialDto } from "@/lib/credentials/shared";
+import type { CredentialUsage } from "@/lib/usage/shared";
 import { RefreshAfterCredentialChange } from "./after-credential-change";
 import { AllowedAddresses } from "./allowed-addresses";
 import { CredentialPageActions } from "./credential-page-actions";
@@ -22,7 +22,7 @@ import type { CredentialsScope } from "./use-credentials";
 type Props = {
   scope: CredentialsScope;
   credential: CredentialDto;
-  /** Its requests by outcome (lib/usage.ts), as of the page's render. */
+  /** Its requests by outcome (lib/usage/queries.ts), as of the page's render. */
   usage: CredentialUsage;
   environmentLabel: string;
   canManage: boolean;

@@ -1,7 +1,7 @@
 "use client";
 import { Search } from "lucide-react";
 import { useId, type Ref } from "react";
-import type { CredentialStatusFilter } from "@/lib/validation/credentials";
+import type { CredentialStatusFilter } from "@/lib/credentials/shared";
 
 type Props = {
   /** The name filter's input, for focus. */

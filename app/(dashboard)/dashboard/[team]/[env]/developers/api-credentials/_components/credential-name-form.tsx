@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "rea
 import { Button } from "@/components/ui/button";
 import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
-import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/validation/credentials";
+import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/credentials/shared";
 import type { CredentialsScope } from "./use-credentials";
 import { useNameInUseWarning } from "./use-name-in-use";
 

@@ -5,8 +5,8 @@
 // first of the others.
 import { useLayoutEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import type { CredentialState } from "@/lib/credential-state";
-import type { CredentialDto } from "@/lib/credentials";
+import type { CredentialState } from "@/lib/credentials/shared";
+import type { CredentialDto } from "@/lib/credentials/shared";
 import { useCredentialActions } from "./use-credential-actions";
 import type { CredentialsScope } from "./use-credentials";
 

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { RequestsChart } from "@/components/usage/requests-chart";
-import type { CredentialUsage, UsagePeriod } from "@/lib/usage";
+import type { CredentialUsage, UsagePeriod } from "@/lib/usage/shared";
 
 const periods = [
   { value: "24h", label: "24 hours" },

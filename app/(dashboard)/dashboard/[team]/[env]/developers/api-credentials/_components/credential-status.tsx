@@ -6,9 +6,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ExternalLink } from "@/components/ui/external-link";
 import { RelativeTime, UtcTime } from "@/components/ui/relative-time";
-import { formatTimeLeft, type CredentialState, type RollState } from "@/lib/credential-state";
-import type { CredentialDto } from "@/lib/credentials";
-import type { TeamScope } from "@/lib/validation/team-scope";
+import { formatTimeLeft, type CredentialState, type RollState } from "@/lib/credentials/shared";
+import type { CredentialDto } from "@/lib/credentials/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 import { credentialPath } from "./credential-paths";
 
 const link = "font-medium text-indigo-700 underline hover:text-indigo-900";

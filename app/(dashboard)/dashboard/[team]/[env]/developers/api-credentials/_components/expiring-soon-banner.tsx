@@ -3,7 +3,7 @@
 // ones, whose end is planned), and a way to list them.
 import { CalendarClock } from "lucide-react";
 import { Banner } from "@/components/ui/banner";
-import { expiringSoonText } from "@/lib/credential-state";
+import { expiringSoonText } from "@/lib/credentials/shared";
 
 export function ExpiringSoonBanner({ count, onShow }: { count: number; onShow?: () => void }) {
   if (count === 0) return null;

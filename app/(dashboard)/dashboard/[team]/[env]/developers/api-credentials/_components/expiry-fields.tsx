@@ -5,7 +5,7 @@
 import { useEffect, useRef } from "react";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { expiryChoiceLabels, expiryDateBounds, type Expiry, type ExpiryChoice } from "@/lib/expiry";
+import { expiryChoiceLabels, expiryDateBounds, type Expiry, type ExpiryChoice } from "@/lib/credentials/shared";
 
 type Props = {
   /** The select's label: "Expires" when creating, "New expiry" when changing it. */

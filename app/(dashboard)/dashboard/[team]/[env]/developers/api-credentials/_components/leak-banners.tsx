@@ -7,8 +7,8 @@ import Link from "next/link";
 import { Banner } from "@/components/ui/banner";
 import { ExternalLink } from "@/components/ui/external-link";
 import { UtcTime } from "@/components/ui/relative-time";
-import type { LeakNotice } from "@/lib/credential-records";
-import type { TeamScope } from "@/lib/validation/team-scope";
+import type { LeakNotice } from "@/lib/credentials/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 import { credentialPath } from "./credential-paths";
 
 const link = "font-semibold underline hover:text-red-950 focus-visible:outline-2 focus-visible:outline-indigo-600";

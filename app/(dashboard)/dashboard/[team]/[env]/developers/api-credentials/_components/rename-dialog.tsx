@@ -1,7 +1,7 @@
 "use client";
 import { fieldErrors } from "@/components/action-client";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import type { CredentialDto } from "@/lib/credentials";
+import type { CredentialDto } from "@/lib/credentials/shared";
 import { CredentialNameForm } from "./credential-name-form";
 import { useRenameCredential, type CredentialsScope } from "./use-credentials";
 

@@ -7,9 +7,9 @@ import { createContext, useCallback, useContext, useRef, useState, type ReactNod
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { RadioGroup } from "@/components/ui/radio-group";
-import { credentialState, formatTimeLeft } from "@/lib/credential-state";
-import type { CredentialDto } from "@/lib/credentials";
-import { GRACE_PERIODS, gracePeriodLabels, type GracePeriod } from "@/lib/expiry";
+import { credentialState, formatTimeLeft } from "@/lib/credentials/shared";
+import type { CredentialDto } from "@/lib/credentials/shared";
+import { GRACE_PERIODS, gracePeriodLabels, type GracePeriod } from "@/lib/credentials/shared";
 import { TokenDialog } from "./token-dialog";
 import { useRollCredential, type CredentialsScope } from "./use-credentials";
 

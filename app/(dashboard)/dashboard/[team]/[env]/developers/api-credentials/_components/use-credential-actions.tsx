@@ -8,8 +8,8 @@
 import { CalendarClock, CircleStop, Pencil, Power, PowerOff, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { LEAKED_TOKEN_WARNING, type CredentialState } from "@/lib/credential-state";
-import type { CredentialDto } from "@/lib/credentials";
+import { LEAKED_TOKEN_WARNING, type CredentialState } from "@/lib/credentials/shared";
+import type { CredentialDto } from "@/lib/credentials/shared";
 import { ChangeExpiryDialog } from "./change-expiry-dialog";
 import { RollUsage } from "./credential-status";
 import { RenameDialog } from "./rename-dialog";

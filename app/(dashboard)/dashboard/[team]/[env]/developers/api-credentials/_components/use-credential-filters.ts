@@ -2,7 +2,7 @@
 // The credential list's filters: the name as typed, and the name the list is filtered by once
 // typing pauses; status; page. A new name or status goes back to the first page.
 import { useEffect, useState } from "react";
-import type { CredentialFilters, CredentialStatusFilter } from "@/lib/validation/credentials";
+import type { CredentialFilters, CredentialStatusFilter } from "@/lib/credentials/shared";
 import { defaultFilters } from "./use-credentials";
 
 /** How long typing pauses before what was typed is looked up. */

@@ -9,11 +9,11 @@ import { useRef } from "react";
 import { toast } from "sonner";
 import { ActionFailure, callAction, hasFieldErrors, toastFailure } from "@/components/action-client";
 import { useCallAction } from "@/components/password-confirmation";
-import { credentialState, formatTimeLeft } from "@/lib/credential-state";
-import type { CredentialDto, CredentialPage } from "@/lib/credentials";
-import type { Expiry, GracePeriod } from "@/lib/expiry";
-import type { TeamScope } from "@/lib/validation/team-scope";
-import type { CredentialFilters } from "@/lib/validation/credentials";
+import { credentialState, formatTimeLeft } from "@/lib/credentials/shared";
+import type { CredentialDto, CredentialPage } from "@/lib/credentials/shared";
+import type { Expiry, GracePeriod } from "@/lib/credentials/shared";
+import type { TeamScope } from "@/lib/teams/shared";
+import type { CredentialFilters } from "@/lib/credentials/shared";
 import {
   changeExpiryAction,
   createCredentialAction,

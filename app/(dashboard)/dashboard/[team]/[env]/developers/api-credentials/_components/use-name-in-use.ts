@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { callAction } from "@/components/action-client";
-import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/validation/credentials";
+import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/credentials/shared";
 import { credentialNameInUseAction } from "../actions";
 import { TYPING_PAUSE_MS } from "./use-credential-filters";
 import { credentialsKey, type CredentialsScope } from "./use-credentials";

@@ -3,13 +3,13 @@
 import { useServerAction } from "@/components/action-client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
-import type { InvitationDto } from "@/lib/members";
-import { invitationRefusal } from "@/lib/permissions";
-import { roleLabels, type Role } from "@/lib/terms";
+import type { InvitationDto } from "@/lib/members/shared";
+import { invitationRefusal } from "@/lib/teams/shared";
+import { roleLabels, type Role } from "@/lib/platform/shared";
 import { revokeInvitationAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 
-import type { TeamScope as Scope } from "@/lib/validation/team-scope";
+import type { TeamScope as Scope } from "@/lib/teams/shared";
 
 export function InvitationsTable({ scope, invitations, actorRole, canManage }: { scope: Scope; invitations: InvitationDto[]; actorRole: Role; canManage: boolean }) {
   if (invitations.length === 0) return <p className="text-sm text-slate-600">No pending invitations.</p>;

@@ -7,12 +7,12 @@ import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from 
 import { FormError } from "@/components/ui/form-error";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
-import { grantableRoles } from "@/lib/permissions";
-import { roleLabels, type Role } from "@/lib/terms";
+import { grantableRoles } from "@/lib/teams/shared";
+import { roleLabels, type Role } from "@/lib/platform/shared";
 import { inviteMemberAction } from "../actions";
 import { RoleSelect } from "./role-select";
 
-import type { TeamScope as Scope } from "@/lib/validation/team-scope";
+import type { TeamScope as Scope } from "@/lib/teams/shared";
 type Created = { link: string; email: string; role: Role; expiresAt: string };
 
 export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scope; teamName: string; actorRole: Role }) {

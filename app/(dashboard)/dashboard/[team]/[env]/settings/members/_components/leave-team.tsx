@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useServerAction } from "@/components/action-client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import type { TeamScope } from "@/lib/validation/team-scope";
+import type { TeamScope } from "@/lib/teams/shared";
 import { leaveTeamAction } from "../actions";
 
 /** `refusal`: why this member may not leave (the page decides it from the member list). */

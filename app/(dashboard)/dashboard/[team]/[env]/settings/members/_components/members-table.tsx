@@ -4,14 +4,14 @@ import { useOptimistic } from "react";
 import { useServerAction } from "@/components/action-client";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Table, TableBody, TableHead, Td, Th, Tr, Truncated } from "@/components/ui/table";
-import type { MemberDto } from "@/lib/members";
-import { grantableRoles, mayManageMember } from "@/lib/permissions";
-import { roleLabels, type Role } from "@/lib/terms";
+import type { MemberDto } from "@/lib/members/shared";
+import { grantableRoles, mayManageMember } from "@/lib/teams/shared";
+import { roleLabels, type Role } from "@/lib/platform/shared";
 import { changeRoleAction, removeMemberAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 import { RoleSelect } from "./role-select";
 
-import type { TeamScope as Scope } from "@/lib/validation/team-scope";
+import type { TeamScope as Scope } from "@/lib/teams/shared";
 type Props = { scope: Scope; teamName: string; members: MemberDto[]; me: string; actorRole: Role; canManage: boolean };
 
 export function MembersTable({ scope, teamName, members, me, actorRole, canManage }: Props) {

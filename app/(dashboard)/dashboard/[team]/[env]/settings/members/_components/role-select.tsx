@@ -1,7 +1,7 @@
 "use client";
-// The roles a member may be given (lib/permissions.ts grantableRoles), as a native select (keyboard and screen readers for free).
+// The roles a member may be given (lib/teams/shared/permissions.ts grantableRoles), as a native select (keyboard and screen readers for free).
 import { forwardRef, type SelectHTMLAttributes } from "react";
-import { roleLabels, type Role } from "@/lib/terms";
+import { roleLabels, type Role } from "@/lib/platform/shared";
 
 export const RoleSelect = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSelectElement> & { roles: Role[] }>(function RoleSelect({ roles, className = "", ...props }, ref) {
   return (

@@ -5,9 +5,9 @@ import { useId, useState } from "react";
 import { useServerAction } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
 import { RadioGroup } from "@/components/ui/radio-group";
-import { rolesWith } from "@/lib/permissions";
-import { leakResponseLabels, leakResponses, roleLabels, type LeakResponse } from "@/lib/terms";
-import type { TeamScope } from "@/lib/validation/team-scope";
+import { rolesWith } from "@/lib/teams/shared";
+import { leakResponseLabels, leakResponses, roleLabels, type LeakResponse } from "@/lib/platform/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 import { setLeakResponseAction } from "../actions";
 
 const options = leakResponses.map((value) => ({ value, label: leakResponseLabels[value] }));

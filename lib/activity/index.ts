@@ -1,0 +1,2 @@
+// lib/activity's face: the only path other folders import.
+export * from "./activity";

@@ -1,0 +1,2 @@
+// lib/api-access's face: the only path other folders import.
+export * from "./verify";

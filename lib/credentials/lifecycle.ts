@@ -1,0 +1,125 @@
+// A credential's lifecycle beyond create/revoke/delete: rolling it to a new token with a grace
+// period, changing its expiry, and limiting it to IP addresses. Like every credential change:
+// permission, then sudo mode where needed (a Live roll), then one transaction scoped by team AND
+// environment with its audit event. No event holds a token: only masked display strings.
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { apiCredentials } from "@/db/schema";
+import { parseAllowedAddresses } from "./shared/addresses";
+import { audit, byId, expiresAtSql, gone, iso, manage, selectCredential, type Scope } from "./store";
+import { AppError } from "@/lib/platform";
+import { graceIntervals, type Expiry, type GracePeriod } from "./shared/expiry";
+import type { TeamAccess } from "@/lib/teams";
+import { displayToken, generateToken, hashToken } from "./tokens";
+
+/** Longest roll chain followed: far beyond any real one, it only stops a corrupt link from looping. */
+const MAX_CHAIN = 1000;
+
+const chainColumns = {
+  id: apiCredentials.id,
+  name: apiCredentials.name,
+  tokenDisplay: apiCredentials.tokenDisplay,
+  replacedById: apiCredentials.replacedById,
+  allowedCidrs: apiCredentials.allowedCidrs,
+  expiresAt: apiCredentials.expiresAt,
+};
+
+/**
+ * The newest credential of the chain `id` belongs to, locked: rolling an old credential that already
+ * has a replacement rolls the replacement (so a chain never has two current credentials). Each link is
+ * locked before it is read as "not replaced", so two rolls at once queue and the second follows the
+ * link the first wrote.
+ */
+async function lockNewestOfChain(tx: Tx, scope: Scope, id: string) {
+  let current = id;
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const [row] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, current)).for("update");
+    if (!row) throw gone();
+    if (!row.replacedById) return row;
+    current = row.replacedById;
+  }
+  throw new Error("credential roll chain too long");
+}
+
+/**
+ * Rolls a credential: in one transaction a new credential with the same name, environment, allowed
+ * addresses and expiry lifetime (an old "90 days" one gets 90 days from now), and the old one stops
+ * working after the grace period — never later than it would have anyway, so rolling an expired or
+ * soon-expiring credential does not bring it back. A revoked or expired credential may be rolled:
+ * that is how a leaked one is recovered. The new plain token is returned once.
+ */
+export async function rollCredential(access: TeamAccess, input: { id: string; grace: GracePeriod }) {
+  const token = generateToken(access.environment);
+  return manage(access, "rolled", async (tx, scope) => {
+    const old = await lockNewestOfChain(tx, scope, input.id);
+    const [fresh] = await tx
+      .insert(apiCredentials)
+      .values({
+        teamId: scope.teamId,
+        environment: scope.environment,
+        name: old.name,
+        tokenHash: hashToken(token),
+        tokenDisplay: displayToken(token),
+        createdBy: scope.actorUserId,
+        allowedCidrs: old.allowedCidrs,
+        // The old credential's lifetime (creation to expiry), from now.
+        expiresAt: sql`(select now() + (c.expires_at - c.created_at) from api_credentials c where c.id = ${old.id})`,
+      })
+      .returning({ id: apiCredentials.id, tokenDisplay: apiCredentials.tokenDisplay });
+    const graceEnd = sql`now() + ${graceIntervals[input.grace]}::interval`;
+    const [rolled] = await tx
+      .update(apiCredentials)
+      .set({
+        replacedById: fresh.id,
+        rolledAt: sql`now()`,
+        expiresAt: sql`least(coalesce(${apiCredentials.expiresAt}, 'infinity'::timestamptz), ${graceEnd})`,
+        updatedAt: sql`now()`,
+      })
+      .where(byId(scope, old.id))
+      .returning({ expiresAt: apiCredentials.expiresAt });
+    await audit(tx, scope, old, "rolled", {
+      replacedBy: { id: fresh.id, tokenDisplay: fresh.tokenDisplay },
+      grace: input.grace,
+      expiresAt: iso(rolled.expiresAt),
+    });
+    return { credential: await selectCredential(tx, scope, fresh.id), previous: await selectCredential(tx, scope, old.id), token };
+  });
+}
+
+/**
+ * Sets a new expiry ("End now" included). Works on an expired credential too, so it can be extended;
+ * a revoked one stays revoked (Enable is separate). In Live anything but "End now" needs the password.
+ */
+export async function changeExpiry(access: TeamAccess, input: { id: string; expiry: Expiry }) {
+  return manage(access, "expiry_changed", async (tx, scope) => {
+    const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
+    if (!before) throw gone();
+    const [after] = await tx
+      .update(apiCredentials)
+      .set({ expiresAt: expiresAtSql(input.expiry), updatedAt: sql`now()` })
+      .where(byId(scope, input.id))
+      .returning({ expiresAt: apiCredentials.expiresAt });
+    await audit(tx, scope, before, "expiry_changed", { from: iso(before.expiresAt), to: iso(after.expiresAt) });
+    return selectCredential(tx, scope, input.id);
+  }, input.expiry);
+}
+
+/**
+ * Limits the credential to these addresses (canonical CIDRs; empty: any address). The list is parsed
+ * again here, so no entry point can store a range /v1 would not understand. Saving the same list
+ * again records nothing.
+ */
+export async function setAllowedAddresses(access: TeamAccess, input: { id: string; cidrs: readonly string[] }) {
+  return manage(access, "allowed_addresses_changed", async (tx, scope) => {
+    const parsed = parseAllowedAddresses(input.cidrs.join("\n"));
+    if (!parsed.ok) throw new AppError("invalid_input", parsed.error, { addresses: [parsed.error] });
+    const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
+    if (!before) throw gone();
+    if (before.allowedCidrs.join("\n") !== parsed.cidrs.join("\n")) {
+      await tx.update(apiCredentials).set({ allowedCidrs: parsed.cidrs, updatedAt: sql`now()` }).where(byId(scope, before.id));
+      await audit(tx, scope, before, "allowed_addresses_changed", { from: before.allowedCidrs, to: parsed.cidrs });
+    }
+    return selectCredential(tx, scope, input.id);
+  });
+}

@@ -1,0 +1,6 @@
+// lib/credentials's client-safe face: what a browser bundle (or the edge) may import.
+export * from "./addresses";
+export * from "./dto";
+export * from "./expiry";
+export * from "./schemas";
+export * from "./state";

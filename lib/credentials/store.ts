@@ -1,0 +1,164 @@
+// What every credential function shares (lib/credentials/credentials.ts, lib/credentials/lifecycle.ts): the
+// scope (team AND environment) every query filters by, the DTO the dashboard may see, the audit
+// event, and `manage` — permission, then sudo mode where needed, then one transaction.
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Tx } from "@/db";
+import { apiCredentials, credentialEvents, users, type credentialActions } from "@/db/schema";
+import { notFound } from "@/lib/platform";
+import type { CredentialDto } from "./shared/dto";
+import { endOfExpiryDate, expiryIntervals, type Expiry } from "./shared/expiry";
+import { needsPasswordConfirmation, requireRecentPasswordConfirmation } from "@/lib/auth";
+import { requirePermission, type TeamAccess } from "@/lib/teams";
+import type { Environment } from "@/lib/platform/shared";
+
+export type Scope = { teamId: string; environment: Environment; actorUserId: string };
+export type CredentialAction = (typeof credentialActions)[number];
+
+export const CREDENTIAL_GONE = "This credential was deleted by someone else.";
+export const gone = () => notFound(CREDENTIAL_GONE);
+
+// The roll chain's neighbours, read in the same query: by the unique replaced_by_id both ways.
+export const replacement = alias(apiCredentials, "replacement");
+const predecessor = alias(apiCredentials, "predecessor");
+
+const dtoColumns = {
+  id: apiCredentials.id,
+  name: apiCredentials.name,
+  tokenDisplay: apiCredentials.tokenDisplay,
+  status: apiCredentials.status,
+  createdBy: users.name,
+  createdAt: apiCredentials.createdAt,
+  lastUsedAt: apiCredentials.lastUsedAt,
+  revokedAt: apiCredentials.revokedAt,
+  expiresAt: apiCredentials.expiresAt,
+  rolledAt: apiCredentials.rolledAt,
+  replacedById: replacement.id,
+  replacedByName: replacement.name,
+  replacesId: predecessor.id,
+  replacesName: predecessor.name,
+  lastUsedAddress: apiCredentials.lastUsedAddress,
+  allowedAddresses: apiCredentials.allowedCidrs,
+  revokedReason: apiCredentials.revokedReason,
+  leakedAt: apiCredentials.leakedAt,
+  leakUrl: apiCredentials.leakUrl,
+  leakSource: apiCredentials.leakSource,
+  // 24 rows of the primary key at most; the same window as the credential's "last 24 hours" chart.
+  requests24h: sql<number>`(select coalesce(sum(u.count), 0) from credential_usage u
+    where u.credential_id = ${apiCredentials.id} and u.hour > date_trunc('hour', now()) - interval '24 hours')`.mapWith(Number),
+};
+
+/** The credentials with who created them and their roll-chain neighbours (same team and environment only). */
+export function selectDtos(db: Tx | Awaited<ReturnType<typeof getDb>>) {
+  return db
+    .select(dtoColumns)
+    .from(apiCredentials)
+    .leftJoin(users, eq(users.id, apiCredentials.createdBy))
+    .leftJoin(
+      replacement,
+      and(eq(replacement.id, apiCredentials.replacedById), eq(replacement.teamId, apiCredentials.teamId), eq(replacement.environment, apiCredentials.environment)),
+    )
+    .leftJoin(
+      predecessor,
+      and(eq(predecessor.replacedById, apiCredentials.id), eq(predecessor.teamId, apiCredentials.teamId), eq(predecessor.environment, apiCredentials.environment)),
+    );
+}
+
+type DtoRow = Awaited<ReturnType<ReturnType<typeof selectDtos>["where"]>>[number];
+
+export const iso = (at: Date | null) => at?.toISOString() ?? null;
+
+export function toDto(row: DtoRow): CredentialDto {
+  return {
+    id: row.id,
+    name: row.name,
+    tokenDisplay: row.tokenDisplay,
+    status: row.status,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: iso(row.lastUsedAt),
+    revokedAt: iso(row.revokedAt),
+    expiresAt: iso(row.expiresAt),
+    rolledAt: iso(row.rolledAt),
+    replacedBy: row.replacedById ? { id: row.replacedById, name: row.replacedByName ?? "" } : null,
+    replaces: row.replacesId ? { id: row.replacesId, name: row.replacesName ?? "" } : null,
+    lastUsedAddress: row.lastUsedAddress,
+    allowedAddresses: row.allowedAddresses,
+    revokedReason: row.status === "revoked" ? (row.revokedReason ?? "manual") : null,
+    leak: row.leakedAt ? { at: row.leakedAt.toISOString(), url: row.leakUrl ?? "", source: row.leakSource ?? "" } : null,
+    requests24h: row.requests24h,
+  };
+}
+
+export function inScope(scope: Pick<Scope, "teamId" | "environment">, ...more: (SQL | undefined)[]) {
+  return and(eq(apiCredentials.teamId, scope.teamId), eq(apiCredentials.environment, scope.environment), ...more);
+}
+
+export const byId = (scope: Scope, id: string) => inScope(scope, eq(apiCredentials.id, id));
+
+export async function selectCredential(tx: Tx, scope: Scope, id: string): Promise<CredentialDto> {
+  const [row] = await selectDtos(tx).where(byId(scope, id));
+  if (!row) throw gone();
+  return toDto(row);
+}
+
+export type Audited = { id: string; name: string; tokenDisplay: string };
+export const auditedColumns = { id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay };
+
+/**
+ * The masked token goes into the event too, so the activity log can show it after a delete. An
+ * actor of null: no member did it (a secret-scanning report, a public report).
+ */
+export async function audit(
+  tx: Tx,
+  scope: Omit<Scope, "actorUserId"> & { actorUserId: string | null },
+  credential: Audited,
+  action: CredentialAction,
+  details: Record<string, unknown> = {},
+) {
+  await tx.insert(credentialEvents).values({
+    teamId: scope.teamId,
+    environment: scope.environment,
+    credentialId: credential.id,
+    credentialName: credential.name,
+    actorUserId: scope.actorUserId,
+    action,
+    details: { tokenDisplay: credential.tokenDisplay, ...details },
+  });
+}
+
+export const scopeOf = (access: TeamAccess): Scope => ({ teamId: access.team.id, environment: access.environment, actorUserId: access.userId });
+
+/**
+ * Runs a change for a member allowed to manage the team's credentials, in one transaction. Permission
+ * first, then sudo mode: a read-only member is refused for the role, never asked for a password.
+ */
+export async function manage<T>(
+  access: TeamAccess,
+  action: CredentialAction,
+  work: (tx: Tx, scope: Scope) => Promise<T>,
+  expiry?: Expiry,
+): Promise<T> {
+  requirePermission(access, "credentials:manage");
+  if (needsPasswordConfirmation(action, access.environment, expiry)) requireRecentPasswordConfirmation(access.session);
+  const db = await getDb();
+  return db.transaction((tx) => work(tx, scopeOf(access)));
+}
+
+/**
+ * An expiry choice as the SQL value of expires_at, on the database's clock (which /v1 compares with):
+ * null for never, now() for "End now" (refused from the first request after the change).
+ */
+export function expiresAtSql(expiry: Expiry): SQL | null {
+  switch (expiry.choice) {
+    case "never":
+      return null;
+    case "now":
+      return sql`now()`;
+    case "date":
+      return sql`${endOfExpiryDate(expiry.date ?? "")}::timestamptz`;
+    default:
+      return sql`now() + ${expiryIntervals[expiry.choice]}::interval`;
+  }
+}

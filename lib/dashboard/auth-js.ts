@@ -1,0 +1,57 @@
+// Auth.js v5: email + password sign-in. The session cookie is a signed JWT holding the user id and the
+// id of a `sessions` row (lib/auth/sessions.ts): the row, not the cookie, decides whether the session is
+// alive, so signing out ends it on the server. Membership and role are never in the session;
+// lib/teams/access.ts reads them per request.
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth";
+import { authorizeSignIn, logAuthError } from "@/lib/auth";
+
+declare module "next-auth" {
+  interface Session {
+    /** The `sessions` row this cookie names (lib/dashboard/current-user.ts looks it up with the user). */
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+export const {
+  handlers: { GET, POST },
+  auth,
+  signIn,
+  signOut,
+} = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login" },
+  logger: { error: logAuthError },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      authorize: (raw, request) => authorizeSignIn(raw, request.headers),
+    }),
+  ],
+  callbacks: {
+    // `user` is present only at sign-in: that is when a session row is made.
+    async jwt({ token, user }) {
+      if (user?.id) token.sid = await startSession(user.id);
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      if (token.sid) session.sessionId = token.sid;
+      return session;
+    },
+  },
+  events: {
+    // Both the sign-out button and a direct POST to /api/auth/signout come through here.
+    async signOut(message) {
+      if ("token" in message && message.token?.sid) await endSession(message.token.sid);
+    },
+  },
+});

@@ -1,0 +1,2 @@
+// lib/members's client-safe face: what a browser bundle (or the edge) may import.
+export * from "./dto";

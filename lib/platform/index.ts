@@ -1,0 +1,9 @@
+// lib/platform's face: the only path other folders import.
+export * from "./api-origin";
+export * from "./auth-secret";
+export * from "./client-address";
+export * from "./idempotency";
+export * from "./log";
+export * from "./process-state";
+export * from "./throttle";
+export * from "./shared";

@@ -1,0 +1,5 @@
+// lib/teams's client-safe face: what a browser bundle (or the edge) may import.
+export * from "./dto";
+export * from "./permissions";
+export * from "./scope";
+export * from "./settings-schema";

@@ -1,0 +1,50 @@
+// Teams: creation with a unique URL slug and an owner.
+import "server-only";
+import { like } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { memberships, teams } from "@/db/schema";
+import { hashPassword, insertUser } from "@/lib/auth";
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return base || "team";
+}
+
+// Slugs that name a page under /dashboard rather than a team: a team with one would be unreachable.
+const RESERVED_SLUGS = new Set(["new-team"]);
+
+/** Creates a team whose slug is derived from its name (suffixed -2, -3… when taken) and makes userId its owner. */
+export async function createTeamWithOwner(tx: Tx, name: string, userId: string) {
+  const base = slugify(name);
+  const existing = new Set((await tx.select({ slug: teams.slug }).from(teams).where(like(teams.slug, `${base}%`))).map((t) => t.slug));
+  let slug = base;
+  for (let n = 2; existing.has(slug) || RESERVED_SLUGS.has(slug); n++) slug = `${base}-${n}`;
+  const [team] = await tx.insert(teams).values({ slug, name }).returning({ id: teams.id, slug: teams.slug, name: teams.name });
+  await tx.insert(memberships).values({ teamId: team.id, userId, role: "owner" });
+  return team;
+}
+
+/** "Create team": any signed-in user may; they become its Owner. */
+export async function createTeam(userId: string, name: string) {
+  const db = await getDb();
+  return db.transaction((tx) => createTeamWithOwner(tx, name, userId));
+}
+
+/** Sign-up: the user and a first team they own, in one transaction. */
+export async function createAccount(input: { name: string; email: string; password: string }) {
+  const db = await getDb();
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const user = await insertUser(tx, { ...input, passwordHash });
+    const team = await createTeamWithOwner(tx, `${input.name.split(/\s+/)[0]}'s team`, user.id);
+    return { user, team };
+  });
+}
