@@ -9,7 +9,15 @@ export default defineConfig({
   workers: 1,
   use: { ...base.use, viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1, colorScheme: "light" },
   projects: undefined,
-  webServer: base.webServer && !Array.isArray(base.webServer)
-    ? { ...base.webServer, env: { ...base.webServer.env, E2E_PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR || ".data/screenshots", API_BASE_URL: "http://localhost:3000" } }
-    : base.webServer,
+  webServer:
+    base.webServer && !Array.isArray(base.webServer)
+      ? {
+          ...base.webServer,
+          env: {
+            ...base.webServer.env,
+            E2E_PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR || ".data/screenshots",
+            API_BASE_URL: "http://localhost:3000",
+          },
+        }
+      : base.webServer,
 });

@@ -57,10 +57,17 @@ async function main() {
     server.listen(port, resolve);
   });
   const origin = `http://${hostname}:${port}`;
-  logInfo(`eCourier dashboard on ${origin} (${dev ? "development" : "production"}, ${describeDatabase(databaseConfigFromEnv())})`);
+  logInfo(
+    `eCourier dashboard on ${origin} (${dev ? "development" : "production"}, ${describeDatabase(databaseConfigFromEnv())})`,
+  );
   if (demo) {
     logInfo(`Sign in at ${origin}/login with any of (password "${DEMO_PASSWORD}"):`);
-    for (const u of demoUsers) logInfo(`  ${u.email.padEnd(24)} ${Object.entries(u.roles).map(([t, r]) => `${t}: ${r}`).join(", ")}`);
+    for (const u of demoUsers)
+      logInfo(
+        `  ${u.email.padEnd(24)} ${Object.entries(u.roles)
+          .map(([t, r]) => `${t}: ${r}`)
+          .join(", ")}`,
+      );
   }
 
   let stopping = false;

@@ -22,7 +22,9 @@ export { MAX_BODY_BYTES } from "./middleware/body-limit";
 export function createApiApp() {
   // Each route validates its input with the zod schemas it declares (which the OpenAPI document is
   // generated from); a refusal is the API's own 400, naming each bad field.
-  const app = new OpenAPIHono<ApiEnv>({ defaultHook: (result, c) => (result.success ? undefined : invalidRequest(c, result.error)) }).basePath("/v1");
+  const app = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => (result.success ? undefined : invalidRequest(c, result.error)),
+  }).basePath("/v1");
   app.openAPIRegistry.registerComponent("securitySchemes", "credential", SECURITY_SCHEME);
   app.use(accessLog);
 
@@ -30,7 +32,10 @@ export function createApiApp() {
   // reference; leak reports from GitHub's secret scanning (signed by GitHub, verified first); a
   // revoke by anyone who holds a token.
   app.route("/health", health);
-  app.route("/", reference((serverUrl) => apiDocument(app, serverUrl)));
+  app.route(
+    "/",
+    reference((serverUrl) => apiDocument(app, serverUrl)),
+  );
   app.route("/secret-scanning", secretScanning);
   app.route("/credentials", publicRevoke);
 
@@ -52,12 +57,16 @@ export function createApiApp() {
   app.notFound((c) => {
     const methods = allowedMethods(c.req.path);
     if (methods.length === 0) return apiError(c, 404, "not_found", "No such endpoint.");
-    return apiError(c, 405, "method_not_allowed", `Use ${methods.join(", ")} on this path.`, { headers: { Allow: methods.join(", ") } });
+    return apiError(c, 405, "method_not_allowed", `Use ${methods.join(", ")} on this path.`, {
+      headers: { Allow: methods.join(", ") },
+    });
   });
   app.onError((err, c) => {
     // Thrown by the validators before a handler runs: a body that is not JSON, or not sent as JSON.
-    if (err instanceof HTTPException && err.status === 400) return apiError(c, 400, "invalid_request", "The request body must be JSON.");
-    if (err instanceof HTTPException && err.status === 415) return apiError(c, 415, "unsupported_media_type", "Send the body as application/json.");
+    if (err instanceof HTTPException && err.status === 400)
+      return apiError(c, 400, "invalid_request", "The request body must be JSON.");
+    if (err instanceof HTTPException && err.status === 415)
+      return apiError(c, 415, "unsupported_media_type", "Send the body as application/json.");
     // Name and message only, redacted: a stack, a query's parameters or request data could carry secrets.
     logError("api", `${c.req.method} ${loggablePath(c)} failed`, err);
     return apiError(c, 500, "internal_error", "Something went wrong on our side.");

@@ -47,7 +47,10 @@ it.each([
 });
 
 it("a token with one character changed or its prefix swapped is refused without the database", async () => {
-  for (const token of [key.token.replace("pk_test_", "pk_live_"), key.token.slice(0, -1) + (key.token.endsWith("0") ? "1" : "0")]) {
+  for (const token of [
+    key.token.replace("pk_test_", "pk_live_"),
+    key.token.slice(0, -1) + (key.token.endsWith("0") ? "1" : "0"),
+  ]) {
     const res = await apiFetch(api, "/v1/me", { token, address: freshAddress() });
     expect(res.status).toBe(401);
   }
@@ -56,7 +59,10 @@ it("a token with one character changed or its prefix swapped is refused without 
 it("a throttled address gets 429 without the database, even with a well-formed token", async () => {
   const address = freshAddress();
   for (let i = 0; i < 30; i++) {
-    const res = await apiFetch(api, "/v1/me", { headers: { authorization: `Bearer pk_test_${"B".repeat(38)}` }, address });
+    const res = await apiFetch(api, "/v1/me", {
+      headers: { authorization: `Bearer pk_test_${"B".repeat(38)}` },
+      address,
+    });
     expect(res.status).toBe(401);
   }
   const res = await apiFetch(api, "/v1/me", { token: key.token, address });

@@ -31,7 +31,13 @@ function remember<T extends { token: string; tokenHash: string }>(credential: T)
 beforeAll(async () => {
   // Everything the API writes to stdout or the console during this file, checked at the end.
   // Access-log lines arrive in batches (one write per event-loop turn): keep them one per entry.
-  const capture = (...args: unknown[]) => void logged.push(...args.map(String).join(" ").split(/(?<=\n)/));
+  const capture = (...args: unknown[]) =>
+    void logged.push(
+      ...args
+        .map(String)
+        .join(" ")
+        .split(/(?<=\n)/),
+    );
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (capture(String(chunk)), true));
   for (const method of ["log", "info", "warn", "error"] as const) vi.spyOn(console, method).mockImplementation(capture);
   api = await startApi();
@@ -85,12 +91,32 @@ describe("refused credentials", () => {
     ["the Basic scheme", "invalid_credentials", () => ({ authorization: "Basic dXNlcjpwYXNzd29yZA==" })],
     ["Bearer with nothing after it", "invalid_credentials", () => ({ authorization: "Bearer" })],
     ["Bearer with two values", "invalid_credentials", () => ({ authorization: `Bearer ${testKey.token} extra` })],
-    ["the test token with a live prefix", "invalid_credentials", () => ({ authorization: `Bearer ${testKey.token.replace("pk_test_", "pk_live_")}` })],
-    ["an unknown prefix", "invalid_credentials", () => ({ authorization: `Bearer ${testKey.token.replace("pk_test_", "sk_test_")}` })],
-    ["one character changed", "invalid_credentials", () => ({ authorization: `Bearer ${oneCharChanged(testKey.token)}` })],
+    [
+      "the test token with a live prefix",
+      "invalid_credentials",
+      () => ({ authorization: `Bearer ${testKey.token.replace("pk_test_", "pk_live_")}` }),
+    ],
+    [
+      "an unknown prefix",
+      "invalid_credentials",
+      () => ({ authorization: `Bearer ${testKey.token.replace("pk_test_", "sk_test_")}` }),
+    ],
+    [
+      "one character changed",
+      "invalid_credentials",
+      () => ({ authorization: `Bearer ${oneCharChanged(testKey.token)}` }),
+    ],
     ["a truncated token", "invalid_credentials", () => ({ authorization: `Bearer ${testKey.token.slice(0, -1)}` })],
-    ["a 10 KB header", "invalid_credentials", () => ({ authorization: `Bearer ${testKey.token}${"A".repeat(10_240)}` })],
-    ["a well-formed token nobody issued", "invalid_credentials", () => ({ authorization: `Bearer ${generateToken("test")}` })],
+    [
+      "a 10 KB header",
+      "invalid_credentials",
+      () => ({ authorization: `Bearer ${testKey.token}${"A".repeat(10_240)}` }),
+    ],
+    [
+      "a well-formed token nobody issued",
+      "invalid_credentials",
+      () => ({ authorization: `Bearer ${generateToken("test")}` }),
+    ],
   ];
 
   it.each(cases)("%s → 401 %s", async (_name, code, headers) => {
@@ -102,16 +128,26 @@ describe("refused credentials", () => {
     for (const query of ["token", "access_token", "api_key"]) {
       await expectRefusal(await apiFetch(api, `/v1/me?${query}=${testKey.token}`, { address }), "missing_credentials");
     }
-    const body = JSON.stringify({ access_token: testKey.token, recipient: { name: "A", address: "B" }, weight_grams: 1 });
+    const body = JSON.stringify({
+      access_token: testKey.token,
+      recipient: { name: "A", address: "B" },
+      weight_grams: 1,
+    });
     await expectRefusal(await apiFetch(api, "/v1/shipments", { method: "POST", body, address }), "missing_credentials");
-    await expectRefusal(await apiFetch(api, "/v1/me", { headers: { cookie: `token=${testKey.token}` }, address }), "missing_credentials");
+    await expectRefusal(
+      await apiFetch(api, "/v1/me", { headers: { cookie: `token=${testKey.token}` }, address }),
+      "missing_credentials",
+    );
   });
 
   it("refuses a revoked credential on the very next request, and the same token works once enabled", async () => {
     const key = remember(await insertCredentialRow(team.id, "test"));
     expect((await apiFetch(api, "/v1/me", { token: key.token })).status).toBe(200);
     await setCredentialStatus(key.id, "revoked");
-    await expectRefusal(await apiFetch(api, "/v1/me", { token: key.token, address: freshAddress() }), "revoked_credential");
+    await expectRefusal(
+      await apiFetch(api, "/v1/me", { token: key.token, address: freshAddress() }),
+      "revoked_credential",
+    );
     await setCredentialStatus(key.id, "active");
     expect((await apiFetch(api, "/v1/me", { token: key.token })).status).toBe(200);
   });
@@ -120,14 +156,23 @@ describe("refused credentials", () => {
     const key = remember(await insertCredentialRow(team.id, "test"));
     expect((await apiFetch(api, "/v1/me", { token: key.token })).status).toBe(200);
     await deleteCredential(key.id);
-    await expectRefusal(await apiFetch(api, "/v1/me", { token: key.token, address: freshAddress() }), "invalid_credentials");
+    await expectRefusal(
+      await apiFetch(api, "/v1/me", { token: key.token, address: freshAddress() }),
+      "invalid_credentials",
+    );
   });
 
   it("refuses a credential whose stored environment differs from the token's prefix", async () => {
     const token = generateToken("test");
     secrets.push(token, hashToken(token));
     const db = await getDb();
-    await db.insert(apiCredentials).values({ teamId: team.id, environment: "live", name: "Mislabelled", tokenHash: hashToken(token), tokenDisplay: displayToken(token) });
+    await db.insert(apiCredentials).values({
+      teamId: team.id,
+      environment: "live",
+      name: "Mislabelled",
+      tokenHash: hashToken(token),
+      tokenDisplay: displayToken(token),
+    });
     await expectRefusal(await apiFetch(api, "/v1/me", { token, address: freshAddress() }), "invalid_credentials");
   });
 });
@@ -174,7 +219,12 @@ describe("paths and bodies", () => {
 });
 
 /** GET /v1/me from a given local address (127.0.0.x are all this machine), as another client would. */
-function fetchFrom(localAddress: string, target: RunningApi, token: string, forwardedFor?: string): Promise<{ status: number }> {
+function fetchFrom(
+  localAddress: string,
+  target: RunningApi,
+  token: string,
+  forwardedFor?: string,
+): Promise<{ status: number }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (forwardedFor) headers["x-forwarded-for"] = forwardedFor;
@@ -210,13 +260,16 @@ describe("throttling failed authentication", () => {
     const shop = remember(await insertCredentialRow(team.id, "test", "Shop behind the same NAT"));
     const address = freshAddress();
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(200);
-    for (let i = 0; i < 30; i++) await (await apiFetch(api, "/v1/me", { token: generateToken("test"), address })).body?.cancel();
+    for (let i = 0; i < 30; i++)
+      await (await apiFetch(api, "/v1/me", { token: generateToken("test"), address })).body?.cancel();
     expect((await apiFetch(api, "/v1/me", { token: generateToken("test"), address })).status).toBe(429);
 
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(200);
     // Not a cached verdict: revoked, it is refused on the next request, and then throttled like a guess.
     await setCredentialStatus(shop.id, "revoked");
-    expect(await (await apiFetch(api, "/v1/me", { token: shop.token, address })).json()).toMatchObject({ error: { code: "revoked_credential" } });
+    expect(await (await apiFetch(api, "/v1/me", { token: shop.token, address })).json()).toMatchObject({
+      error: { code: "revoked_credential" },
+    });
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(429);
   });
 
@@ -225,7 +278,10 @@ describe("throttling failed authentication", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 60; i++) {
       // The client sends "X-Forwarded-For: <anything>"; the proxy appends the address it saw.
-      const res = await apiFetch(api, "/v1/me", { token: generateToken("test"), address: `10.${i}.0.1, ${seenByProxy}` });
+      const res = await apiFetch(api, "/v1/me", {
+        token: generateToken("test"),
+        address: `10.${i}.0.1, ${seenByProxy}`,
+      });
       statuses.push(res.status);
       await res.body?.cancel();
     }
@@ -296,7 +352,11 @@ describe("last_used_at", () => {
 describe("access log", () => {
   // Lines are written in batches at most 50 ms apart.
   const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 80));
-  const linesSince = (from: number) => logged.slice(from).join("").split(/(?<=\n)/);
+  const linesSince = (from: number) =>
+    logged
+      .slice(from)
+      .join("")
+      .split(/(?<=\n)/);
 
   it("writes one line per request with method, path, status, duration and credential id", async () => {
     const from = logged.length;

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { changeExpiry, createCredential, revokeCredential, rollCredential, setAllowedAddresses } from "@/lib/credentials";
+import {
+  changeExpiry,
+  createCredential,
+  revokeCredential,
+  rollCredential,
+  setAllowedAddresses,
+} from "@/lib/credentials";
 import type { TeamAccess } from "@/lib/teams/access";
 import { accessFor } from "@/lib/testing";
 import { generateToken } from "@/lib/credentials/tokens";
@@ -31,7 +37,10 @@ async function credential(name: string) {
 
 async function setExpiresAt(id: string, value: string) {
   const db = await getDb();
-  await db.update(apiCredentials).set({ expiresAt: sql.raw(value) }).where(eq(apiCredentials.id, id));
+  await db
+    .update(apiCredentials)
+    .set({ expiresAt: sql.raw(value) })
+    .where(eq(apiCredentials.id, id));
 }
 
 async function storedExpiresAt(id: string): Promise<string | null> {
@@ -42,7 +51,14 @@ async function storedExpiresAt(id: string): Promise<string | null> {
 
 async function lastUse(id: string) {
   const db = await getDb();
-  const [row] = await db.select({ at: apiCredentials.lastUsedAt, address: apiCredentials.lastUsedAddress, rolledAt: apiCredentials.rolledAt }).from(apiCredentials).where(eq(apiCredentials.id, id));
+  const [row] = await db
+    .select({
+      at: apiCredentials.lastUsedAt,
+      address: apiCredentials.lastUsedAddress,
+      rolledAt: apiCredentials.rolledAt,
+    })
+    .from(apiCredentials)
+    .where(eq(apiCredentials.id, id));
   return row;
 }
 
@@ -67,7 +83,9 @@ describe("expiry", () => {
     expect(res.headers.get("www-authenticate")).toBe('Bearer realm="eCourier API"');
     expect(res.headers.get("ecourier-credential-expires-at")).toBeNull();
     const expiredAt = await storedExpiresAt(key.id);
-    expect(await res.json()).toEqual({ error: { code: "expired_credential", message: `This credential expired at ${expiredAt}.` } });
+    expect(await res.json()).toEqual({
+      error: { code: "expired_credential", message: `This credential expired at ${expiredAt}.` },
+    });
   });
 
   it("one that expires in a minute works, and every answer to it carries ECourier-Credential-Expires-At", async () => {
@@ -86,7 +104,9 @@ describe("expiry", () => {
   it("a credential without an expiry has no header, and neither has a request without a credential", async () => {
     const key = await credential("Never expires");
     expect((await me(key.token)).headers.get("ecourier-credential-expires-at")).toBeNull();
-    expect((await apiFetch(api, "/v1/me", { address: freshAddress() })).headers.get("ecourier-credential-expires-at")).toBeNull();
+    expect(
+      (await apiFetch(api, "/v1/me", { address: freshAddress() })).headers.get("ecourier-credential-expires-at"),
+    ).toBeNull();
   });
 
   it("End now holds on the next request, and extending the expiry brings it back", async () => {
@@ -116,7 +136,9 @@ describe("allowed IP addresses", () => {
     const refused = await me(key.token, "198.51.100.200");
     expect(refused.status).toBe(403);
     expect(refused.headers.get("www-authenticate")).toBeNull();
-    expect(await refused.json()).toEqual({ error: { code: "ip_not_allowed", message: "Requests from 198.51.100.200 are not allowed for this credential." } });
+    expect(await refused.json()).toEqual({
+      error: { code: "ip_not_allowed", message: "Requests from 198.51.100.200 are not allowed for this credential." },
+    });
     for (const address of ["10.200.3.4", "203.0.113.9", "2001:db8:ffff::1", "::ffff:10.1.2.3"]) {
       expect((await me(key.token, address)).status, address).toBe(200);
     }
@@ -127,11 +149,17 @@ describe("allowed IP addresses", () => {
   it("is checked after the token: a wrong token from anywhere is invalid, a revoked or expired one says so first", async () => {
     const key = await credential("Checked last");
     await setAllowedAddresses(access, { id: key.id, cidrs: ["10.0.0.0/8"] });
-    expect(await (await me(generateToken("test"), "198.51.100.201")).json()).toMatchObject({ error: { code: "invalid_credentials" } });
+    expect(await (await me(generateToken("test"), "198.51.100.201")).json()).toMatchObject({
+      error: { code: "invalid_credentials" },
+    });
     await changeExpiry(access, { id: key.id, expiry: { choice: "now" } });
-    expect(await (await me(key.token, "198.51.100.201")).json()).toMatchObject({ error: { code: "expired_credential" } });
+    expect(await (await me(key.token, "198.51.100.201")).json()).toMatchObject({
+      error: { code: "expired_credential" },
+    });
     await revokeCredential(access, { id: key.id });
-    expect(await (await me(key.token, "198.51.100.201")).json()).toMatchObject({ error: { code: "revoked_credential" } });
+    expect(await (await me(key.token, "198.51.100.201")).json()).toMatchObject({
+      error: { code: "revoked_credential" },
+    });
   });
 
   it("a refused address is not a guess: it does not use up the address's failure budget", async () => {

@@ -4,7 +4,11 @@ import { GitHubKeys } from "./github-signature";
 
 const key = (id: string) => {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-  return { id, privateKey, entry: { key_identifier: id, key: publicKey.export({ type: "spki", format: "pem" }).toString(), is_current: true } };
+  return {
+    id,
+    privateKey,
+    entry: { key_identifier: id, key: publicKey.export({ type: "spki", format: "pem" }).toString(), is_current: true },
+  };
 };
 
 describe("GitHubKeys", () => {
@@ -14,9 +18,14 @@ describe("GitHubKeys", () => {
     let clock = 0;
     let published = [a.entry];
     let fetches = 0;
-    const keys = new GitHubKeys("http://keys.test", async () => (fetches++, { public_keys: published }), () => clock);
+    const keys = new GitHubKeys(
+      "http://keys.test",
+      async () => (fetches++, { public_keys: published }),
+      () => clock,
+    );
     const body = Buffer.from("[]");
-    const signedBy = (k: typeof a) => sign("sha256", body, { key: k.privateKey, dsaEncoding: "der" }).toString("base64");
+    const signedBy = (k: typeof a) =>
+      sign("sha256", body, { key: k.privateKey, dsaEncoding: "der" }).toString("base64");
 
     expect(await keys.verify(body, "a", signedBy(a))).toBe("valid");
     expect(await keys.verify(body, "b", signedBy(b))).toBe("invalid"); // not published yet: a miss

@@ -43,7 +43,9 @@ export class GitHubKeys {
     }
     if (!key) return this.keys.size === 0 ? "keys_unavailable" : "invalid";
     try {
-      return verify("sha256", body, { key, dsaEncoding: "der" }, Buffer.from(signature, "base64")) ? "valid" : "invalid";
+      return verify("sha256", body, { key, dsaEncoding: "der" }, Buffer.from(signature, "base64"))
+        ? "valid"
+        : "invalid";
     } catch {
       return "invalid"; // not a DER signature at all
     }
@@ -65,7 +67,10 @@ export class GitHubKeys {
 }
 
 async function fetchJson(url: string): Promise<unknown> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json" } });
+  const res = await fetch(url, {
+    signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    headers: { accept: "application/json" },
+  });
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
   return res.json();
 }

@@ -15,13 +15,14 @@ beforeAll(async () => {
   b = await startStandaloneApi(database.url);
   db = new pg.Client({ connectionString: database.url });
   await db.connect();
-  const team = await db.query<{ id: string }>("insert into teams (slug, name) values ('two-instances', 'Two Instances Co') returning id");
+  const team = await db.query<{ id: string }>(
+    "insert into teams (slug, name) values ('two-instances', 'Two Instances Co') returning id",
+  );
   token = generateToken("test");
-  await db.query("insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)", [
-    team.rows[0].id,
-    hashToken(token),
-    displayToken(token),
-  ]);
+  await db.query(
+    "insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)",
+    [team.rows[0].id, hashToken(token), displayToken(token)],
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -30,12 +31,21 @@ afterAll(async () => {
   await drop?.();
 });
 
-const parcel = { reference: "TWO-INSTANCES", recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" }, weight_grams: 1200 };
+const parcel = {
+  reference: "TWO-INSTANCES",
+  recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
+  weight_grams: 1200,
+};
 
 function post(instance: Instance, key: string, body: unknown = parcel) {
   return fetch(`${instance.url}/v1/shipments`, {
     method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": "203.0.113.9" },
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      "idempotency-key": key,
+      "x-forwarded-for": "203.0.113.9",
+    },
     body: JSON.stringify(body),
   });
 }
@@ -44,7 +54,13 @@ describe("Idempotency-Key across two instances on one PostgreSQL", () => {
   it("racing requests through both instances make one shipment; a later retry on either is a replay", async () => {
     const key = "race-across-instances";
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i % 2 ? b : a, key)));
-    const statuses = answers.map((res) => (res.status === 201 && !res.headers.get("idempotent-replayed") ? "ran" : res.status === 201 ? "replayed" : res.status));
+    const statuses = answers.map((res) =>
+      res.status === 201 && !res.headers.get("idempotent-replayed")
+        ? "ran"
+        : res.status === 201
+          ? "replayed"
+          : res.status,
+    );
     expect(statuses.filter((s) => s === "ran")).toHaveLength(1);
     expect(statuses.every((s) => s === "ran" || s === "replayed" || s === 409)).toBe(true);
     const first = await answers[statuses.indexOf("ran")].json();

@@ -25,15 +25,27 @@ afterAll(() => api.close());
 
 let keyCount = 0;
 const newKey = () => `order-${Date.now()}-${++keyCount}`;
-const parcel = (reference: string, weight = 1200) => ({ reference, recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" }, weight_grams: weight });
+const parcel = (reference: string, weight = 1200) => ({
+  reference,
+  recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
+  weight_grams: weight,
+});
 
 function post(token: string, key: string | undefined, body: unknown) {
-  return apiFetch(api, "/v1/shipments", { method: "POST", token, body: JSON.stringify(body), headers: key === undefined ? {} : { "Idempotency-Key": key } });
+  return apiFetch(api, "/v1/shipments", {
+    method: "POST",
+    token,
+    body: JSON.stringify(body),
+    headers: key === undefined ? {} : { "Idempotency-Key": key },
+  });
 }
 
 async function shipmentsWithReference(reference: string) {
   const db = await getDb();
-  return db.select({ id: shipments.id, teamId: shipments.teamId, environment: shipments.environment }).from(shipments).where(eq(shipments.reference, reference));
+  return db
+    .select({ id: shipments.id, teamId: shipments.teamId, environment: shipments.environment })
+    .from(shipments)
+    .where(eq(shipments.reference, reference));
 }
 
 describe("Idempotency-Key on POST /v1/shipments", () => {
@@ -55,7 +67,12 @@ describe("Idempotency-Key on POST /v1/shipments", () => {
   it("treats the same JSON with other spacing as the same request", async () => {
     const key = newKey();
     expect((await post(acmeTest.token, key, parcel(key))).status).toBe(201);
-    const spaced = await apiFetch(api, "/v1/shipments", { method: "POST", token: acmeTest.token, body: JSON.stringify(parcel(key), null, 2), headers: { "Idempotency-Key": key } });
+    const spaced = await apiFetch(api, "/v1/shipments", {
+      method: "POST",
+      token: acmeTest.token,
+      body: JSON.stringify(parcel(key), null, 2),
+      headers: { "Idempotency-Key": key },
+    });
     expect(spaced.headers.get("idempotent-replayed")).toBe("true");
   });
 
@@ -136,7 +153,12 @@ describe("Idempotency-Key on POST /v1/shipments", () => {
     expect((await post(acmeTest.token, key, parcel(reference))).status).toBe(201);
     expect((await post(acmeTest.token, key, parcel(reference))).headers.get("idempotent-replayed")).toBe("true");
     const db = await getDb();
-    expect(await db.select({ id: shipments.id }).from(shipments).where(and(eq(shipments.reference, reference), eq(shipments.teamId, acme.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select({ id: shipments.id })
+        .from(shipments)
+        .where(and(eq(shipments.reference, reference), eq(shipments.teamId, acme.id))),
+    ).toHaveLength(1);
   });
 });
 
@@ -148,7 +170,12 @@ describe("request bodies", () => {
   });
 
   it("refuses a body sent as another media type with 415 unsupported_media_type", async () => {
-    const res = await apiFetch(api, "/v1/shipments", { method: "POST", token: acmeTest.token, body: JSON.stringify(parcel("as-text")), headers: { "content-type": "text/plain" } });
+    const res = await apiFetch(api, "/v1/shipments", {
+      method: "POST",
+      token: acmeTest.token,
+      body: JSON.stringify(parcel("as-text")),
+      headers: { "content-type": "text/plain" },
+    });
     expect(res.status).toBe(415);
     expect((await res.json()).error.code).toBe("unsupported_media_type");
     expect(await shipmentsWithReference("as-text")).toHaveLength(0);

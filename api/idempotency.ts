@@ -21,7 +21,10 @@ export const IDEMPOTENCY_ERRORS = {
 } as const;
 
 export const REPLAY_HEADERS = {
-  [IDEMPOTENT_REPLAYED_HEADER]: { schema: { type: "string" as const, enum: ["true"] }, description: "Present on a replayed response: this is the first request's answer." },
+  [IDEMPOTENT_REPLAYED_HEADER]: {
+    schema: { type: "string" as const, enum: ["true"] },
+    description: "Present on a replayed response: this is the first request's answer.",
+  },
 };
 
 const JSON_TYPE = { "content-type": "application/json" };
@@ -30,7 +33,11 @@ const JSON_TYPE = { "content-type": "application/json" };
  * Answers with `respond`'s response. With an Idempotency-Key, once per key, method, path and body
  * (in the caller's team and environment): `respond` runs inside the transaction that keeps its response.
  */
-export async function answerIdempotently(c: Context<ApiEnv>, key: string | undefined, respond: (tx?: Tx) => Promise<KeptResponse>): Promise<Response> {
+export async function answerIdempotently(
+  c: Context<ApiEnv>,
+  key: string | undefined,
+  respond: (tx?: Tx) => Promise<KeptResponse>,
+): Promise<Response> {
   if (key === undefined) {
     const response = await respond();
     return c.body(response.body, response.status as 200, JSON_TYPE);
@@ -38,15 +45,34 @@ export async function answerIdempotently(c: Context<ApiEnv>, key: string | undef
   const { team, environment } = principalOf(c);
   // The body as parsed (the validator has read it): the same JSON is the same request, whatever its spacing.
   const request = `${c.req.method} ${c.req.path}\n${JSON.stringify(await c.req.json())}`;
-  const outcome = await runIdempotently({ teamId: team.id, environment }, key, createHash("sha256").update(request).digest("hex"), respond);
+  const outcome = await runIdempotently(
+    { teamId: team.id, environment },
+    key,
+    createHash("sha256").update(request).digest("hex"),
+    respond,
+  );
   switch (outcome.kind) {
     case "ran":
       return c.body(outcome.response.body, outcome.response.status as 200, JSON_TYPE);
     case "replayed":
-      return c.body(outcome.response.body, outcome.response.status as 200, { ...JSON_TYPE, [IDEMPOTENT_REPLAYED_HEADER]: "true" });
+      return c.body(outcome.response.body, outcome.response.status as 200, {
+        ...JSON_TYPE,
+        [IDEMPOTENT_REPLAYED_HEADER]: "true",
+      });
     case "reused":
-      return apiError(c, 422, "idempotency_key_reused", "This Idempotency-Key was used in the last 24 hours for another request. Use a new key for a new request.");
+      return apiError(
+        c,
+        422,
+        "idempotency_key_reused",
+        "This Idempotency-Key was used in the last 24 hours for another request. Use a new key for a new request.",
+      );
     case "in_use":
-      return apiError(c, 409, "idempotency_key_in_use", "A request with this Idempotency-Key is still running. Retry in a moment.", { headers: { "Retry-After": "1" } });
+      return apiError(
+        c,
+        409,
+        "idempotency_key_in_use",
+        "A request with this Idempotency-Key is still running. Retry in a moment.",
+        { headers: { "Retry-After": "1" } },
+      );
   }
 }

@@ -24,7 +24,9 @@ let documentPromise: Promise<ApiDocument> | undefined;
 
 /** The document as the app serves it. */
 export function servedDocument(): Promise<ApiDocument> {
-  documentPromise ??= Promise.resolve(createApiApp().request("http://api.test/v1/openapi.json")).then((res) => res.json() as Promise<ApiDocument>);
+  documentPromise ??= Promise.resolve(createApiApp().request("http://api.test/v1/openapi.json")).then(
+    (res) => res.json() as Promise<ApiDocument>,
+  );
   return documentPromise;
 }
 
@@ -67,9 +69,20 @@ export class ResponseContract {
     if (!response) return [`${where}: status ${status} is not documented for ${method} ${template}`];
     if (!response.content) return [];
     const mediaType = (contentType ?? "").split(";")[0].trim();
-    if (!response.content[mediaType]) return [`${where}: content-type ${contentType} is not documented (${Object.keys(response.content).join(", ")})`];
+    if (!response.content[mediaType])
+      return [`${where}: content-type ${contentType} is not documented (${Object.keys(response.content).join(", ")})`];
     if (mediaType !== "application/json") return [];
-    const pointer = ["", "paths", template, method.toLowerCase(), "responses", String(status), "content", mediaType, "schema"]
+    const pointer = [
+      "",
+      "paths",
+      template,
+      method.toLowerCase(),
+      "responses",
+      String(status),
+      "content",
+      mediaType,
+      "schema",
+    ]
       .map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1"))
       .join("/");
     const validate = this.validatorFor(pointer);
@@ -79,7 +92,9 @@ export class ResponseContract {
     } catch {
       return [`${where}: the body is not JSON`];
     }
-    return validate(json) ? [] : (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || "(body)"} ${e.message}`);
+    return validate(json)
+      ? []
+      : (validate.errors ?? []).map((e) => `${where}: ${e.instancePath || "(body)"} ${e.message}`);
   }
 
   private checkUnrouted(where: string, status: number, body: string): string[] {
@@ -100,6 +115,12 @@ let contract: Promise<ResponseContract> | undefined;
 /** Throws if an answer does not match the document (every apiFetch in the API tests calls this). */
 export async function assertMatchesDocument(method: string, url: string, res: Response): Promise<void> {
   contract ??= servedDocument().then((document) => new ResponseContract(document));
-  const problems = (await contract).check(method, new URL(url).pathname, res.status, res.headers.get("content-type"), await res.clone().text());
+  const problems = (await contract).check(
+    method,
+    new URL(url).pathname,
+    res.status,
+    res.headers.get("content-type"),
+    await res.clone().text(),
+  );
   if (problems.length > 0) throw new Error(`The answer does not match the OpenAPI document:\n${problems.join("\n")}`);
 }

@@ -20,7 +20,9 @@ afterAll(() => api.close());
 
 /** The operations the document describes, as "GET /v1/shipments/{id}". */
 function documented(doc: ApiDocument): string[] {
-  return Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+  return Object.entries(doc.paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
 }
 
 describe("GET /v1/openapi.json", () => {
@@ -78,8 +80,10 @@ describe("GET /v1/openapi.json", () => {
     for (const operations of Object.values(document.paths)) {
       for (const operation of Object.values(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {
-          const schema = response.content?.["application/json"]?.schema as { properties?: { error?: { properties: { code: { enum: string[] } } } } } | undefined;
-          for (const code of schema?.properties?.error?.properties.code.enum ?? []) codesByStatus.set(code, (codesByStatus.get(code) ?? new Set()).add(status));
+          const schema = response.content?.["application/json"]?.schema as
+            { properties?: { error?: { properties: { code: { enum: string[] } } } } } | undefined;
+          for (const code of schema?.properties?.error?.properties.code.enum ?? [])
+            codesByStatus.set(code, (codesByStatus.get(code) ?? new Set()).add(status));
         }
       }
     }
@@ -109,24 +113,56 @@ describe("GET /v1/openapi.json", () => {
 
 describe("the response contract every API test's answers are checked against", () => {
   const contract = () => new ResponseContract(document);
-  const me = { team: { id: "4f0c2a8e-3b1d-4c5e-9f7a-1d2e3f4a5b6c", name: "Acme" }, environment: "test", credential: { id: "9b1e7c3d-5a2f-4e6b-8c9d-0a1b2c3d4e5f", name: "ERP" } };
+  const me = {
+    team: { id: "4f0c2a8e-3b1d-4c5e-9f7a-1d2e3f4a5b6c", name: "Acme" },
+    environment: "test",
+    credential: { id: "9b1e7c3d-5a2f-4e6b-8c9d-0a1b2c3d4e5f", name: "ERP" },
+  };
 
   it("accepts an answer the document allows", () => {
     expect(contract().check("GET", "/v1/me", 200, "application/json", JSON.stringify(me))).toEqual([]);
-    expect(contract().check("GET", "/v1/shipments/abc", 404, "application/json", JSON.stringify({ error: { code: "not_found", message: "No such shipment." } }))).toEqual([]);
+    expect(
+      contract().check(
+        "GET",
+        "/v1/shipments/abc",
+        404,
+        "application/json",
+        JSON.stringify({ error: { code: "not_found", message: "No such shipment." } }),
+      ),
+    ).toEqual([]);
   });
 
   it("refuses a body that does not match, a status not documented and an error code not listed", () => {
-    expect(contract().check("GET", "/v1/me", 200, "application/json", JSON.stringify({ ...me, environment: "staging" }))).toEqual([
-      expect.stringContaining("/environment must be equal to one of the allowed values"),
+    expect(
+      contract().check("GET", "/v1/me", 200, "application/json", JSON.stringify({ ...me, environment: "staging" })),
+    ).toEqual([expect.stringContaining("/environment must be equal to one of the allowed values")]);
+    expect(contract().check("GET", "/v1/me", 201, "application/json", JSON.stringify(me))).toEqual([
+      expect.stringContaining("status 201 is not documented"),
     ]);
-    expect(contract().check("GET", "/v1/me", 201, "application/json", JSON.stringify(me))).toEqual([expect.stringContaining("status 201 is not documented")]);
-    expect(contract().check("GET", "/v1/me", 401, "application/json", JSON.stringify({ error: { code: "not_found", message: "x" } }))).not.toEqual([]);
-    expect(contract().check("GET", "/v1/me", 200, "text/plain", "{}")).toEqual([expect.stringContaining("content-type text/plain is not documented")]);
+    expect(
+      contract().check(
+        "GET",
+        "/v1/me",
+        401,
+        "application/json",
+        JSON.stringify({ error: { code: "not_found", message: "x" } }),
+      ),
+    ).not.toEqual([]);
+    expect(contract().check("GET", "/v1/me", 200, "text/plain", "{}")).toEqual([
+      expect.stringContaining("content-type text/plain is not documented"),
+    ]);
   });
 
   it("allows an unknown path only the API's generic errors", () => {
-    expect(contract().check("GET", "/v1/nowhere", 404, "application/json", JSON.stringify({ error: { code: "not_found", message: "No such endpoint." } }))).toEqual([]);
+    expect(
+      contract().check(
+        "GET",
+        "/v1/nowhere",
+        404,
+        "application/json",
+        JSON.stringify({ error: { code: "not_found", message: "No such endpoint." } }),
+      ),
+    ).toEqual([]);
     expect(contract().check("GET", "/v1/nowhere", 200, "application/json", "{}")).not.toEqual([]);
   });
 });

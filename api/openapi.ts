@@ -12,7 +12,8 @@ type ErrorsByStatus = Partial<Record<number, readonly [ApiErrorCode, ...ApiError
 
 /** What each error code means, as the document and README say it. */
 const ERROR_MEANINGS: Record<ApiErrorCode, string> = {
-  invalid_request: "the body, query or a header fails validation (each bad field named in `fields`), or the body is not JSON",
+  invalid_request:
+    "the body, query or a header fails validation (each bad field named in `fields`), or the body is not JSON",
   unsupported_media_type: "a body that is not `application/json`",
   missing_credentials: "no (or a blank) `Authorization` header",
   invalid_credentials: "not `Bearer <token>`, malformed, bad checksum, unknown or deleted",
@@ -36,7 +37,10 @@ function errorBody(codes: readonly [ApiErrorCode, ...ApiErrorCode[]]) {
     error: z.object({
       code: z.enum(codes),
       message: z.string().meta({ description: "For people: may change; branch on `code`." }),
-      fields: z.record(z.string(), z.string()).optional().meta({ description: "400 only: each bad field by its path (`recipient.name`)." }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: "400 only: each bad field by its path (`recipient.name`)." }),
     }),
   });
 }
@@ -94,7 +98,9 @@ export function json<T extends z.ZodType>(schema: T) {
 
 /** Sent on every answer to a credential that has an expiry. */
 export const CREDENTIAL_HEADERS = {
-  "ECourier-Credential-Expires-At": header("When the caller's credential expires (ISO 8601, UTC); absent if it never does."),
+  "ECourier-Credential-Expires-At": header(
+    "When the caller's credential expires (ISO 8601, UTC); absent if it never does.",
+  ),
 };
 
 /** The one security scheme: the credential's token; its prefix decides the environment. */
@@ -120,7 +126,7 @@ export function apiDocument(app: OpenAPIHono<ApiEnv>, serverUrl: string) {
       version: "1",
       description:
         "Create and track shipments. Authenticate every request with `Authorization: Bearer <token>`. " +
-        "Errors are `{\"error\": {\"code\", \"message\"}}`; branch on `code`. An authenticated request to an unknown path is 404 " +
+        'Errors are `{"error": {"code", "message"}}`; branch on `code`. An authenticated request to an unknown path is 404 ' +
         "`not_found`, to a known path with another method 405 `method_not_allowed` (with `Allow`); without a credential both are 401.",
     },
     servers: [{ url: serverUrl }],

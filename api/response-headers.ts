@@ -1,7 +1,10 @@
 // Headers every /v1 answer carries, added as the head is written (see ServerResponseWithApiHeaders).
 import { ServerResponse, type IncomingMessage } from "node:http";
 
-const API_HEADERS: Readonly<Record<string, string>> = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+const API_HEADERS: Readonly<Record<string, string>> = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+};
 /** false: not a /v1 answer; true: a /v1 answer; a string: a /v1 answer to a credential that expires then. */
 const FOR_API = Symbol("ecourier.api-response");
 
@@ -18,7 +21,9 @@ export const CREDENTIAL_EXPIRES_AT_HEADER = "ECourier-Credential-Expires-At";
  * server.ts and createApiServer make every response one of these; only /v1 ones are marked. One
  * field holds all it needs: each own field added to every ServerResponse costs the whole http path.
  */
-export class ServerResponseWithApiHeaders<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+export class ServerResponseWithApiHeaders<
+  Request extends IncomingMessage = IncomingMessage,
+> extends ServerResponse<Request> {
   [FOR_API]: boolean | string = false;
 
   /** One implementation for writeHead's overloads: the arguments are passed on unchanged. */

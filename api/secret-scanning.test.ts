@@ -9,7 +9,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials, credentialEvents, teams } from "@/db/schema";
 import { generateToken, hashToken } from "@/lib/credentials/tokens";
-import { apiFetch, createTeam, deleteCredential, freshAddress, insertCredentialRow, setCredentialStatus, startApi, type RunningApi } from "./testing";
+import {
+  apiFetch,
+  createTeam,
+  deleteCredential,
+  freshAddress,
+  insertCredentialRow,
+  setCredentialStatus,
+  startApi,
+  type RunningApi,
+} from "./testing";
 
 type Key = { id: string; privateKey: KeyObject; pem: string };
 function makeKey(id: string): Key {
@@ -33,7 +42,9 @@ beforeAll(async () => {
     const keys = documents.get(path);
     if (!keys) return void res.writeHead(503).end();
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ public_keys: keys.map((k, i) => ({ key_identifier: k.id, key: k.pem, is_current: i === 0 })) }));
+    res.end(
+      JSON.stringify({ public_keys: keys.map((k, i) => ({ key_identifier: k.id, key: k.pem, is_current: i === 0 })) }),
+    );
   });
   await new Promise<void>((r) => keyServer.listen(0, "127.0.0.1", r));
   keyServerUrl = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}`;
@@ -57,12 +68,22 @@ beforeEach(() => void publish(current));
 
 type Match = { token: string; type?: string; url?: string; source?: string };
 const payload = (matches: Match[]) =>
-  JSON.stringify(matches.map((m) => ({ type: "ecourier_api_credential", url: "https://github.com/acme/app/blob/main/.env", source: "commit", ...m })));
+  JSON.stringify(
+    matches.map((m) => ({
+      type: "ecourier_api_credential",
+      url: "https://github.com/acme/app/blob/main/.env",
+      source: "commit",
+      ...m,
+    })),
+  );
 
 function report(body: string, options: { key?: Key; keyId?: string; signature?: string | null } = {}) {
   const key = options.key ?? current;
   const headers: Record<string, string> = { "content-type": "application/json" };
-  const signature = options.signature === undefined ? sign("sha256", Buffer.from(body), { key: key.privateKey, dsaEncoding: "der" }).toString("base64") : options.signature;
+  const signature =
+    options.signature === undefined
+      ? sign("sha256", Buffer.from(body), { key: key.privateKey, dsaEncoding: "der" }).toString("base64")
+      : options.signature;
   if (signature !== null) headers["github-public-key-signature"] = signature;
   headers["github-public-key-identifier"] = options.keyId ?? key.id;
   return apiFetch(api, "/v1/secret-scanning/github", { method: "POST", body, headers });
@@ -71,7 +92,14 @@ function report(body: string, options: { key?: Key; keyId?: string; signature?: 
 async function stored(id: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ status: apiCredentials.status, reason: apiCredentials.revokedReason, leakedAt: apiCredentials.leakedAt, url: apiCredentials.leakUrl, source: apiCredentials.leakSource, updatedAt: apiCredentials.updatedAt })
+    .select({
+      status: apiCredentials.status,
+      reason: apiCredentials.revokedReason,
+      leakedAt: apiCredentials.leakedAt,
+      url: apiCredentials.leakUrl,
+      source: apiCredentials.leakSource,
+      updatedAt: apiCredentials.updatedAt,
+    })
     .from(apiCredentials)
     .where(eq(apiCredentials.id, id));
   return row;
@@ -79,7 +107,10 @@ async function stored(id: string) {
 
 async function eventsOf(id: string) {
   const db = await getDb();
-  return db.select({ action: credentialEvents.action, actor: credentialEvents.actorUserId, details: credentialEvents.details }).from(credentialEvents).where(eq(credentialEvents.credentialId, id));
+  return db
+    .select({ action: credentialEvents.action, actor: credentialEvents.actorUserId, details: credentialEvents.details })
+    .from(credentialEvents)
+    .where(eq(credentialEvents.credentialId, id));
 }
 
 const me = (token: string) => apiFetch(api, "/v1/me", { token, address: freshAddress() });
@@ -102,14 +133,29 @@ describe("POST /v1/secret-scanning/github", () => {
       { token_hash: hashToken(malformed), token_type: "other", label: "false_positive" },
     ]);
 
-    expect(await stored(leaked.id)).toMatchObject({ status: "revoked", reason: "leaked", url: "https://github.com/acme/app/blob/main/.env", source: "commit" });
+    expect(await stored(leaked.id)).toMatchObject({
+      status: "revoked",
+      reason: "leaked",
+      url: "https://github.com/acme/app/blob/main/.env",
+      source: "commit",
+    });
     expect((await stored(leaked.id)).leakedAt).toBeInstanceOf(Date);
     expect(await stored(untouched.id)).toMatchObject({ status: "active", reason: null, leakedAt: null });
     expect(await errorCode(await me(leaked.token))).toBe("revoked_credential");
     expect((await me(untouched.token)).status).toBe(200);
 
     const events = await eventsOf(leaked.id);
-    expect(events).toEqual([{ action: "revoked", actor: null, details: expect.objectContaining({ reason: "leaked", url: "https://github.com/acme/app/blob/main/.env", source: "commit" }) }]);
+    expect(events).toEqual([
+      {
+        action: "revoked",
+        actor: null,
+        details: expect.objectContaining({
+          reason: "leaked",
+          url: "https://github.com/acme/app/blob/main/.env",
+          source: "commit",
+        }),
+      },
+    ]);
     expect(JSON.stringify(events)).not.toContain(leaked.token);
   });
 
@@ -131,10 +177,24 @@ describe("POST /v1/secret-scanning/github", () => {
     const db = await getDb();
     await db.update(teams).set({ leakResponse: "notify" }).where(eq(teams.id, team.id));
     const leaked = await insertCredentialRow(team.id, "test");
-    expect((await report(payload([{ token: leaked.token, source: "npm", url: "https://www.npmjs.com/package/leaky" }]))).status).toBe(200);
-    expect(await stored(leaked.id)).toMatchObject({ status: "active", reason: null, url: "https://www.npmjs.com/package/leaky", source: "npm" });
+    expect(
+      (await report(payload([{ token: leaked.token, source: "npm", url: "https://www.npmjs.com/package/leaky" }])))
+        .status,
+    ).toBe(200);
+    expect(await stored(leaked.id)).toMatchObject({
+      status: "active",
+      reason: null,
+      url: "https://www.npmjs.com/package/leaky",
+      source: "npm",
+    });
     expect((await me(leaked.token)).status).toBe(200);
-    expect(await eventsOf(leaked.id)).toEqual([{ action: "leak_reported", actor: null, details: expect.objectContaining({ url: "https://www.npmjs.com/package/leaky", source: "npm" }) }]);
+    expect(await eventsOf(leaked.id)).toEqual([
+      {
+        action: "leak_reported",
+        actor: null,
+        details: expect.objectContaining({ url: "https://www.npmjs.com/package/leaky", source: "npm" }),
+      },
+    ]);
   });
 
   it("records a leak of an already revoked credential without reviving or revoking it again", async () => {
@@ -142,7 +202,10 @@ describe("POST /v1/secret-scanning/github", () => {
     const leaked = await insertCredentialRow(team.id, "test");
     await setCredentialStatus(leaked.id, "revoked");
     expect((await report(payload([{ token: leaked.token }]))).status).toBe(200);
-    expect(await stored(leaked.id)).toMatchObject({ status: "revoked", url: "https://github.com/acme/app/blob/main/.env" });
+    expect(await stored(leaked.id)).toMatchObject({
+      status: "revoked",
+      url: "https://github.com/acme/app/blob/main/.env",
+    });
     expect((await eventsOf(leaked.id)).map((e) => e.action)).toEqual(["leak_reported"]);
   });
 
@@ -156,11 +219,32 @@ describe("POST /v1/secret-scanning/github", () => {
     });
 
     const cases: [string, () => Promise<Response>][] = [
-      ["a tampered body", () => report(body, { signature: sign("sha256", Buffer.from(body.replace("commit", "issue")), { key: current.privateKey, dsaEncoding: "der" }).toString("base64") })],
+      [
+        "a tampered body",
+        () =>
+          report(body, {
+            signature: sign("sha256", Buffer.from(body.replace("commit", "issue")), {
+              key: current.privateKey,
+              dsaEncoding: "der",
+            }).toString("base64"),
+          }),
+      ],
       ["an unknown key identifier", () => report(body, { key: stranger })],
       ["a missing signature header", () => report(body, { signature: null })],
-      ["a signature by another key under the current identifier", () => report(body, { keyId: current.id, signature: sign("sha256", Buffer.from(body), { key: stranger.privateKey, dsaEncoding: "der" }).toString("base64") })],
-      ["a signature that is not DER", () => report(body, { signature: Buffer.from("not a signature").toString("base64") })],
+      [
+        "a signature by another key under the current identifier",
+        () =>
+          report(body, {
+            keyId: current.id,
+            signature: sign("sha256", Buffer.from(body), { key: stranger.privateKey, dsaEncoding: "der" }).toString(
+              "base64",
+            ),
+          }),
+      ],
+      [
+        "a signature that is not DER",
+        () => report(body, { signature: Buffer.from("not a signature").toString("base64") }),
+      ],
     ];
     it.each(cases)("%s", async (_, send) => {
       const res = await send();
@@ -211,8 +295,13 @@ describe("POST /v1/secret-scanning/github", () => {
 
   it("answers a report of 500 matches within 2 s with one label each", async () => {
     const team = await createTeam("Big Report");
-    const real = await Promise.all(Array.from({ length: 20 }, (_, i) => insertCredentialRow(team.id, i % 2 ? "live" : "test")));
-    const matches = [...real.map((r) => ({ token: r.token })), ...Array.from({ length: 480 }, () => ({ token: generateToken("live") }))];
+    const real = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => insertCredentialRow(team.id, i % 2 ? "live" : "test")),
+    );
+    const matches = [
+      ...real.map((r) => ({ token: r.token })),
+      ...Array.from({ length: 480 }, () => ({ token: generateToken("live") })),
+    ];
     const started = performance.now();
     const res = await report(payload(matches));
     const ms = performance.now() - started;
@@ -223,13 +312,17 @@ describe("POST /v1/secret-scanning/github", () => {
     console.log(`[measured] a signed report of 500 matches (20 ours) answered in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(2_000);
     const db = await getDb();
-    const revoked = await db.select({ id: apiCredentials.id }).from(apiCredentials).where(and(eq(apiCredentials.teamId, team.id), eq(apiCredentials.revokedReason, "leaked")));
+    const revoked = await db
+      .select({ id: apiCredentials.id })
+      .from(apiCredentials)
+      .where(and(eq(apiCredentials.teamId, team.id), eq(apiCredentials.revokedReason, "leaked")));
     expect(revoked).toHaveLength(20);
   });
 });
 
 describe("POST /v1/credentials/revoke (anyone holding a token)", () => {
-  const publicRevoke = (body: unknown, address = freshAddress()) => apiFetch(api, "/v1/credentials/revoke", { method: "POST", body: JSON.stringify(body), address });
+  const publicRevoke = (body: unknown, address = freshAddress()) =>
+    apiFetch(api, "/v1/credentials/revoke", { method: "POST", body: JSON.stringify(body), address });
 
   it("answers the same for an active, a revoked, a deleted and a malformed token, and revokes only the active one", async () => {
     const team = await createTeam("Found Tokens");
@@ -246,7 +339,9 @@ describe("POST /v1/credentials/revoke (anyone holding a token)", () => {
     }
     expect(await stored(active.id)).toMatchObject({ status: "revoked", reason: "public_report" });
     expect(await errorCode(await me(active.token))).toBe("revoked_credential");
-    expect(await eventsOf(active.id)).toEqual([{ action: "revoked", actor: null, details: expect.objectContaining({ reason: "public_report" }) }]);
+    expect(await eventsOf(active.id)).toEqual([
+      { action: "revoked", actor: null, details: expect.objectContaining({ reason: "public_report" }) },
+    ]);
     expect(await eventsOf(revoked.id)).toEqual([]);
     expect(await stored(revoked.id)).toMatchObject({ status: "revoked", reason: null });
   });

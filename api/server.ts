@@ -10,7 +10,9 @@ import { markApiResponse, ServerResponseWithApiHeaders } from "./response-header
 export { ServerResponseWithApiHeaders };
 
 /** The /v1 request listener, as server.ts and the standalone server both mount it. */
-export function apiRequestListener(options: { trustedProxyHops: number }): (req: IncomingMessage, res: ServerResponse) => void {
+export function apiRequestListener(options: {
+  trustedProxyHops: number;
+}): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = getRequestListener(createApiApp().fetch);
   return (req, res) => {
     setClientAddress(req, options.trustedProxyHops);

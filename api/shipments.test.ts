@@ -22,7 +22,11 @@ beforeAll(async () => {
 
 afterAll(() => api.close());
 
-const parcel = (n = 1) => ({ reference: `ORDER-${n}`, recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" }, weight_grams: 1200 + n });
+const parcel = (n = 1) => ({
+  reference: `ORDER-${n}`,
+  recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
+  weight_grams: 1200 + n,
+});
 
 async function create(token: string, body: unknown) {
   return apiFetch(api, "/v1/shipments", { method: "POST", token, body: JSON.stringify(body) });
@@ -63,15 +67,27 @@ describe("POST /v1/shipments", () => {
 
   it("accepts a shipment without a reference", async () => {
     const withoutReference = { recipient: parcel().recipient, weight_grams: 500 };
-    expect(await (await create(acmeTest.token, withoutReference)).json()).toMatchObject({ reference: null, weight_grams: 500 });
+    expect(await (await create(acmeTest.token, withoutReference)).json()).toMatchObject({
+      reference: null,
+      weight_grams: 500,
+    });
   });
 
   it("refuses invalid input with 400 invalid_request naming each bad field", async () => {
-    const res = await create(acmeTest.token, { reference: "R".repeat(65), recipient: { name: "", address: "x".repeat(301) }, weight_grams: 70_001 });
+    const res = await create(acmeTest.token, {
+      reference: "R".repeat(65),
+      recipient: { name: "", address: "x".repeat(301) },
+      weight_grams: 70_001,
+    });
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.code).toBe("invalid_request");
-    expect(Object.keys(error.fields).sort()).toEqual(["recipient.address", "recipient.name", "reference", "weight_grams"]);
+    expect(Object.keys(error.fields).sort()).toEqual([
+      "recipient.address",
+      "recipient.name",
+      "reference",
+      "weight_grams",
+    ]);
     for (const field of Object.keys(error.fields)) expect(error.message).toContain(field);
   });
 
@@ -89,15 +105,25 @@ describe("POST /v1/shipments", () => {
   });
 
   it.each([
-    ["a NUL in the recipient's name", { ...parcel(), recipient: { name: "a\u0000b", address: "London" } }, "recipient.name"],
-    ["a line break in the address", { ...parcel(), recipient: { name: "Ada", address: "12 St James's Square\nLondon" } }, "recipient.address"],
+    [
+      "a NUL in the recipient's name",
+      { ...parcel(), recipient: { name: "a\u0000b", address: "London" } },
+      "recipient.name",
+    ],
+    [
+      "a line break in the address",
+      { ...parcel(), recipient: { name: "Ada", address: "12 St James's Square\nLondon" } },
+      "recipient.address",
+    ],
     ["a right-to-left override in the reference", { ...parcel(), reference: "ORDER-\u202E1042" }, "reference"],
   ])("refuses %s with 400 and a clear field message, storing nothing", async (_name, body, field) => {
     const db = await getDb();
     const before = (await db.select().from(shipments)).length;
     const res = await create(acmeTest.token, body);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.fields).toEqual({ [field]: "Use letters, numbers and punctuation only (no control characters)." });
+    expect((await res.json()).error.fields).toEqual({
+      [field]: "Use letters, numbers and punctuation only (no control characters).",
+    });
     expect((await db.select().from(shipments)).length).toBe(before);
   });
 
@@ -127,11 +153,14 @@ describe("GET /v1/shipments", () => {
     expect((await list(key.token)).data).toHaveLength(5);
   });
 
-  it.each(["?limit=0", "?limit=101", "?limit=ten", "?starting_after=not-an-id"])("refuses %s with 400 invalid_request", async (query) => {
-    const res = await apiFetch(api, `/v1/shipments${query}`, { token: acmeTest.token });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_request");
-  });
+  it.each(["?limit=0", "?limit=101", "?limit=ten", "?starting_after=not-an-id"])(
+    "refuses %s with 400 invalid_request",
+    async (query) => {
+      const res = await apiFetch(api, `/v1/shipments${query}`, { token: acmeTest.token });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe("invalid_request");
+    },
+  );
 });
 
 describe("isolation by team and environment", () => {

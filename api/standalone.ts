@@ -31,7 +31,12 @@ server.listen(port, () => logInfo(`eCourier API on http://localhost:${(server.ad
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     // Once the last request has answered: its usage counts are written, then the database closes.
-    server.close(() => void flushUsage().then(closeDatabase).then(() => process.exit(0)));
+    server.close(
+      () =>
+        void flushUsage()
+          .then(closeDatabase)
+          .then(() => process.exit(0)),
+    );
     server.closeAllConnections();
   });
 }

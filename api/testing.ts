@@ -66,7 +66,10 @@ export async function deleteCredential(id: string) {
 
 export async function lastUsedAt(id: string): Promise<Date | null> {
   const db = await getDb();
-  const [row] = await db.select({ at: apiCredentials.lastUsedAt }).from(apiCredentials).where(eq(apiCredentials.id, id));
+  const [row] = await db
+    .select({ at: apiCredentials.lastUsedAt })
+    .from(apiCredentials)
+    .where(eq(apiCredentials.id, id));
   return row?.at ?? null;
 }
 
@@ -82,7 +85,11 @@ export function freshAddress(): string {
  * front would append it). Every answer is checked against the OpenAPI document first (status
  * documented for the route, body valid for it): a test that gets an undocumented answer fails.
  */
-export async function apiFetch(api: RunningApi, path: string, init: RequestInit & { token?: string; address?: string } = {}) {
+export async function apiFetch(
+  api: RunningApi,
+  path: string,
+  init: RequestInit & { token?: string; address?: string } = {},
+) {
   const { token, address, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (token !== undefined) headers.set("authorization", `Bearer ${token}`);

@@ -20,7 +20,9 @@ beforeAll(async () => {
   never = await startStandaloneApi(database.url, { USAGE_FLUSH_INTERVAL_MS: "3600000" });
   db = new pg.Client({ connectionString: database.url });
   await db.connect();
-  const team = await db.query<{ id: string }>("insert into teams (slug, name) values ('usage-instances', 'Usage Instances Co') returning id");
+  const team = await db.query<{ id: string }>(
+    "insert into teams (slug, name) values ('usage-instances', 'Usage Instances Co') returning id",
+  );
   token = generateToken("test");
   const row = await db.query<{ id: string }>(
     "insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3) returning id",
@@ -36,12 +38,21 @@ afterAll(async () => {
 });
 
 const call = (instance: { url: string }, path = "/v1/me") =>
-  fetch(`${instance.url}${path}`, { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "203.0.113.7" } }).then((res) => res.status);
+  fetch(`${instance.url}${path}`, {
+    headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "203.0.113.7" },
+  }).then((res) => res.status);
 
 async function counts(): Promise<{ hourly: Record<string, number>; daily: Record<string, number>; rows: number }> {
-  const hourly = await db.query<{ outcome: string; count: string }>("select outcome, count from credential_usage where credential_id = $1", [credentialId]);
-  const daily = await db.query<{ outcome: string; count: string }>("select outcome, count from credential_usage_daily where credential_id = $1", [credentialId]);
-  const byOutcome = (rows: { outcome: string; count: string }[]) => Object.fromEntries(rows.map((r) => [r.outcome, Number(r.count)]));
+  const hourly = await db.query<{ outcome: string; count: string }>(
+    "select outcome, count from credential_usage where credential_id = $1",
+    [credentialId],
+  );
+  const daily = await db.query<{ outcome: string; count: string }>(
+    "select outcome, count from credential_usage_daily where credential_id = $1",
+    [credentialId],
+  );
+  const byOutcome = (rows: { outcome: string; count: string }[]) =>
+    Object.fromEntries(rows.map((r) => [r.outcome, Number(r.count)]));
   return { hourly: byOutcome(hourly.rows), daily: byOutcome(daily.rows), rows: hourly.rowCount ?? 0 };
 }
 

@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiCredentials, credentialUsage, credentialUsageDaily, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { changeExpiry, createCredential, deleteCredential, listCredentials, revokeCredential, setAllowedAddresses } from "@/lib/credentials";
+import {
+  changeExpiry,
+  createCredential,
+  deleteCredential,
+  listCredentials,
+  revokeCredential,
+  setAllowedAddresses,
+} from "@/lib/credentials";
 import type { TeamAccess } from "@/lib/teams/access";
 import { accessFor } from "@/lib/testing";
 import { generateToken } from "@/lib/credentials/tokens";
@@ -70,7 +77,16 @@ describe("usage per credential", () => {
     expect((await call(office.token, "/v1/me", "10.1.2.3")).status).toBe(200);
 
     expect(await flushUsage()).toBe(true);
-    const none = { success: 0, client_error: 0, server_error: 0, revoked: 0, expired: 0, ip_not_allowed: 0, rate_limited: 0, wrong_environment: 0 };
+    const none = {
+      success: 0,
+      client_error: 0,
+      server_error: 0,
+      revoked: 0,
+      expired: 0,
+      ip_not_allowed: 0,
+      rate_limited: 0,
+      wrong_environment: 0,
+    };
     const usage = await getCredentialUsage(owner, erp.id);
     expect(usage["24h"].totals).toEqual({ ...none, success: 3, client_error: 4 });
     expect(usage["30d"].totals).toEqual(usage["24h"].totals);
@@ -117,12 +133,16 @@ describe("usage per credential", () => {
   it("unknown and malformed tokens are counted for no credential", async () => {
     await flushUsage();
     const db = await getDb();
-    const before = await db.select({ n: sql<number>`coalesce(sum(${credentialUsage.count}), 0)`.mapWith(Number) }).from(credentialUsage);
+    const before = await db
+      .select({ n: sql<number>`coalesce(sum(${credentialUsage.count}), 0)`.mapWith(Number) })
+      .from(credentialUsage);
     await call(generateToken("test"));
     await call("pk_test_not-a-token");
     await apiFetch(api, "/v1/me", { address: freshAddress() });
     await flushUsage();
-    const after = await db.select({ n: sql<number>`coalesce(sum(${credentialUsage.count}), 0)`.mapWith(Number) }).from(credentialUsage);
+    const after = await db
+      .select({ n: sql<number>`coalesce(sum(${credentialUsage.count}), 0)`.mapWith(Number) })
+      .from(credentialUsage);
     expect(after[0].n).toBe(before[0].n);
   });
 
@@ -133,7 +153,9 @@ describe("usage per credential", () => {
       .get("/boom", () => {
         throw new Error("the handler broke");
       })
-      .onError((_, c) => c.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, 500));
+      .onError((_, c) =>
+        c.json({ error: { code: "internal_error", message: "Something went wrong on our side." } }, 500),
+      );
     const res = await app.request("/boom", { headers: { authorization: `Bearer ${key.token}` } });
     expect(res.status).toBe(500);
     await flushUsage();
@@ -156,7 +178,10 @@ describe("usage per credential", () => {
     await call(globexKey.token);
     await flushUsage();
     const globex = await getTeamUsage(globexOwner);
-    expect(globex.top.map((t) => t.name)).toEqual(["Usage Globex key", ...globex.top.map((t) => t.name).filter((n) => n !== "Usage Globex key")]);
+    expect(globex.top.map((t) => t.name)).toEqual([
+      "Usage Globex key",
+      ...globex.top.map((t) => t.name).filter((n) => n !== "Usage Globex key"),
+    ]);
     expect(globex.top.map((t) => t.name)).not.toContain("Usage Acme only");
   });
 
@@ -169,7 +194,11 @@ describe("usage per credential", () => {
     await flushUsage();
     const team = await getTeamUsage(owner);
     expect(team.top[0]).toMatchObject({ name: "Usage busiest", requests: 40, refused: 0 });
-    expect(team.refused.find((r) => r.id === stale.id)).toMatchObject({ name: "Usage still called after revoke", total: 3, counts: { revoked: 3 } });
+    expect(team.refused.find((r) => r.id === stale.id)).toMatchObject({
+      name: "Usage still called after revoke",
+      total: 3,
+      counts: { revoked: 3 },
+    });
     expect(team.days.buckets).toHaveLength(30);
     expect(team.days.totals.success).toBeGreaterThanOrEqual(40);
     expect(team.days.buckets.at(-1)!.counts.revoked).toBeGreaterThanOrEqual(3);
@@ -218,8 +247,14 @@ describe("usage per credential", () => {
       { credentialId: key.id, day: day(89), outcome: "success", count: 7 },
     ]);
     expect(await pruneUsage()).toBeGreaterThanOrEqual(2);
-    const hours = await db.select({ count: credentialUsage.count }).from(credentialUsage).where(eq(credentialUsage.credentialId, key.id));
-    const days = await db.select({ count: credentialUsageDaily.count }).from(credentialUsageDaily).where(eq(credentialUsageDaily.credentialId, key.id));
+    const hours = await db
+      .select({ count: credentialUsage.count })
+      .from(credentialUsage)
+      .where(eq(credentialUsage.credentialId, key.id));
+    const days = await db
+      .select({ count: credentialUsageDaily.count })
+      .from(credentialUsageDaily)
+      .where(eq(credentialUsageDaily.credentialId, key.id));
     expect(hours).toEqual([{ count: 7 }]);
     expect(days).toEqual([{ count: 7 }]);
   });

@@ -50,11 +50,16 @@ function expectCleanLines(from: number, secrets: string[]) {
 
 beforeAll(async () => {
   for (const method of ["error", "warn", "log", "info"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(format(...args)) /* as the console prints it, causes included */);
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void logged.push(format(...args)) /* as the console prints it, causes included */,
+    );
   }
   const db = await getDb();
   await seedDemoData(db);
-  const [owner] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(sql`${users.email} = 'owner@example.com'`);
+  const [owner] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(sql`${users.email} = 'owner@example.com'`);
   session.user = owner;
   acmeId = ((await db.execute(sql`select id from teams where slug = 'acme'`)).rows[0] as { id: string }).id;
   // An invitation to accept, made before invitations refuse new rows.
@@ -70,13 +75,20 @@ afterAll(() => vi.restoreAllMocks());
 describe("a failed query is logged without its parameters", () => {
   it("create a credential (withTeamAction)", async () => {
     const from = logged.length;
-    expect(await createCredentialAction({ ...scope, name: "Secret ERP name" })).toMatchObject({ ok: false, code: "internal" });
-    expect(expectCleanLines(from, ["Secret ERP name", acmeId])).toEqual([expect.stringMatching(/^\[action\] failed: \w+ \(23514\)/)]);
+    expect(await createCredentialAction({ ...scope, name: "Secret ERP name" })).toMatchObject({
+      ok: false,
+      code: "internal",
+    });
+    expect(expectCleanLines(from, ["Secret ERP name", acmeId])).toEqual([
+      expect.stringMatching(/^\[action\] failed: \w+ \(23514\)/),
+    ]);
   });
 
   it("invite a member", async () => {
     const from = logged.length;
-    expect(await inviteMemberAction({ ...scope, email: "second.secret@example.com", role: "developer" })).toMatchObject({ ok: false, code: "internal" });
+    expect(await inviteMemberAction({ ...scope, email: "second.secret@example.com", role: "developer" })).toMatchObject(
+      { ok: false, code: "internal" },
+    );
     expectCleanLines(from, ["second.secret@example.com"]);
   });
 
@@ -88,14 +100,20 @@ describe("a failed query is logged without its parameters", () => {
 
   it("sign up: no bcrypt hash, no email", async () => {
     const from = logged.length;
-    const state = await signUp(null, form({ name: "Sam Secret", email: "sam.secret@example.com", password: "a-long-enough-password" }));
+    const state = await signUp(
+      null,
+      form({ name: "Sam Secret", email: "sam.secret@example.com", password: "a-long-enough-password" }),
+    );
     expect(state?.message).toBe("Something went wrong on our side. Try again.");
     expectCleanLines(from, ["sam.secret@example.com", "Sam Secret"]);
   });
 
   it("accept an invitation as a new person", async () => {
     const from = logged.length;
-    const state = await acceptAsNewUserAction(null, form({ token: invitationToken, name: "Ivy Secret", password: "invitee-password-123" }));
+    const state = await acceptAsNewUserAction(
+      null,
+      form({ token: invitationToken, name: "Ivy Secret", password: "invitee-password-123" }),
+    );
     expect(state?.message).toBe("Something went wrong on our side. Try again.");
     expectCleanLines(from, ["invitee.secret@example.com", "Ivy Secret", invitationToken]);
   });
@@ -105,7 +123,11 @@ describe("a failed query is logged without its parameters", () => {
     try {
       const { id, token } = credential;
       const from = logged.length;
-      const body = JSON.stringify({ reference: "REF-SECRET", recipient: { name: "Rita Recipient", address: "1 Secret Street" }, weight_grams: 100 });
+      const body = JSON.stringify({
+        reference: "REF-SECRET",
+        recipient: { name: "Rita Recipient", address: "1 Secret Street" },
+        weight_grams: 100,
+      });
       expect((await apiFetch(api, "/v1/shipments", { method: "POST", token, body })).status).toBe(500);
       await touchLastUsed(id);
       const lines = expectCleanLines(from, ["Rita Recipient", "1 Secret Street", "REF-SECRET", token]);
@@ -118,8 +140,18 @@ describe("a failed query is logged without its parameters", () => {
 
   it("Auth.js's error log (a failed query inside authorize)", async () => {
     const from = logged.length;
-    const failed = await (await getDb()).insert(users).values({ email: "auth.secret@example.com", name: "A", passwordHash: "$2b$10$" + "N".repeat(53) }).catch((e: unknown) => e);
-    logAuthError(Object.assign(new Error("Read more at https://errors.authjs.dev#callbackrouteerror"), { type: "CallbackRouteError", cause: { err: failed } }));
+    const failed = await (
+      await getDb()
+    )
+      .insert(users)
+      .values({ email: "auth.secret@example.com", name: "A", passwordHash: "$2b$10$" + "N".repeat(53) })
+      .catch((e: unknown) => e);
+    logAuthError(
+      Object.assign(new Error("Read more at https://errors.authjs.dev#callbackrouteerror"), {
+        type: "CallbackRouteError",
+        cause: { err: failed },
+      }),
+    );
     expectCleanLines(from, ["auth.secret@example.com"]);
   });
 });

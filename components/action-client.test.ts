@@ -8,7 +8,12 @@ describe("callAction", () => {
   });
 
   it("throws the server's message and field errors when the action was refused", async () => {
-    const error = await callAction(async () => ({ ok: false, code: "invalid_input", message: "Check the highlighted fields.", fieldErrors: { name: ["Enter a name."] } })).catch((e: unknown) => e);
+    const error = await callAction(async () => ({
+      ok: false,
+      code: "invalid_input",
+      message: "Check the highlighted fields.",
+      fieldErrors: { name: ["Enter a name."] },
+    })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionFailure);
     expect((error as ActionFailure).message).toBe("Check the highlighted fields.");
     expect(fieldErrors(error, "name")).toEqual(["Enter a name."]);
@@ -17,7 +22,8 @@ describe("callAction", () => {
   });
 
   it("tells a refusal for a field from one for the whole change", () => {
-    const refusal = (fieldErrors?: Record<string, string[]>) => new ActionFailure({ code: "invalid_input", message: "Check the highlighted fields.", fieldErrors });
+    const refusal = (fieldErrors?: Record<string, string[]>) =>
+      new ActionFailure({ code: "invalid_input", message: "Check the highlighted fields.", fieldErrors });
     expect(hasFieldErrors(refusal({ addresses: ["Line 2: “x” is not an IP address or CIDR range."] }))).toBe(true);
     expect(hasFieldErrors(refusal())).toBe(false);
     expect(hasFieldErrors(refusal({ name: [] }))).toBe(false);
@@ -33,7 +39,11 @@ describe("callAction", () => {
 
   it("asks for the password when the server wants it confirmed, then sends the same call again", async () => {
     const answers = [
-      { ok: false as const, code: "password_confirmation_required" as const, message: "Confirm your password to continue." },
+      {
+        ok: false as const,
+        code: "password_confirmation_required" as const,
+        message: "Confirm your password to continue.",
+      },
       { ok: true as const, data: { name: "Shop" } },
     ];
     const sent: number[] = [];
@@ -46,7 +56,14 @@ describe("callAction", () => {
 
   it("sends nothing more and says nothing was changed when the member cancels the password question", async () => {
     let sent = 0;
-    const refused = async () => (sent++, { ok: false as const, code: "password_confirmation_required" as const, message: "Confirm your password to continue." });
+    const refused = async () => (
+      sent++,
+      {
+        ok: false as const,
+        code: "password_confirmation_required" as const,
+        message: "Confirm your password to continue.",
+      }
+    );
     const error = await callAction(refused, async () => false).catch((e: unknown) => e);
     expect((error as ActionFailure).failure).toEqual({ code: "cancelled", message: "Nothing was changed." });
     expect(sent).toBe(1);
@@ -69,7 +86,12 @@ describe("toastFailure", () => {
     toastFailure(sessionEnded);
     const shown = toast.getToasts();
     expect(shown).toHaveLength(1);
-    expect(shown[0]).toMatchObject({ title: sessionEnded.message, type: "error", duration: Infinity, action: { label: "Sign in" } });
+    expect(shown[0]).toMatchObject({
+      title: sessionEnded.message,
+      type: "error",
+      duration: Infinity,
+      action: { label: "Sign in" },
+    });
   });
 
   it("says any other failure plainly, without Sign in", () => {
@@ -87,6 +109,8 @@ describe("signInPath", () => {
     expect(signInPath({ pathname: "/dashboard/acme/test/activity", search: "?action=revoked&page=2" })).toBe(
       "/login?next=%2Fdashboard%2Facme%2Ftest%2Factivity%3Faction%3Drevoked%26page%3D2",
     );
-    expect(signInPath({ pathname: "/dashboard/acme/live/developers/api-credentials", search: "" })).toBe("/login?next=%2Fdashboard%2Facme%2Flive%2Fdevelopers%2Fapi-credentials");
+    expect(signInPath({ pathname: "/dashboard/acme/live/developers/api-credentials", search: "" })).toBe(
+      "/login?next=%2Fdashboard%2Facme%2Flive%2Fdevelopers%2Fapi-credentials",
+    );
   });
 });

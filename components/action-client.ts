@@ -15,7 +15,9 @@ import type { ActionRefusal, ActionResult } from "@/lib/platform/shared";
  * The server's refusal, "unreachable" when the call did not get an answer at all, or "cancelled" when
  * the member closed "Confirm your password" (nothing was sent, nothing changed).
  */
-export type Failure = Pick<ActionRefusal, "message" | "fieldErrors"> & { code: ActionRefusal["code"] | "unreachable" | "cancelled" };
+export type Failure = Pick<ActionRefusal, "message" | "fieldErrors"> & {
+  code: ActionRefusal["code"] | "unreachable" | "cancelled";
+};
 
 export class ActionFailure extends Error {
   constructor(readonly failure: Failure) {
@@ -24,7 +26,10 @@ export class ActionFailure extends Error {
   }
 }
 
-const unreachable: Failure = { code: "unreachable", message: "Could not reach eCourier. Check your connection and try again." };
+const unreachable: Failure = {
+  code: "unreachable",
+  message: "Could not reach eCourier. Check your connection and try again.",
+};
 const notConfirmed: Failure = { code: "cancelled", message: "Nothing was changed." };
 
 /** Asks the member for their password; true once the server has accepted it for this session. */
@@ -35,7 +40,10 @@ export type ConfirmPassword = () => Promise<boolean>;
  * `confirmPassword`, a call refused for want of a recent password confirmation asks for it and is
  * sent again, unchanged.
  */
-export async function callAction<T>(call: () => Promise<ActionResult<T>>, confirmPassword?: ConfirmPassword): Promise<T> {
+export async function callAction<T>(
+  call: () => Promise<ActionResult<T>>,
+  confirmPassword?: ConfirmPassword,
+): Promise<T> {
   let result: ActionResult<T>;
   try {
     result = await call();
@@ -78,7 +86,10 @@ export function fieldErrors(error: unknown, field: string): string[] | undefined
 
 /** Whether the server refused the input because of one field or more (each then said beside its field). */
 export function hasFieldErrors(error: unknown): boolean {
-  return error instanceof ActionFailure && Object.values(error.failure.fieldErrors ?? {}).some((messages) => messages?.length);
+  return (
+    error instanceof ActionFailure &&
+    Object.values(error.failure.fieldErrors ?? {}).some((messages) => messages?.length)
+  );
 }
 
 type RunOptions<T> = {

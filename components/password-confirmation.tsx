@@ -20,10 +20,19 @@ const PasswordConfirmationContext = createContext<ConfirmPassword>(async () => f
 /** Calls an action, asking for the password when the server wants it confirmed first. */
 export function useCallAction() {
   const confirmPassword = useContext(PasswordConfirmationContext);
-  return useCallback(<T,>(call: () => Promise<ActionResult<T>>) => callAction(call, confirmPassword), [confirmPassword]);
+  return useCallback(
+    <T,>(call: () => Promise<ActionResult<T>>) => callAction(call, confirmPassword),
+    [confirmPassword],
+  );
 }
 
-export function PasswordConfirmationProvider({ confirm, children }: { confirm: ConfirmPasswordAction; children: ReactNode }) {
+export function PasswordConfirmationProvider({
+  confirm,
+  children,
+}: {
+  confirm: ConfirmPasswordAction;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   // One question at a time: a second change refused meanwhile waits for the same answer.
   const pending = useRef<{ promise: Promise<boolean>; resolve: (confirmed: boolean) => void } | null>(null);
@@ -52,7 +61,15 @@ export function PasswordConfirmationProvider({ confirm, children }: { confirm: C
   );
 }
 
-function PasswordDialog({ open, confirm, onAnswer }: { open: boolean; confirm: ConfirmPasswordAction; onAnswer: (confirmed: boolean) => void }) {
+function PasswordDialog({
+  open,
+  confirm,
+  onAnswer,
+}: {
+  open: boolean;
+  confirm: ConfirmPasswordAction;
+  onAnswer: (confirmed: boolean) => void;
+}) {
   const [password, setPassword] = useState("");
   const [failure, setFailure] = useState<{ field?: string[]; form?: string }>({});
   const [checking, setChecking] = useState(false);

@@ -7,12 +7,20 @@ import { Toaster } from "sonner";
 import { ActionFailure, toastFailure } from "./action-client";
 import { PasswordConfirmationProvider, type ConfirmPasswordAction } from "./password-confirmation";
 
-export function Providers({ confirmPassword, children }: { confirmPassword: ConfirmPasswordAction; children: ReactNode }) {
+export function Providers({
+  confirmPassword,
+  children,
+}: {
+  confirmPassword: ConfirmPasswordAction;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
         // A list that could not be loaded says why, like a change that failed (a session that has ended offers "Sign in").
-        queryCache: new QueryCache({ onError: (error) => toastFailure(error instanceof ActionFailure ? error.failure : error) }),
+        queryCache: new QueryCache({
+          onError: (error) => toastFailure(error instanceof ActionFailure ? error.failure : error),
+        }),
         defaultOptions: { queries: { staleTime: 10_000, retry: 1 }, mutations: { retry: 0 } },
       }),
   );

@@ -10,7 +10,9 @@ async function schemaSnapshot(db: Db) {
   const result = await db.execute(sql`
     select table_name, column_name, data_type, is_nullable, column_default
     from information_schema.columns where table_schema = 'public' order by table_name, column_name`);
-  const indexes = await db.execute(sql`select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`);
+  const indexes = await db.execute(
+    sql`select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`,
+  );
   const migrations = await db.execute(sql`select hash from drizzle.__drizzle_migrations order by id`);
   return { columns: result.rows, indexes: indexes.rows, migrations: migrations.rows };
 }
@@ -42,7 +44,13 @@ describe("database", () => {
     const db = await getDb();
     const [team] = await db.insert(teams).values({ slug: "dup-test", name: "Dup" }).returning();
     const token = generateToken("test");
-    const row = { teamId: team.id, environment: "test" as const, name: "a", tokenHash: hashToken(token), tokenDisplay: displayToken(token) };
+    const row = {
+      teamId: team.id,
+      environment: "test" as const,
+      name: "a",
+      tokenHash: hashToken(token),
+      tokenDisplay: displayToken(token),
+    };
     await db.insert(apiCredentials).values(row);
     await expect(db.insert(apiCredentials).values({ ...row, name: "b" })).rejects.toThrow();
     const rows = await db.select().from(apiCredentials).where(eq(apiCredentials.teamId, team.id));
@@ -56,7 +64,9 @@ describe("database", () => {
     await expect(
       db.execute(sql`insert into memberships (team_id, user_id, role) values (${team.id}, ${user.id}, 'superuser')`),
     ).rejects.toThrow();
-    await expect(db.insert(users).values({ email: "Upper@Example.com", name: "U", passwordHash: "x" })).rejects.toThrow();
+    await expect(
+      db.insert(users).values({ email: "Upper@Example.com", name: "U", passwordHash: "x" }),
+    ).rejects.toThrow();
     expect(await db.select().from(memberships).where(eq(memberships.userId, user.id))).toHaveLength(0);
   });
 
@@ -82,19 +92,23 @@ describe("database", () => {
 });
 
 // PostgreSQL only: PGlite has no connections to lose.
-if (process.env.TEST_POSTGRES_SERVER_URL) describe("PostgreSQL connection pool", () => {
-  it("survives an idle connection being terminated by the server", async () => {
-    const db = await getDb();
-    await db.execute(sql`select 1`); // leaves an idle connection in the pool
-    const serverUrl = process.env.TEST_POSTGRES_SERVER_URL!;
-    const { Client } = await import("pg");
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    const dbName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [dbName]);
-    await admin.end();
-    await new Promise((r) => setTimeout(r, 200)); // the pool sees the error on its idle connection
-    const result = await db.execute(sql`select 2 as two`);
-    expect(result.rows).toEqual([{ two: 2 }]);
+if (process.env.TEST_POSTGRES_SERVER_URL)
+  describe("PostgreSQL connection pool", () => {
+    it("survives an idle connection being terminated by the server", async () => {
+      const db = await getDb();
+      await db.execute(sql`select 1`); // leaves an idle connection in the pool
+      const serverUrl = process.env.TEST_POSTGRES_SERVER_URL!;
+      const { Client } = await import("pg");
+      const admin = new Client({ connectionString: serverUrl });
+      await admin.connect();
+      const dbName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+      await admin.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+        [dbName],
+      );
+      await admin.end();
+      await new Promise((r) => setTimeout(r, 200)); // the pool sees the error on its idle connection
+      const result = await db.execute(sql`select 2 as two`);
+      expect(result.rows).toEqual([{ two: 2 }]);
+    });
   });
-});

@@ -148,4 +148,3 @@ export async function closeDatabase(): Promise<void> {
   const pending = takeProcessState<Promise<DatabaseClient>>(CLIENT);
   if (pending) await (await pending).close();
 }
-

@@ -27,7 +27,9 @@ describe("embedded PGlite data directory", () => {
   it("refuses a second opener, in this process and in another, naming the lock", async () => {
     const holder = await openDatabase({ dataDir: dir });
     try {
-      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/already open in another process \(lock file .*ecourier\.lock\)/);
+      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(
+        /already open in another process \(lock file .*ecourier\.lock\)/,
+      );
       const run = promisify(execFile);
       const other = run("npx", ["tsx", "--tsconfig", "tsconfig.dev.json", "db/cli.ts", "migrate"], {
         env: { ...process.env, DATABASE_URL: "", PGLITE_DATA_DIR: dir },

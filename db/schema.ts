@@ -1,7 +1,22 @@
 // Drizzle tables. No column holds a plaintext token: credentials keep only a SHA-256 hash
 // and a masked display string.
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, jsonb, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  jsonb,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 
 export const roles = ["owner", "admin", "developer", "read_only"] as const;
 export const environments = ["test", "live"] as const;
@@ -24,7 +39,16 @@ export const revokedReasons = ["manual", "leaked", "public_report"] as const;
 export const leakResponses = ["revoke", "notify"] as const;
 export const shipmentStatuses = ["created", "in_transit", "delivered", "cancelled"] as const;
 /** What became of a /v1 request made with a credential (lib/usage/counter.ts decides). */
-export const usageOutcomes = ["success", "client_error", "server_error", "revoked", "expired", "ip_not_allowed", "rate_limited", "wrong_environment"] as const;
+export const usageOutcomes = [
+  "success",
+  "client_error",
+  "server_error",
+  "revoked",
+  "expired",
+  "ip_not_allowed",
+  "rate_limited",
+  "wrong_environment",
+] as const;
 export const memberActions = ["invited", "invitation_revoked", "joined", "role_changed", "removed", "left"] as const;
 
 export const roleEnum = pgEnum("member_role", roles);
@@ -46,7 +70,10 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 export const teams = pgTable(
@@ -105,7 +132,10 @@ export const apiCredentials = pgTable(
     /** Set on the OLD credential by a roll: when it was rolled ("still in use" compares last_used_at with it). */
     rolledAt: timestamp("rolled_at", { withTimezone: true }),
     /** Canonical CIDRs (lib/credentials/shared/addresses.ts) the token may be used from; empty: any address. */
-    allowedCidrs: text("allowed_cidrs").array().notNull().default(sql`'{}'::text[]`),
+    allowedCidrs: text("allowed_cidrs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Set with status "revoked"; null while active (and for credentials revoked before it existed: manual). */
     revokedReason: revokedReasonEnum("revoked_reason"),
     /** When, where and how the token was found in public (a secret-scanning report); null: never reported. */
@@ -156,7 +186,9 @@ export const shipments = pgTable(
     weightGrams: integer("weight_grams").notNull(),
     status: shipmentStatusEnum("status").notNull().default("created"),
     // The credential that created it; kept (as null) when that credential is deleted.
-    createdByCredentialId: uuid("created_by_credential_id").references(() => apiCredentials.id, { onDelete: "set null" }),
+    createdByCredentialId: uuid("created_by_credential_id").references(() => apiCredentials.id, {
+      onDelete: "set null",
+    }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -264,7 +296,10 @@ export const idempotencyKeys = pgTable(
     responseBody: text("response_body"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.environment, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.environment, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
 );
 
 // Requests per credential by outcome (lib/usage/counter.ts writes, lib/usage/queries.ts reads): each
@@ -295,5 +330,8 @@ export const credentialUsageDaily = pgTable(
     outcome: usageOutcomeEnum("outcome").notNull(),
     count: bigint("count", { mode: "number" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.credentialId, t.day, t.outcome] }), index("credential_usage_daily_day_idx").on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.credentialId, t.day, t.outcome] }),
+    index("credential_usage_daily_day_idx").on(t.day),
+  ],
 );

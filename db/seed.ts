@@ -29,7 +29,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
     if (count > 0) return false;
 
-    const teamRows = await tx.insert(teams).values([...demoTeams]).returning();
+    const teamRows = await tx
+      .insert(teams)
+      .values([...demoTeams])
+      .returning();
     const teamIdBySlug = new Map(teamRows.map((t) => [t.slug, t.id]));
     const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
     const userRows = await tx

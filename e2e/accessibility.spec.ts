@@ -27,7 +27,11 @@ test("the sign-in and sign-up pages have no serious accessibility violations", a
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("a rolled credential's page and list, and the roll, change-expiry and allowed-address dialogs, have no serious accessibility violations", async ({ page, browser, request }) => {
+test("a rolled credential's page and list, and the roll, change-expiry and allowed-address dialogs, have no serious accessibility violations", async ({
+  page,
+  browser,
+  request,
+}) => {
   test.slow(); // eight axe scans
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
@@ -75,7 +79,9 @@ test("a rolled credential's page and list, and the roll, change-expiry and allow
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
 
-  const viewer = await (await browser.newContext({ storageState: storageStateOf(demoAccounts.viewer), reducedMotion: "reduce" })).newPage();
+  const viewer = await (
+    await browser.newContext({ storageState: storageStateOf(demoAccounts.viewer), reducedMotion: "reduce" })
+  ).newPage();
   await viewer.goto(page.url());
   await expect(viewer.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
   expect(await seriousViolations(viewer)).toEqual([]);

@@ -1,7 +1,13 @@
 // The activity log end to end: every credential change with who, what, which credential and when,
 // newest first, filterable by action, never a token; every member may read it.
 import { expect, test } from "@playwright/test";
-import { createAndClose, deleteCredential, enableCredential, renameCredential, revokeCredential } from "./credentials-page";
+import {
+  createAndClose,
+  deleteCredential,
+  enableCredential,
+  renameCredential,
+  revokeCredential,
+} from "./credentials-page";
 import { credentialsUrl, demoAccounts, storageStateOf } from "./helpers";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
@@ -9,7 +15,9 @@ const suffix = () => Math.random().toString(36).slice(2, 7);
 test.describe("owner@example.com", () => {
   test.use({ storageState: storageStateOf(demoAccounts.owner) });
 
-  test("sees each credential change in a new team's Test activity, newest first, filterable, with no token", async ({ page }) => {
+  test("sees each credential change in a new team's Test activity, newest first, filterable, with no token", async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     // A team of its own keeps this log free of other tests' changes.
     await page.goto("/dashboard/new-team");
@@ -38,7 +46,8 @@ test.describe("owner@example.com", () => {
       new RegExp(`${by} renamed the credential “${first}” to “${second}”`),
       new RegExp(`${by} created the credential “${first}”`),
     ]);
-    for (const entry of await entries.all()) await expect(entry.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+    for (const entry of await entries.all())
+      await expect(entry.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
     expect(await page.content()).not.toContain(token);
 
     await page.getByLabel("Action").selectOption({ label: "Credential renamed" });

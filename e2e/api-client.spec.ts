@@ -5,7 +5,10 @@ import { apiClient } from "./api-client/client";
 import { createAndClose, uniqueName } from "./credentials-page";
 import { credentialsUrl, demoAccounts, newClientAddress, useSavedSession } from "./helpers";
 
-test("the generated client calls /v1/me, creates (idempotently), lists and fetches shipments", async ({ page, baseURL }) => {
+test("the generated client calls /v1/me, creates (idempotently), lists and fetches shipments", async ({
+  page,
+  baseURL,
+}) => {
   await useSavedSession(page, demoAccounts.developer);
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Typed client");
@@ -13,10 +16,18 @@ test("the generated client calls /v1/me, creates (idempotently), lists and fetch
 
   const me = await api.GET("/v1/me");
   expect(me.response.status).toBe(200);
-  expect(me.data).toEqual({ team: { id: expect.any(String), name: "Acme Logistics" }, environment: "test", credential: { id: expect.any(String), name } });
+  expect(me.data).toEqual({
+    team: { id: expect.any(String), name: "Acme Logistics" },
+    environment: "test",
+    credential: { id: expect.any(String), name },
+  });
 
   const reference = `TYPED-${name.split(" ").pop()}`;
-  const body = { reference, recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" }, weight_grams: 1200 };
+  const body = {
+    reference,
+    recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
+    weight_grams: 1200,
+  };
   const key = crypto.randomUUID();
   const created = await api.POST("/v1/shipments", { params: { header: { "idempotency-key": key } }, body });
   expect(created.response.status).toBe(201);
@@ -32,7 +43,10 @@ test("the generated client calls /v1/me, creates (idempotently), lists and fetch
   const fetched = await api.GET("/v1/shipments/{id}", { params: { path: { id: created.data!.id } } });
   expect(fetched.data).toEqual(created.data);
 
-  const refused = await api.POST("/v1/shipments", { params: { header: { "idempotency-key": key } }, body: { ...body, weight_grams: 1300 } });
+  const refused = await api.POST("/v1/shipments", {
+    params: { header: { "idempotency-key": key } },
+    body: { ...body, weight_grams: 1300 },
+  });
   expect(refused.response.status).toBe(422);
   expect(refused.error?.error.code).toBe("idempotency_key_reused");
 });

@@ -24,7 +24,11 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return context.newPage();
 }
 
-test("owner creates a Test credential, copies its token once, and afterwards sees it only masked", async ({ page, context, baseURL }) => {
+test("owner creates a Test credential, copies its token once, and afterwards sees it only masked", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
@@ -57,7 +61,9 @@ test("owner creates a Test credential, copies its token once, and afterwards see
   const secret = token.slice("pk_test_".length);
   expect(await page.content()).not.toContain(secret);
   expect(page.url()).not.toContain(secret);
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+  );
   expect(storage).not.toContain(secret);
   page.off("response", record);
   const bodies = await Promise.all(later);
@@ -65,7 +71,9 @@ test("owner creates a Test credential, copies its token once, and afterwards see
   for (const body of bodies) expect(body).not.toContain(secret);
 });
 
-test("owner renames, revokes, enables and deletes a credential, and each change survives a reload", async ({ page }) => {
+test("owner renames, revokes, enables and deletes a credential, and each change survives a reload", async ({
+  page,
+}) => {
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Shop");
@@ -95,7 +103,10 @@ test("owner renames, revokes, enables and deletes a credential, and each change 
   await expect(credentialRow(page, renamed)).toHaveCount(0);
 });
 
-test("a used token shows as last used; revoked it is refused by the API, enabled it works again", async ({ page, request }) => {
+test("a used token shows as last used; revoked it is refused by the API, enabled it works again", async ({
+  page,
+  request,
+}) => {
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Revocable");
@@ -290,7 +301,11 @@ test("the token dialog closes with Escape though the list is still refreshing be
   await expect(credentialRow(page, name)).toBeVisible();
 });
 
-test("create, copy and revoke work from the keyboard, and focus lands where it should", async ({ page, context, baseURL }) => {
+test("create, copy and revoke work from the keyboard, and focus lands where it should", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await useSavedSession(page, "owner@example.com");
   await page.goto(credentialsUrl("acme", "test"));

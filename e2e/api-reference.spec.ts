@@ -15,11 +15,21 @@ async function openReference(page: Page) {
 }
 
 for (const width of [1280, 390]) {
-  test(`the reference renders every section at ${width} px, loads nothing from elsewhere, and axe finds no serious issue`, async ({ page, baseURL }) => {
+  test(`the reference renders every section at ${width} px, loads nothing from elsewhere, and axe finds no serious issue`, async ({
+    page,
+    baseURL,
+  }) => {
     await page.setViewportSize({ width, height: 860 });
     const requested = await openReference(page);
     // Every operation of the document is in the navigation (a drawer on a phone; sections render as they scroll in).
-    for (const operation of ["Create a shipment", "List shipments", "Get a shipment", "Who is calling", "Revoke a token you found", "Liveness"]) {
+    for (const operation of [
+      "Create a shipment",
+      "List shipments",
+      "Get a shipment",
+      "Who is calling",
+      "Revoke a token you found",
+      "Liveness",
+    ]) {
       await expect(page.getByText(operation, { exact: true }).first()).toBeAttached();
     }
     await expect(page.getByText(baseURL!, { exact: true }).first()).toBeVisible(); // the server, from the document

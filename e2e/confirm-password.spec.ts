@@ -2,7 +2,15 @@
 // was typed; a wrong password is said so; Cancel changes nothing; Test never asks. Each test signs in a
 // session of its own, so that no earlier confirmation (in a shared saved session) skips the question.
 import { expect, test, type Page } from "@playwright/test";
-import { chooseRowAction, closeTokenDialog, confirmPassword, createAndClose, credentialRow, deleteCredential, uniqueName } from "./credentials-page";
+import {
+  chooseRowAction,
+  closeTokenDialog,
+  confirmPassword,
+  createAndClose,
+  credentialRow,
+  deleteCredential,
+  uniqueName,
+} from "./credentials-page";
 import { credentialsUrl, demoAccounts, signIn } from "./helpers";
 
 async function startCreating(page: Page, name: string) {
@@ -12,7 +20,9 @@ async function startCreating(page: Page, name: string) {
   await form.getByRole("button", { name: "Create" }).click();
 }
 
-test("creating a Live credential asks for the password, then shows the new token without retyping the name", async ({ page }) => {
+test("creating a Live credential asks for the password, then shows the new token without retyping the name", async ({
+  page,
+}) => {
   await signIn(page, demoAccounts.admin);
   await page.goto(credentialsUrl("acme", "live"));
   const name = uniqueName("Shop checkout");
@@ -62,7 +72,10 @@ test("deleting a Live credential asks for the password, then deletes it", async 
   await signIn(page, demoAccounts.developer);
   await page.goto(credentialsUrl("acme", "live"));
   await chooseRowAction(page, name, "Delete");
-  await page.getByRole("alertdialog", { name: `Delete “${name}”?` }).getByRole("button", { name: "Delete" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Delete “${name}”?` })
+    .getByRole("button", { name: "Delete" })
+    .click();
   await confirmPassword(page);
   await expect(page.getByText(`Deleted “${name}”.`)).toBeVisible();
   await expect(credentialRow(page, name)).toHaveCount(0);

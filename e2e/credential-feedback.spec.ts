@@ -1,6 +1,13 @@
 // What the page says while the server is slow (every action call held 3 s), and the Name field's limit.
 import { expect, test } from "@playwright/test";
-import { chooseRowAction, closeTokenDialog, createAndClose, credentialRow, slowServerActions, uniqueName } from "./credentials-page";
+import {
+  chooseRowAction,
+  closeTokenDialog,
+  createAndClose,
+  credentialRow,
+  slowServerActions,
+  uniqueName,
+} from "./credentials-page";
 import { credentialsUrl, useSavedSession } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
@@ -8,7 +15,9 @@ test.beforeEach(async ({ page }) => {
   await page.goto(credentialsUrl("acme", "test"));
 });
 
-test("while a slow create or rename is under way, its button says so and the name cannot be edited", async ({ page }) => {
+test("while a slow create or rename is under way, its button says so and the name cannot be edited", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   await slowServerActions(page);
   const name = uniqueName("Slow");
@@ -74,7 +83,9 @@ test("while the filtered list loads, the rows shown are not counted as matches",
   await expect(page.getByRole("rowheader")).toHaveText([`Match ${tag}`]);
 });
 
-test("the Name field says its limit, and counts from 50 characters on; the server still refuses a longer name", async ({ page }) => {
+test("the Name field says its limit, and counts from 50 characters on; the server still refuses a longer name", async ({
+  page,
+}) => {
   await page.getByRole("button", { name: "New API credential" }).click();
   const create = page.getByRole("dialog", { name: "New API credential" });
   const field = create.getByLabel("Name");

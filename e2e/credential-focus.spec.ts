@@ -9,7 +9,9 @@ test.beforeEach(async ({ page }) => {
   await page.goto(credentialsUrl("acme", "test"));
 });
 
-test("after Rename, Revoke and Enable, saved or cancelled, focus is back on the row's Actions button", async ({ page }) => {
+test("after Rename, Revoke and Enable, saved or cancelled, focus is back on the row's Actions button", async ({
+  page,
+}) => {
   const name = uniqueName("Focus");
   const renamed = uniqueName("Focus renamed");
   await createAndClose(page, name);
@@ -27,7 +29,10 @@ test("after Rename, Revoke and Enable, saved or cancelled, focus is back on the 
   await expect(rowActions(page, renamed)).toBeFocused();
 
   await chooseRowAction(page, renamed, "Revoke");
-  await page.getByRole("alertdialog", { name: `Revoke “${renamed}”?` }).getByRole("button", { name: "Cancel" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Revoke “${renamed}”?` })
+    .getByRole("button", { name: "Cancel" })
+    .click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expect(rowActions(page, renamed)).toBeFocused();
 
@@ -41,7 +46,9 @@ test("after Rename, Revoke and Enable, saved or cancelled, focus is back on the 
   await expect(rowActions(page, renamed)).toBeFocused();
 });
 
-test("after a delete, focus moves to the next row's Actions button, the previous one after the last row, and New API credential when none is left", async ({ page }) => {
+test("after a delete, focus moves to the next row's Actions button, the previous one after the last row, and New API credential when none is left", async ({
+  page,
+}) => {
   const tag = uniqueName("Neighbours").split(" ")[1];
   for (const letter of ["A", "B", "C"]) await createAndClose(page, `${letter} ${tag}`);
   await page.getByLabel("Filter by name").fill(tag);

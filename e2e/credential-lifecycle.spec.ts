@@ -44,7 +44,10 @@ test.beforeEach(async ({ page }) => {
   await page.goto(credentialsUrl("acme", "test"));
 });
 
-test("a credential made to expire in 7 days says so, is counted in the banner, and its API responses carry the expiry", async ({ page, request }) => {
+test("a credential made to expire in 7 days says so, is counted in the banner, and its API responses carry the expiry", async ({
+  page,
+  request,
+}) => {
   const name = uniqueName("Expiring");
   const token = await createAndClose(page, name, { expires: "In 7 days" });
   await expect(credentialRow(page, name).getByText("Expires in 7 days", { exact: true })).toBeVisible();
@@ -93,7 +96,10 @@ test("an expiry date must lie ahead, within a year; a good one is shown on the c
   await expect(page.getByRole("definition").filter({ hasText: `${date} 23:59 UTC` })).toBeVisible();
 });
 
-test("rolling with an hour's grace: both tokens work, the old row says whether the old one is still in use, and End now ends it", async ({ page, request }) => {
+test("rolling with an hour's grace: both tokens work, the old row says whether the old one is still in use, and End now ends it", async ({
+  page,
+  request,
+}) => {
   const name = uniqueName("Rolled ERP");
   const oldToken = await createAndClose(page, name);
   const oldId = ((await (await callMe(request, oldToken)).json()) as { credential: { id: string } }).credential.id;
@@ -101,7 +107,10 @@ test("rolling with an hour's grace: both tokens work, the old row says whether t
   await chooseRowAction(page, name, "Roll");
   const dialog = page.getByRole("dialog", { name: `Roll “${name}”` });
   await expect(dialog).toContainText("A new token replaces this one.");
-  await dialog.getByRole("radiogroup", { name: "Old token stops working" }).getByRole("radio", { name: "In 1 hour" }).check();
+  await dialog
+    .getByRole("radiogroup", { name: "Old token stops working" })
+    .getByRole("radio", { name: "In 1 hour" })
+    .check();
   await dialog.getByRole("button", { name: "Roll" }).click();
   const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
   const newToken = await reveal.getByRole("textbox", { name: "Token" }).inputValue();
@@ -123,7 +132,9 @@ test("rolling with an hour's grace: both tokens work, the old row says whether t
   const newId = ((await asNew.json()) as { credential: { id: string } }).credential.id;
   expect(newId).not.toBe(oldId);
 
-  await reloadUntil(page, () => expect(oldRow(page, name)).toContainText("Still in use — last used", { timeout: 1000 }));
+  await reloadUntil(page, () =>
+    expect(oldRow(page, name)).toContainText("Still in use — last used", { timeout: 1000 }),
+  );
   await expect(oldRow(page, name)).toContainText(`from ${address}`);
 
   // The old credential's page says the same, and ends it.
@@ -134,7 +145,9 @@ test("rolling with an hour's grace: both tokens work, the old row says whether t
   await page.getByRole("button", { name: "End now" }).click();
   await confirm(page, `End “${name}” now?`, "End now");
   await expect(page.getByText("The old token no longer works.")).toBeVisible();
-  await expect(page.getByText("Its token is refused: it has expired. Change its expiry to use it again.")).toBeVisible();
+  await expect(
+    page.getByText("Its token is refused: it has expired. Change its expiry to use it again."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "End now" })).toHaveCount(0);
   // Its button is gone: focus is on the first of the others, not lost.
   await expect(page.getByRole("button", { name: "Rename" })).toBeFocused();
@@ -144,13 +157,19 @@ test("rolling with an hour's grace: both tokens work, the old row says whether t
   expect((await callMe(request, newToken)).status()).toBe(200);
 
   // The replacement's page links back to what it replaced.
-  await page.getByRole("heading", { name: `Replaced by ${name}` }).getByRole("link").click();
+  await page
+    .getByRole("heading", { name: `Replaced by ${name}` })
+    .getByRole("link")
+    .click();
   await expect(page).toHaveURL(new RegExp(`/developers/api-credentials/${newId}$`));
   await page.getByRole("definition").filter({ hasText: name }).getByRole("link", { name }).click();
   await expect(page).toHaveURL(new RegExp(`/developers/api-credentials/${oldId}$`));
 });
 
-test("an ended credential comes back with a new expiry; revoked and expired, it names both fixes", async ({ page, request }) => {
+test("an ended credential comes back with a new expiry; revoked and expired, it names both fixes", async ({
+  page,
+  request,
+}) => {
   const name = uniqueName("Extended");
   const token = await createAndClose(page, name);
 
@@ -177,23 +196,34 @@ test("an ended credential comes back with a new expiry; revoked and expired, it 
   await expect(credentialRow(page, name).getByText("Revoked", { exact: true })).toBeVisible();
   await expect(credentialRow(page, name).getByText("Expired", { exact: true })).toBeVisible();
   await openCredentialPage(page, name);
-  await expect(page.getByText("Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.",
+    ),
+  ).toBeVisible();
 
   // Enabling resolves one of the two: the token stays refused, and the page says what is left.
   await page.getByRole("button", { name: "Enable" }).click();
   await expect(page.getByText(`Enabled “${name}”. Its token stays refused until you change its expiry.`)).toBeVisible();
-  await expect(page.getByText("Its token is refused: it has expired. Change its expiry to use it again.")).toBeVisible();
+  await expect(
+    page.getByText("Its token is refused: it has expired. Change its expiry to use it again."),
+  ).toBeVisible();
   await expectRefused(await callMe(request, token), 401, "expired_credential");
 });
 
-test("allowed IP addresses: a list without this test's address refuses it, after a warning; cleared, any address works again", async ({ page, request }) => {
+test("allowed IP addresses: a list without this test's address refuses it, after a warning; cleared, any address works again", async ({
+  page,
+  request,
+}) => {
   const name = uniqueName("Fenced");
   const token = await createAndClose(page, name);
   const address = newClientAddress();
   expect((await callMe(request, token, address)).status()).toBe(200);
 
   await openCredentialPage(page, name);
-  await reloadUntil(page, () => expect(page.getByRole("definition").filter({ hasText: `from ${address}` })).toBeVisible({ timeout: 1000 }));
+  await reloadUntil(page, () =>
+    expect(page.getByRole("definition").filter({ hasText: `from ${address}` })).toBeVisible({ timeout: 1000 }),
+  );
   const field = page.getByRole("textbox", { name: "Allowed IP addresses" });
   await expect(field).toHaveValue("");
   await expect(page.getByText("203.0.113.0/24")).toBeVisible();

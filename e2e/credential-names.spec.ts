@@ -1,7 +1,14 @@
 // Names: two credentials may share one, but the create and rename dialogs say so as the name is
 // typed; renaming to the name it already has changes nothing and records nothing.
 import { expect, test, type Page } from "@playwright/test";
-import { chooseRowAction, closeTokenDialog, createAndClose, credentialRow, rowActions, uniqueName } from "./credentials-page";
+import {
+  chooseRowAction,
+  closeTokenDialog,
+  createAndClose,
+  credentialRow,
+  rowActions,
+  uniqueName,
+} from "./credentials-page";
 import { credentialsUrl, useSavedSession } from "./helpers";
 
 test.beforeEach(async ({ page }) => {
@@ -13,9 +20,16 @@ const sameName = (name: string) => `Another credential is already named “${nam
 
 /** The answer to "is this name taken?" for `name`, once the dialog has asked the server. */
 const nameCheckAnswered = (page: Page, name: string) =>
-  page.waitForResponse((response) => response.request().method() === "POST" && (response.request().postData() ?? "").includes(`"exceptId":`) && (response.request().postData() ?? "").includes(JSON.stringify(name)));
+  page.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" &&
+      (response.request().postData() ?? "").includes(`"exceptId":`) &&
+      (response.request().postData() ?? "").includes(JSON.stringify(name)),
+  );
 
-test("the create dialog says another credential has the name being typed, whatever its case, and creates it all the same", async ({ page }) => {
+test("the create dialog says another credential has the name being typed, whatever its case, and creates it all the same", async ({
+  page,
+}) => {
   const name = uniqueName("Twin");
   await createAndClose(page, name);
 
@@ -58,13 +72,16 @@ test("the rename dialog says when another credential has the new name, never abo
   await expect(dialog.getByText(/Another credential is already named/)).toHaveCount(0);
 });
 
-test("renaming to the name it already has closes the dialog without a call to the server, and the activity shows no rename", async ({ page }) => {
+test("renaming to the name it already has closes the dialog without a call to the server, and the activity shows no rename", async ({
+  page,
+}) => {
   const name = uniqueName("Unchanged");
   await createAndClose(page, name);
   // A change to a credential posts its id; the name check posts `exceptId`, the list its filters.
   const changes: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && request.headers()["next-action"] && (request.postData() ?? "").includes(`"id":`)) changes.push(request.postData()!);
+    if (request.method() === "POST" && request.headers()["next-action"] && (request.postData() ?? "").includes(`"id":`))
+      changes.push(request.postData()!);
   });
 
   await chooseRowAction(page, name, "Rename");
@@ -76,7 +93,10 @@ test("renaming to the name it already has closes the dialog without a call to th
   expect(changes).toEqual([]);
 
   await page.goto("/dashboard/acme/test/activity");
-  const entries = page.getByRole("list", { name: "Activity" }).getByRole("listitem").filter({ hasText: `“${name}”` });
+  const entries = page
+    .getByRole("list", { name: "Activity" })
+    .getByRole("listitem")
+    .filter({ hasText: `“${name}”` });
   await expect(entries).toHaveCount(1);
   await expect(entries).toContainText(`created the credential “${name}”`);
 });

@@ -1,7 +1,14 @@
 // A credential's own page: what it shows, the way back to the list, a 404 for anything not of this
 // team and environment, and a read-only member's view without controls.
 import { expect, test, type Browser } from "@playwright/test";
-import { createAndClose, credentialRow, expectNoManageControls, masked, openCredentialPage, uniqueName } from "./credentials-page";
+import {
+  createAndClose,
+  credentialRow,
+  expectNoManageControls,
+  masked,
+  openCredentialPage,
+  uniqueName,
+} from "./credentials-page";
 import { callMe, credentialsUrl, demoAccounts, newClientAddress, storageStateOf, useSavedSession } from "./helpers";
 
 async function signedIn(browser: Browser, email: string) {
@@ -9,7 +16,10 @@ async function signedIn(browser: Browser, email: string) {
   return context.newPage();
 }
 
-test("the name in the list opens the credential's page, which shows what it is and leads back", async ({ page, request }) => {
+test("the name in the list opens the credential's page, which shows what it is and leads back", async ({
+  page,
+  request,
+}) => {
   test.slow(); // a dozen page loads
   await useSavedSession(page, demoAccounts.owner);
   await page.goto(credentialsUrl("acme", "test"));
@@ -20,7 +30,11 @@ test("the name in the list opens the credential's page, which shows what it is a
 
   await openCredentialPage(page, name);
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(name);
-  const detail = (term: string) => page.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
+  const detail = (term: string) =>
+    page
+      .getByRole("term")
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator("xpath=following-sibling::dd[1]");
   await expect(detail("Token")).toHaveText(masked(token));
   await expect(detail("Status")).toHaveText("Active");
   await expect(detail("Environment")).toHaveText("Test");
@@ -49,14 +63,19 @@ test("the name in the list opens the credential's page, which shows what it is a
 
   // Deleted from its page: back to the list, where it is gone.
   await page.getByRole("button", { name: "Delete", exact: true }).click();
-  await page.getByRole("alertdialog", { name: `Delete “${renamed}”?` }).getByRole("button", { name: "Delete" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Delete “${renamed}”?` })
+    .getByRole("button", { name: "Delete" })
+    .click();
   await expect(page.getByText(`Deleted “${renamed}”.`)).toBeVisible();
   await expect(page).toHaveURL(credentialsUrl("acme", "test"));
   await expect(page.getByRole("heading", { name: "API Credentials", exact: true })).toBeVisible();
   await expect(credentialRow(page, renamed)).toHaveCount(0);
 });
 
-test("a credential's page is a 404 in another team, in the other environment, and for an unknown id", async ({ page }) => {
+test("a credential's page is a 404 in another team, in the other environment, and for an unknown id", async ({
+  page,
+}) => {
   test.slow(); // six page loads
   // Dana Developer is a member of both teams: Acme (Developer) and Globex (Read-only).
   await useSavedSession(page, demoAccounts.developer);

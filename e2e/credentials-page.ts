@@ -11,14 +11,18 @@ export const credentialRow = (page: Page, name: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 /** The row's "⋯" button, which opens its menu of actions (Rename, Roll, Change expiry, Revoke or Enable, Delete). */
-export const rowActions = (page: Page, name: string) => credentialRow(page, name).getByRole("button", { name: `Actions for ${name}`, exact: true });
+export const rowActions = (page: Page, name: string) =>
+  credentialRow(page, name).getByRole("button", { name: `Actions for ${name}`, exact: true });
 
 /** Opens the row's menu of actions and picks one. */
 export type RowAction = "Rename" | "Roll" | "Change expiry" | "End now" | "Revoke" | "Enable" | "Delete";
 
 export async function chooseRowAction(page: Page, name: string, action: RowAction) {
   await rowActions(page, name).click();
-  await page.getByRole("menu", { name: `Actions for ${name}` }).getByRole("menuitem", { name: action, exact: true }).click();
+  await page
+    .getByRole("menu", { name: `Actions for ${name}` })
+    .getByRole("menuitem", { name: action, exact: true })
+    .click();
 }
 
 /** Answers "Confirm your password" (sudo mode for Live changes) and waits until it has closed. */
@@ -37,7 +41,11 @@ export type CreateOptions = {
 };
 
 /** Creates a credential through the dialog and returns the token it shows, leaving the dialog open. */
-export async function createCredential(page: Page, name: string, { confirmingPassword = false, expires }: CreateOptions = {}): Promise<string> {
+export async function createCredential(
+  page: Page,
+  name: string,
+  { confirmingPassword = false, expires }: CreateOptions = {},
+): Promise<string> {
   await page.getByRole("button", { name: "New API credential" }).click();
   const form = page.getByRole("dialog", { name: "New API credential" });
   await form.getByLabel("Name").fill(name);
@@ -58,7 +66,10 @@ export const closeWithoutCopying = (page: Page) => page.getByRole("alertdialog",
  * copying?"), and the answer is Close; a copied one closes at once.
  */
 export async function closeTokenDialog(page: Page, name: string, { copied = false } = {}) {
-  await page.getByRole("dialog", { name: `“${name}” is ready` }).getByRole("button", { name: "Done" }).click();
+  await page
+    .getByRole("dialog", { name: `“${name}” is ready` })
+    .getByRole("button", { name: "Done" })
+    .click();
   if (!copied) await closeWithoutCopying(page).getByRole("button", { name: "Close", exact: true }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
@@ -110,7 +121,17 @@ export async function deleteCredential(page: Page, name: string) {
   await expect(credentialRow(page, name)).toHaveCount(0);
 }
 
-export const manageControls = ["New API credential", "Rename", "Roll", "Change expiry", "End now", "Revoke", "Enable", "Delete", "Save"] as const;
+export const manageControls = [
+  "New API credential",
+  "Rename",
+  "Roll",
+  "Change expiry",
+  "End now",
+  "Revoke",
+  "Enable",
+  "Delete",
+  "Save",
+] as const;
 
 export async function expectNoManageControls(page: Page) {
   for (const name of manageControls) await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
@@ -123,7 +144,8 @@ export async function expectNoManageControls(page: Page) {
  */
 export async function slowServerActions(page: Page, ms = 3_000) {
   await page.route("**/developers/api-credentials", async (route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await new Promise((resolve) => setTimeout(resolve, ms));
+    if (route.request().method() === "POST" && route.request().headers()["next-action"])
+      await new Promise((resolve) => setTimeout(resolve, ms));
     await route.fallback();
   });
 }

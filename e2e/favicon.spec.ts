@@ -28,7 +28,9 @@ for (const [what, email, path, heading] of [
     const errors = recordErrors(page);
     await page.goto(path);
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
-    const icons = await page.locator('head link[rel~="icon"]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+    const icons = await page
+      .locator('head link[rel~="icon"]')
+      .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
     expect(icons.length).toBeGreaterThan(0);
     for (const href of icons) expect((await request.get(href)).status(), href).toBe(200);
     expect(errors).toEqual([]);

@@ -21,14 +21,19 @@ export const storageStateOf = (email: string) => `e2e/.auth/${email.split("@")[0
  * that is not about signing in does not spend seconds on the form and on bcrypt.
  */
 export async function useSavedSession(page: Page, email: string) {
-  const { cookies } = JSON.parse(fs.readFileSync(storageStateOf(email), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+  const { cookies } = JSON.parse(fs.readFileSync(storageStateOf(email), "utf8")) as {
+    cookies: Parameters<BrowserContext["addCookies"]>[0];
+  };
   await page.context().clearCookies();
   await page.context().addCookies(cookies);
 }
 
 /** Nothing on the page is wider than the viewport: no sideways scrolling. */
 export async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, "the page is no wider than the viewport").toBeLessThanOrEqual(innerWidth);
 }
 
@@ -41,7 +46,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).toHaveURL(/\/dashboard\/[^/]+\/(test|live)\//);
 }
 
-export const credentialsUrl = (team: string, env: "test" | "live") => `/dashboard/${team}/${env}/developers/api-credentials`;
+export const credentialsUrl = (team: string, env: "test" | "live") =>
+  `/dashboard/${team}/${env}/developers/api-credentials`;
 
 /**
  * Makes the page a client of its own: a random address in X-Forwarded-For, which the e2e server
@@ -59,5 +65,7 @@ export const newClientAddress = () => `198.${18 + randomInt(2)}.${randomInt(256)
 
 /** GET /v1/me with a token, from `address` when given (the e2e server trusts one proxy: the test). */
 export function callMe(request: APIRequestContext, token: string, address?: string) {
-  return request.get("/v1/me", { headers: { Authorization: `Bearer ${token}`, ...(address ? { "x-forwarded-for": address } : {}) } });
+  return request.get("/v1/me", {
+    headers: { Authorization: `Bearer ${token}`, ...(address ? { "x-forwarded-for": address } : {}) },
+  });
 }

@@ -30,7 +30,13 @@ export async function scratchDatabase(): Promise<{ url: string; drop: () => Prom
 /** Starts dist/server.js on `port` with `env` and waits until /v1/health answers. */
 export async function startInstance(port: number, env: Record<string, string>, args: string[] = []): Promise<Instance> {
   const child: ChildProcess = spawn(process.execPath, ["dist/server.js", ...args], {
-    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: "instances-test-secret-not-for-production", PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      AUTH_SECRET: "instances-test-secret-not-for-production",
+      PORT: String(port),
+      ...env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -44,7 +50,10 @@ export async function startInstance(port: number, env: Record<string, string>, a
     });
   for (let waited = 0; waited < 60_000; waited += 250) {
     if (child.exitCode !== null) throw new Error(`instance on port ${port} exited: ${stderr}`);
-    const ok = await fetch(`${url}/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -56,11 +65,18 @@ export async function startInstance(port: number, env: Record<string, string>, a
  * The API alone (api/standalone.ts, run from source by tsx: no build needed) on `databaseUrl`, on a
  * free port, behind one trusted proxy. `stop` sends SIGTERM and waits for the exit.
  */
-export async function startStandaloneApi(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance & { exitCode: () => number | null }> {
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.dev.json", "api/standalone.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", TRUST_PROXY: "1", NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startStandaloneApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<Instance & { exitCode: () => number | null }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.dev.json", "api/standalone.ts"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", TRUST_PROXY: "1", NODE_ENV: "production", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the API did not start within 60 s: ${output}`)), 60_000);

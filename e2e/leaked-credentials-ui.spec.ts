@@ -4,7 +4,14 @@
 // (e2e/secret-scanning.ts).
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
-import { chooseRowAction, createAndClose, credentialRow, openCredentialPage, revokeCredential, uniqueName } from "./credentials-page";
+import {
+  chooseRowAction,
+  createAndClose,
+  credentialRow,
+  openCredentialPage,
+  revokeCredential,
+  uniqueName,
+} from "./credentials-page";
 import { callMe, demoAccounts, expectNoSidewaysScroll, newClientAddress, storageStateOf } from "./helpers";
 import { reportLeak } from "./secret-scanning";
 
@@ -22,7 +29,9 @@ async function createTeam(page: Page, base: string): Promise<string> {
 test.describe("owner@example.com", () => {
   test.use({ storageState: storageStateOf(demoAccounts.owner) });
 
-  test("chooses Only notify in Settings → Security with the keyboard, saves, and it is kept after a reload", async ({ page }) => {
+  test("chooses Only notify in Settings → Security with the keyboard, saves, and it is kept after a reload", async ({
+    page,
+  }) => {
     const team = await createTeam(page, "Security E2E");
     await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Security" }).click();
     await expect(page).toHaveURL(`/dashboard/${team}/test/settings/security`);
@@ -48,7 +57,10 @@ test.describe("owner@example.com", () => {
     await expect(setting.getByRole("radio", { name: "Only notify" })).toBeChecked();
   });
 
-  test("a leaked credential: the banner links to it, its row and page say Leaked and where, and Enable asks first", async ({ page, request }) => {
+  test("a leaked credential: the banner links to it, its row and page say Leaked and where, and Enable asks first", async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(60_000);
     const team = await createTeam(page, "Leaks E2E");
     const name = uniqueName("Leaky ERP");
@@ -59,7 +71,11 @@ test.describe("owner@example.com", () => {
     await page.reload();
     const banner = page.getByRole("list", { name: "Tokens found in public" }).getByRole("listitem");
     await expect(banner).toHaveCount(1);
-    await expect(banner).toHaveText(new RegExp(`^“${name}” was found in public at ${url.replace(/\./g, "\\.")} on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC and revoked\\. Roll it to get a new token\\.$`));
+    await expect(banner).toHaveText(
+      new RegExp(
+        `^“${name}” was found in public at ${url.replace(/\./g, "\\.")} on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC and revoked\\. Roll it to get a new token\\.$`,
+      ),
+    );
     const row = credentialRow(page, name);
     await expect(row.getByText("Leaked", { exact: true })).toBeVisible();
     await expect(row.getByText("Revoked", { exact: true })).toHaveCount(0);
@@ -92,24 +108,37 @@ test.describe("owner@example.com", () => {
     await banner.getByRole("link", { name: `“${name}”` }).click();
     await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
     await expect(page.getByText(`Found in public at ${url} (commit) on `)).toBeVisible();
-    await expect(page.getByRole("group", { name: `Actions for ${name}` }).getByRole("button", { name: "Roll" })).toBeVisible();
+    await expect(
+      page.getByRole("group", { name: `Actions for ${name}` }).getByRole("button", { name: "Roll" }),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Enable" }).click();
     await confirmEnable.getByRole("button", { name: "Enable" }).click();
     await expect(confirmEnable).toHaveCount(0);
-    await expect(page.getByRole("group", { name: `Actions for ${name}` }).getByRole("button", { name: "Revoke" })).toBeVisible();
+    await expect(
+      page.getByRole("group", { name: `Actions for ${name}` }).getByRole("button", { name: "Revoke" }),
+    ).toBeVisible();
 
     await page.goto(`/dashboard/${team}/test/activity`);
     const entries = page.getByRole("list", { name: "Activity" }).getByRole("listitem");
-    await expect(entries.filter({ hasText: `Secret scanning revoked the credential “${name}”` })).toContainText(`automatically: found in public at ${url}`);
+    await expect(entries.filter({ hasText: `Secret scanning revoked the credential “${name}”` })).toContainText(
+      `automatically: found in public at ${url}`,
+    );
     await expect(entries.filter({ hasText: "(its token was found in public)" })).toHaveCount(2);
     expect(await page.content()).not.toContain(token);
   });
 });
 
 test.describe("on a phone, owner@example.com", () => {
-  test.use({ storageState: storageStateOf(demoAccounts.owner), viewport: { width: 390, height: 844 }, reducedMotion: "reduce" });
+  test.use({
+    storageState: storageStateOf(demoAccounts.owner),
+    viewport: { width: 390, height: 844 },
+    reducedMotion: "reduce",
+  });
 
-  test("the leak banner, a leaked credential's page, the Enable question and Settings → Security fit and have no serious axe violation", async ({ page, request }) => {
+  test("the leak banner, a leaked credential's page, the Enable question and Settings → Security fit and have no serious axe violation", async ({
+    page,
+    request,
+  }) => {
     test.slow(); // four axe scans
     const team = await createTeam(page, "Phone leaks");
     const name = uniqueName("Leaky shop");
@@ -150,7 +179,8 @@ for (const who of ["developer", "viewer"] as const) {
     test("sees the team's choice in Settings → Security, disabled, and who may change it", async ({ page }) => {
       await page.goto("/dashboard/acme/test/settings/security");
       const setting = page.getByRole("radiogroup", { name: settingName });
-      for (const option of ["Revoke it and notify", "Only notify"]) await expect(setting.getByRole("radio", { name: option })).toBeDisabled();
+      for (const option of ["Revoke it and notify", "Only notify"])
+        await expect(setting.getByRole("radio", { name: option })).toBeDisabled();
       await expect(setting.getByRole("radio", { name: "Revoke it and notify" })).toBeChecked();
       await expect(page.getByText("Only Owners and Admins can change this.")).toBeVisible();
       await expect(setting).toHaveAccessibleDescription(/Only Owners and Admins can change this\./);

@@ -48,7 +48,10 @@ async function setRole(page: Page, name: string, role: string) {
 test.describe("an Owner's new team", () => {
   test.use({ storageState: storageStateOf(demoAccounts.owner), permissions: ["clipboard-read", "clipboard-write"] });
 
-  test("invitee joins by link, works as Developer, loses controls on demotion without signing in again; Owner rules hold; activity shows it all", async ({ page, browser }) => {
+  test("invitee joins by link, works as Developer, loses controls on demotion without signing in again; Owner rules hold; activity shows it all", async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const teamName = `Members E2E ${suffix()}`;
     const team = await createTeam(page, teamName);
@@ -102,7 +105,11 @@ test.describe("an Owner's new team", () => {
     await expect(stale.getByRole("button", { name: "Invite member" })).toBeVisible();
     await expect(stale.getByRole("combobox", { name: "Role of Olivia Owner" })).toHaveCount(0);
     await expect(stale.getByRole("button", { name: "Remove Olivia Owner" })).toHaveCount(0);
-    await expect(stale.getByRole("combobox", { name: `Role of ${inviteeName}` }).getByRole("option")).toHaveText(["Admin", "Developer", "Read-only"]);
+    await expect(stale.getByRole("combobox", { name: `Role of ${inviteeName}` }).getByRole("option")).toHaveText([
+      "Admin",
+      "Developer",
+      "Read-only",
+    ]);
 
     // The Owner makes them Read-only. Their open session sees it on the next request.
     await setRole(page, inviteeName, "Read-only");
@@ -128,10 +135,14 @@ test.describe("an Owner's new team", () => {
     await page.reload();
     const leave = page.getByRole("button", { name: "Leave team" });
     await expect(leave).toBeDisabled();
-    await expect(leave).toHaveAccessibleDescription("You are the only Owner. Make another member an Owner before leaving.");
+    await expect(leave).toHaveAccessibleDescription(
+      "You are the only Owner. Make another member an Owner before leaving.",
+    );
     await expect(page.getByText("You are the only Owner. Make another member an Owner before leaving.")).toBeVisible();
     await page.getByRole("combobox", { name: "Role of Olivia Owner" }).selectOption({ label: "Admin" });
-    await expect(page.getByText("A team needs at least one Owner. Make another member an Owner first.").first()).toBeVisible();
+    await expect(
+      page.getByText("A team needs at least one Owner. Make another member an Owner first.").first(),
+    ).toBeVisible();
     await page.reload();
     await expect(page.getByRole("combobox", { name: "Role of Olivia Owner" })).toHaveValue("owner");
     await expect(page.getByText(`Role in ${teamName}: Owner`)).toBeVisible();
@@ -141,9 +152,15 @@ test.describe("an Owner's new team", () => {
     await expect(page).toHaveURL(activityUrl(team));
     const entries = page.getByRole("list", { name: "Activity" }).getByRole("listitem");
     await expect(entries).toHaveText([
-      new RegExp(`Olivia Owner \\(owner@example.com\\) changed the role of ${inviteeName} \\(${inviteeEmail}\\) from Admin to Read-only`),
-      new RegExp(`Olivia Owner \\(owner@example.com\\) changed the role of ${inviteeName} \\(${inviteeEmail}\\) from Developer to Admin`),
-      new RegExp(`${inviteeName} \\(${inviteeEmail}\\) created the credential “${credentialName}” pk_test_\\w{4}…\\w{4}`),
+      new RegExp(
+        `Olivia Owner \\(owner@example.com\\) changed the role of ${inviteeName} \\(${inviteeEmail}\\) from Admin to Read-only`,
+      ),
+      new RegExp(
+        `Olivia Owner \\(owner@example.com\\) changed the role of ${inviteeName} \\(${inviteeEmail}\\) from Developer to Admin`,
+      ),
+      new RegExp(
+        `${inviteeName} \\(${inviteeEmail}\\) created the credential “${credentialName}” pk_test_\\w{4}…\\w{4}`,
+      ),
       new RegExp(`${inviteeName} \\(${inviteeEmail}\\) joined the team as Developer`),
       new RegExp(`Olivia Owner \\(owner@example.com\\) invited ${inviteeEmail} as Developer`),
     ]);
@@ -168,7 +185,10 @@ test.describe("an Owner's new team", () => {
     await expect(page.getByRole("row", { name: new RegExp(invitee) })).toContainText("Developer");
   });
 
-  test("an invitation opened while signed in as someone else says so, and signing out comes back to it", async ({ page, browser }) => {
+  test("an invitation opened while signed in as someone else says so, and signing out comes back to it", async ({
+    page,
+    browser,
+  }) => {
     const team = await createTeam(page, `Wrong account ${suffix()}`);
     await page.goto(membersUrl(team));
     const link = await inviteMember(page, `newcomer-${suffix()}@example.com`, "Developer");
@@ -191,12 +211,18 @@ test.describe("admin@example.com in Acme", () => {
 
   test("cannot demote or remove the Owner, nor invite an Owner", async ({ page }) => {
     await page.goto(membersUrl("acme"));
-    await expect(page.getByRole("row", { name: /^Olivia Owner/ }).getByRole("cell", { name: "Owner", exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("row", { name: /^Olivia Owner/ }).getByRole("cell", { name: "Owner", exact: true }),
+    ).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Role of Olivia Owner" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Remove Olivia Owner" })).toHaveCount(0);
     await expect(page.getByRole("combobox", { name: "Role of Dana Developer" })).toBeEnabled();
     await page.getByRole("button", { name: "Invite member" }).click();
-    await expect(page.getByRole("dialog").getByLabel("Role").getByRole("option")).toHaveText(["Admin", "Developer", "Read-only"]);
+    await expect(page.getByRole("dialog").getByLabel("Role").getByRole("option")).toHaveText([
+      "Admin",
+      "Developer",
+      "Read-only",
+    ]);
     await page.keyboard.press("Escape");
     // Only the last Owner is held back: an Admin may leave.
     await expect(page.getByRole("button", { name: "Leave team" })).toBeEnabled();

@@ -3,10 +3,19 @@
 // phone, and a rolled credential's page; the Usage page and a credential's Requests chart (the demo's
 // week of usage) at 1280 and 390 px; and the interactive API reference (/v1/docs).
 import { test } from "@playwright/test";
-import { chooseRowAction, closeTokenDialog, createAndClose, openCredentialPage, revokeCredential } from "./credentials-page";
+import {
+  chooseRowAction,
+  closeTokenDialog,
+  createAndClose,
+  openCredentialPage,
+  revokeCredential,
+} from "./credentials-page";
 import { callMe, credentialsUrl, signIn } from "./helpers";
 
-test("README screenshots of the API Credentials page in Test and in Live, on a phone, and of a credential's page", async ({ page, request }) => {
+test("README screenshots of the API Credentials page in Test and in Live, on a phone, and of a credential's page", async ({
+  page,
+  request,
+}) => {
   test.slow(); // a sign-in, six credentials, a roll, a password confirmation
   await signIn(page, "owner@example.com");
   const credentials: Record<"test" | "live", string[]> = {
@@ -16,7 +25,8 @@ test("README screenshots of the API Credentials page in Test and in Live, on a p
   for (const environment of ["test", "live"] as const) {
     await page.goto(credentialsUrl("acme", environment));
     // Live asks for the password again once (sudo mode), for the first credential.
-    for (const [i, name] of credentials[environment].entries()) await createAndClose(page, name, { confirmingPassword: environment === "live" && i === 0 });
+    for (const [i, name] of credentials[environment].entries())
+      await createAndClose(page, name, { confirmingPassword: environment === "live" && i === 0 });
     if (environment === "test") {
       await revokeCredential(page, "Staging shop");
       const mobile = await createAndClose(page, "Mobile app", { expires: "In 7 days" });
@@ -32,7 +42,11 @@ test("README screenshots of the API Credentials page in Test and in Live, on a p
       await page.reload();
     }
     // Let the toasts go, and the relative times settle.
-    await page.locator("[data-sonner-toast]").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => {});
+    await page
+      .locator("[data-sonner-toast]")
+      .first()
+      .waitFor({ state: "detached", timeout: 15_000 })
+      .catch(() => {});
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `docs/screenshots/api-credentials-${environment}.png`, fullPage: true });
   }
@@ -49,7 +63,9 @@ test("README screenshots of the API Credentials page in Test and in Live, on a p
   await page.screenshot({ path: "docs/screenshots/credential-page.png", fullPage: true });
 });
 
-test("README screenshots of the Usage page and of a credential's Requests, on a laptop and a phone", async ({ page }) => {
+test("README screenshots of the Usage page and of a credential's Requests, on a laptop and a phone", async ({
+  page,
+}) => {
   await signIn(page, "owner@example.com");
   for (const [width, suffix] of [
     [1280, ""],

@@ -43,7 +43,8 @@ test.describe("security headers", () => {
   });
 
   test("every response gets a fresh nonce", async ({ request }) => {
-    const nonceOf = async () => /'nonce-([^']+)'/.exec((await request.get("/login")).headers()["content-security-policy"])?.[1];
+    const nonceOf = async () =>
+      /'nonce-([^']+)'/.exec((await request.get("/login")).headers()["content-security-policy"])?.[1];
     const [a, b] = [await nonceOf(), await nonceOf()];
     expect(a).toBeTruthy();
     expect(a).not.toBe(b);
@@ -69,7 +70,10 @@ test.describe("security headers", () => {
       if (/frame-ancestors|X-Frame-Options/.test(message.text())) refusals.push(message.text());
     });
     await page.route(`${baseURL}/framing-test`, (route) =>
-      route.fulfill({ contentType: "text/html", body: `<iframe title="framed" src="${credentialsUrl("acme", "test")}"></iframe>` }),
+      route.fulfill({
+        contentType: "text/html",
+        body: `<iframe title="framed" src="${credentialsUrl("acme", "test")}"></iframe>`,
+      }),
     );
     await page.goto("/framing-test");
     await expect.poll(() => refusals.length).toBeGreaterThan(0);
@@ -95,7 +99,9 @@ test("the dashboard runs and is styled under its Content-Security-Policy", async
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   // Styled: Tailwind's stylesheet applied (the primary button is indigo, not the browser's grey).
-  const background = await dialog.getByRole("button", { name: "Create" }).evaluate((b) => getComputedStyle(b).backgroundColor);
+  const background = await dialog
+    .getByRole("button", { name: "Create" })
+    .evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(["rgba(0, 0, 0, 0)", "rgb(239, 239, 239)", "rgb(240, 240, 240)"]).not.toContain(background);
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);

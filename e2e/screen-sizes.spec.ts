@@ -4,7 +4,15 @@
 // phone's menu drawer; a name of the maximum length keeping its row's actions in view.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
-import { chooseRowAction, closeTokenDialog, createAndClose, createCredential, credentialRow, rowActions, uniqueName } from "./credentials-page";
+import {
+  chooseRowAction,
+  closeTokenDialog,
+  createAndClose,
+  createCredential,
+  credentialRow,
+  rowActions,
+  uniqueName,
+} from "./credentials-page";
 import { credentialsUrl, demoAccounts, expectNoSidewaysScroll, useSavedSession } from "./helpers";
 
 const sizes = [
@@ -22,7 +30,9 @@ function longestName() {
 
 /** Scrolls the page (only the page: a table keeps its own scroll position) to the element, and expects all of it in view. */
 async function expectFullyInView(target: Locator) {
-  await target.evaluate((el) => window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - window.innerHeight / 2));
+  await target.evaluate((el) =>
+    window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - window.innerHeight / 2),
+  );
   await expect(target).toBeInViewport({ ratio: 1 });
 }
 
@@ -144,7 +154,9 @@ for (const viewport of sizes) {
 test.describe("on a phone", () => {
   test.use({ viewport: sizes[0] });
 
-  test("the menu opens a drawer with the sections, the team and sign-out, and closes by Escape, × or navigating", async ({ page }) => {
+  test("the menu opens a drawer with the sections, the team and sign-out, and closes by Escape, × or navigating", async ({
+    page,
+  }) => {
     test.slow(); // an axe scan and three pages
     await useSavedSession(page, demoAccounts.developer);
     await page.goto(credentialsUrl("acme", "test"));
@@ -184,7 +196,9 @@ test.describe("on a phone", () => {
 test.describe("on a laptop", () => {
   test.use({ viewport: sizes[2] });
 
-  test("a 64-character name keeps its row's actions inside the table, and the full name in their name", async ({ page }) => {
+  test("a 64-character name keeps its row's actions inside the table, and the full name in their name", async ({
+    page,
+  }) => {
     await useSavedSession(page, demoAccounts.owner);
     await page.goto(credentialsUrl("acme", "test"));
     await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();

@@ -5,7 +5,10 @@ import { createAndClose, credentialRow, uniqueName } from "./credentials-page";
 import { callMe, credentialsUrl, demoAccounts, newClientAddress, useSavedSession } from "./helpers";
 import { reportLeak } from "./secret-scanning";
 
-test("a signed report revokes the token: the list shows the banner and Leaked, /v1 refuses it", async ({ page, request }) => {
+test("a signed report revokes the token: the list shows the banner and Leaked, /v1 refuses it", async ({
+  page,
+  request,
+}) => {
   await useSavedSession(page, demoAccounts.owner);
   await page.goto(credentialsUrl("acme", "test"));
   const name = uniqueName("Leaky ERP");
@@ -22,7 +25,13 @@ test("a signed report revokes the token: the list shows the banner and Leaked, /
   expect((await refused.json()).error.code).toBe("revoked_credential");
 
   await page.reload();
-  await expect(page.getByText(new RegExp(`“${name}” was found in public at ${url.replace(/[.]/g, "\\.")} on .+ and revoked\\. Roll it to get a new token\\.`))).toBeVisible();
+  await expect(
+    page.getByText(
+      new RegExp(
+        `“${name}” was found in public at ${url.replace(/[.]/g, "\\.")} on .+ and revoked\\. Roll it to get a new token\\.`,
+      ),
+    ),
+  ).toBeVisible();
   await expect(credentialRow(page, name)).toContainText("Leaked");
 });
 
@@ -46,6 +55,12 @@ test("with Only notify the token keeps working and the banner says so", async ({
 
   expect((await callMe(request, token, newClientAddress())).status()).toBe(200);
   await page.reload();
-  await expect(page.getByText(new RegExp(`“${name}” was found in public at ${url.replace(/[.]/g, "\\.")} on .+\\. It still works: roll it to get a new token\\.`))).toBeVisible();
+  await expect(
+    page.getByText(
+      new RegExp(
+        `“${name}” was found in public at ${url.replace(/[.]/g, "\\.")} on .+\\. It still works: roll it to get a new token\\.`,
+      ),
+    ),
+  ).toBeVisible();
   await expect(credentialRow(page, name)).not.toContainText("Leaked");
 });

@@ -13,6 +13,10 @@ export function reportLeak(request: APIRequestContext, tokens: string[], url: st
   const signature = sign("sha256", Buffer.from(body), { key: privateKey, dsaEncoding: "der" }).toString("base64");
   return request.post("/v1/secret-scanning/github", {
     data: body,
-    headers: { "content-type": "application/json", "github-public-key-identifier": keyId, "github-public-key-signature": signature },
+    headers: {
+      "content-type": "application/json",
+      "github-public-key-identifier": keyId,
+      "github-public-key-signature": signature,
+    },
   });
 }

@@ -42,7 +42,12 @@ test.describe("viewer@example.com", () => {
   });
 
   test("gets a 404, not the team's data, for another team's URL or an unknown environment", async ({ page }) => {
-    for (const url of [credentialsUrl("globex", "test"), "/dashboard/globex/live", "/dashboard/acme/staging/developers/api-credentials", "/dashboard/no-such-team/test"]) {
+    for (const url of [
+      credentialsUrl("globex", "test"),
+      "/dashboard/globex/live",
+      "/dashboard/acme/staging/developers/api-credentials",
+      "/dashboard/no-such-team/test",
+    ]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(404);
       await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

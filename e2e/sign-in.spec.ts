@@ -36,14 +36,19 @@ test("failed sign-ins sent straight to Auth.js's endpoint count for the sign-in 
   const email = `guesser-${Date.now()}@example.com`;
   for (let i = 0; i < 5; i++) {
     const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
-    const response = await page.request.post("/api/auth/callback/credentials", { form: { email, password: `guess-${i}`, csrfToken }, maxRedirects: 0 });
+    const response = await page.request.post("/api/auth/callback/credentials", {
+      form: { email, password: `guess-${i}`, csrfToken },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(302);
   }
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("guess-5");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed sign-in attempts. Wait 15 minutes, then try again.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText(
+    "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
+  );
 });
 
 test("a signed-out visitor is sent to sign in, then back to the page they asked for", async ({ page }) => {
@@ -94,7 +99,9 @@ test("sign-up with a taken email says so and keeps what was typed", async ({ pag
   await page.getByRole("button", { name: "Create account" }).click();
   // Said once, at the field it is about (and announced there), not again for the form.
   await expect(page.getByText("An account with this email already exists. Sign in instead.")).toHaveCount(1);
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("An account with this email already exists. Sign in instead.");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
+    "An account with this email already exists. Sign in instead.",
+  );
   await expect(page.getByLabel("Name")).toHaveValue("Olivia Again");
   await expect(page.getByLabel("Email")).toHaveValue("owner@example.com");
 });
@@ -105,7 +112,9 @@ test("sign-up refuses a common password and one longer than bcrypt reads, saying
   await page.getByLabel("Email").fill(`pat-${Date.now()}@example.com`);
   await page.getByLabel("Password").fill("password1234");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/This password is too common\. Choose another\./);
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(
+    /This password is too common\. Choose another\./,
+  );
 
   await page.getByLabel("Password").fill("ü".repeat(40));
   await page.getByRole("button", { name: "Create account" }).click();

@@ -4,7 +4,10 @@ import { expect, test, type Browser } from "@playwright/test";
 import { credentialsUrl, demoAccounts, signIn } from "./helpers";
 
 /** A browser holding exactly these cookies, as an attacker who copied them would. */
-async function browserWithCookies(browser: Browser, cookies: Parameters<import("@playwright/test").BrowserContext["addCookies"]>[0]) {
+async function browserWithCookies(
+  browser: Browser,
+  cookies: Parameters<import("@playwright/test").BrowserContext["addCookies"]>[0],
+) {
   const context = await browser.newContext();
   await context.addCookies(cookies);
   return { context, page: await context.newPage() };

@@ -41,7 +41,11 @@ for (const store of ["PostgreSQL", "Redis"] as const) {
       dropDatabase = database.drop;
       const offset = store === "Redis" ? 3 : 1;
       const env: Record<string, string> = { DATABASE_URL: database.url, TRUST_PROXY: "1" };
-      if (store === "Redis") Object.assign(env, { REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString("hex")}` });
+      if (store === "Redis")
+        Object.assign(env, {
+          REDIS_URL: "redis://127.0.0.1:6379",
+          REDIS_KEY_PREFIX: `e2e-${randomBytes(6).toString("hex")}`,
+        });
       a = await startInstance(basePort + offset, env, ["--demo"]); // seeds the demo data
       b = await startInstance(basePort + offset + 1, env);
     });
@@ -56,7 +60,9 @@ for (const store of ["PostgreSQL", "Redis"] as const) {
       const refused: number[] = [];
       // Round-robin over both, as a load balancer would, until both answer 429.
       for (let i = 0; i < 80; i++) {
-        const res = await request.get(`${(i % 2 ? b : a).url}/v1/me`, { headers: { ...fromAddress(address), authorization: `Bearer ${wellFormedGuess()}` } });
+        const res = await request.get(`${(i % 2 ? b : a).url}/v1/me`, {
+          headers: { ...fromAddress(address), authorization: `Bearer ${wellFormedGuess()}` },
+        });
         refused.push(res.status());
         if (refused.slice(-2).every((s) => s === 429) && refused.length >= 2) break;
       }
@@ -66,7 +72,13 @@ for (const store of ["PostgreSQL", "Redis"] as const) {
       expect(guessed).toBeLessThanOrEqual(31);
       expect(refused.slice(-2)).toEqual([429, 429]);
       // Another address is not affected.
-      expect((await request.get(`${b.url}/v1/me`, { headers: { ...fromAddress(freshAddress()), authorization: `Bearer ${wellFormedGuess()}` } })).status()).toBe(401);
+      expect(
+        (
+          await request.get(`${b.url}/v1/me`, {
+            headers: { ...fromAddress(freshAddress()), authorization: `Bearer ${wellFormedGuess()}` },
+          })
+        ).status(),
+      ).toBe(401);
     });
 
     test("a sign-in lockout on instance A holds on instance B", async ({ page, request }) => {
@@ -75,7 +87,9 @@ for (const store of ["PostgreSQL", "Redis"] as const) {
       // On B, with the right password and from another address: still locked (per email).
       await page.setExtraHTTPHeaders(fromAddress(freshAddress()));
       await signInOn(page, b.url, email);
-      await expect(page.getByTestId("sign-in-error")).toHaveText("Too many failed sign-in attempts. Wait 15 minutes, then try again.");
+      await expect(page.getByTestId("sign-in-error")).toHaveText(
+        "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
+      );
       // Another account signs in on B as usual.
       await signInOn(page, b.url, demoAccounts.viewer);
       await expect(page).toHaveURL(/\/dashboard\/acme\/test\//);

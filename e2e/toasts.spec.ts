@@ -8,7 +8,8 @@ import { credentialsUrl, DEMO_PASSWORD, demoAccounts, useSavedSession } from "./
 
 test.use({ reducedMotion: "reduce" });
 
-const sessionEnded = (page: Page) => page.locator("[data-sonner-toast]").filter({ hasText: "Your session has ended. Sign in again." });
+const sessionEnded = (page: Page) =>
+  page.locator("[data-sonner-toast]").filter({ hasText: "Your session has ended. Sign in again." });
 
 /** The browser loses its session cookie (expired, cleared), as happens to a tab left open. */
 const endSession = (page: Page) => page.context().clearCookies();
@@ -23,7 +24,10 @@ test("a change after the session has ended offers Sign in, which comes back to t
   // Through a credential change (React Query)…
   await endSession(page);
   await chooseRowAction(page, name, "Revoke");
-  await page.getByRole("alertdialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Revoke “${name}”?` })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   const toast = sessionEnded(page);
   await expect(toast.getByRole("button", { name: "Sign in" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

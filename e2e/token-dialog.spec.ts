@@ -14,7 +14,9 @@ test.beforeEach(async ({ page }) => {
   await page.goto(credentialsUrl("acme", "test"));
 });
 
-test("closing before the token is copied asks first: Go back returns to the token, Close drops it", async ({ page }) => {
+test("closing before the token is copied asks first: Go back returns to the token, Close drops it", async ({
+  page,
+}) => {
   test.slow(); // an axe scan of the question
   const name = uniqueName("Uncopied");
   const token = await createCredential(page, name);
@@ -53,7 +55,10 @@ test("closing before the token is copied asks first: Go back returns to the toke
   await expect(credentialRow(page, name)).toBeVisible();
 });
 
-test("the curl command carries this token and runs as copied; once it is copied, Escape closes at once", async ({ page, baseURL }) => {
+test("the curl command carries this token and runs as copied; once it is copied, Escape closes at once", async ({
+  page,
+  baseURL,
+}) => {
   const name = uniqueName("Curl");
   const token = await createCredential(page, name);
   const reveal = page.getByRole("dialog", { name: `“${name}” is ready` });
@@ -66,7 +71,11 @@ test("the curl command carries this token and runs as copied; once it is copied,
   expect(copied).toBe(command);
   // Run by a shell as pasted, it answers with this credential.
   const { stdout } = await promisify(execFile)("sh", ["-c", copied]);
-  expect(JSON.parse(stdout)).toMatchObject({ team: { name: "Acme Logistics" }, environment: "test", credential: { name } });
+  expect(JSON.parse(stdout)).toMatchObject({
+    team: { name: "Acme Logistics" },
+    environment: "test",
+    credential: { name },
+  });
 
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);

@@ -7,7 +7,14 @@ import pg from "pg";
 import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
 import { seriousViolations } from "./axe";
 import { createAndClose, credentialRow, openCredentialPage, revokeCredential, uniqueName } from "./credentials-page";
-import { callMe, credentialsUrl, demoAccounts, expectNoSidewaysScroll, newClientAddress, useSavedSession } from "./helpers";
+import {
+  callMe,
+  credentialsUrl,
+  demoAccounts,
+  expectNoSidewaysScroll,
+  newClientAddress,
+  useSavedSession,
+} from "./helpers";
 import { scratchDatabase, startInstance } from "./instances";
 
 const usageUrl = (team: string, env: "test" | "live") => `/dashboard/${team}/${env}/developers/usage`;
@@ -21,7 +28,11 @@ async function cellUnder(page: Page, row: Locator, header: string): Promise<Loca
 }
 
 /** The value shown under a total's name in a "Requests" section. */
-const total = (region: Locator, name: string) => region.getByRole("term").filter({ hasText: new RegExp(`^${name}$`) }).locator("xpath=following-sibling::dd[1]");
+const total = (region: Locator, name: string) =>
+  region
+    .getByRole("term")
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .locator("xpath=following-sibling::dd[1]");
 
 /** Reloads until `check` passes: counts reach the database within the flush interval. */
 async function afterFlush(page: Page, check: () => Promise<void>) {
@@ -39,7 +50,10 @@ async function newTeam(page: Page, name: string): Promise<string> {
   return new URL(page.url()).pathname.split("/")[2];
 }
 
-test("a new token's calls show in its Requests chart, the list's column and the Usage page, refusals included", async ({ page, request }) => {
+test("a new token's calls show in its Requests chart, the list's column and the Usage page, refusals included", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await useSavedSession(page, demoAccounts.owner);
   // A team of its own: its Usage page holds this test's credentials only.
@@ -48,12 +62,16 @@ test("a new token's calls show in its Requests chart, the list's column and the 
   const token = await createAndClose(page, name);
   const address = newClientAddress();
   for (let i = 0; i < 3; i++) expect((await callMe(request, token, address)).status()).toBe(200);
-  const missing = await request.get("/v1/no-such-endpoint", { headers: { Authorization: `Bearer ${token}`, "x-forwarded-for": address } });
+  const missing = await request.get("/v1/no-such-endpoint", {
+    headers: { Authorization: `Bearer ${token}`, "x-forwarded-for": address },
+  });
   expect(missing.status()).toBe(404);
 
   // The list's column: every outcome of the last 24 hours.
   await afterFlush(page, async () => {
-    await expect(await cellUnder(page, credentialRow(page, name), "Requests (24 h)")).toHaveText("4", { timeout: 1000 });
+    await expect(await cellUnder(page, credentialRow(page, name), "Requests (24 h)")).toHaveText("4", {
+      timeout: 1000,
+    });
   });
 
   // The credential's chart: totals per outcome, the period, the table.
@@ -62,7 +80,9 @@ test("a new token's calls show in its Requests chart, the list's column and the 
   await expect(total(requests, "Total")).toHaveText("4");
   await expect(total(requests, "Success")).toHaveText("3");
   await expect(total(requests, "Client error \\(4xx\\)")).toHaveText("1");
-  await expect(requests.getByRole("img", { name: /^Requests in the last 24 hours \(UTC\): 3 success, 1 client error \(4xx\)\.$/ })).toBeVisible();
+  await expect(
+    requests.getByRole("img", { name: /^Requests in the last 24 hours \(UTC\): 3 success, 1 client error \(4xx\)\.$/ }),
+  ).toBeVisible();
   await expect(requests.locator(".recharts-bar-rectangle").first()).toBeVisible(); // the bars are drawn
   const period = requests.getByRole("radiogroup", { name: "Period" });
   await expect(period.getByRole("radio", { name: "24 hours" })).toBeChecked();
@@ -72,7 +92,9 @@ test("a new token's calls show in its Requests chart, the list's column and the 
   await requests.getByRole("button", { name: "Show as table" }).click();
   const table = requests.getByRole("table", { name: "Requests in the last 7 days, by day (UTC)" });
   await expect(table.getByRole("row")).toHaveCount(8); // the header and 7 days
-  const today = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date());
+  const today = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(
+    new Date(),
+  );
   await expect(table.getByRole("row", { name: new RegExp(`^${today} 3 1 4$`) })).toBeVisible();
   await requests.getByRole("button", { name: "Hide table" }).click();
   await expect(table).toBeHidden();
@@ -88,36 +110,56 @@ test("a new token's calls show in its Requests chart, the list's column and the 
   });
   const top = page.getByRole("table", { name: "Most used credentials in the last 30 days" });
   await expect(top.getByRole("row", { name: new RegExp(`^${name} 6 2$`) })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Requests per day" }).getByRole("img", { name: /3 success, 1 client error \(4xx\), 2 revoked\.$/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Requests per day" })
+      .getByRole("img", { name: /3 success, 1 client error \(4xx\), 2 revoked\.$/ }),
+  ).toBeVisible();
   // The link leads to the credential's page.
   await top.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });
 
-test("a read-only member sees the Usage page and a credential's Requests, from the demo's week of usage", async ({ page }) => {
+test("a read-only member sees the Usage page and a credential's Requests, from the demo's week of usage", async ({
+  page,
+}) => {
   await useSavedSession(page, demoAccounts.viewer);
   await page.goto(credentialsUrl("acme", "test"));
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Usage" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Usage" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Most used credentials in the last 30 days" }).getByRole("link", { name: "Warehouse sync" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Credentials with refused requests in the last 24 hours" }).getByRole("link", { name: "Old ERP key" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Most used credentials in the last 30 days" })
+      .getByRole("link", { name: "Warehouse sync" }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole("table", { name: "Credentials with refused requests in the last 24 hours" })
+      .getByRole("link", { name: "Old ERP key" }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Warehouse sync" }).click();
   const requests = page.getByRole("region", { name: "Requests" });
   await expect(total(requests, "Success")).not.toHaveText("0");
   await requests.getByRole("radiogroup", { name: "Period" }).getByRole("radio", { name: "30 days" }).check();
-  await expect(requests.getByRole("img", { name: /^Requests in the last 30 days \(UTC\): [\d,]+ success/ })).toBeVisible();
+  await expect(
+    requests.getByRole("img", { name: /^Requests in the last 30 days \(UTC\): [\d,]+ success/ }),
+  ).toBeVisible();
 });
 
 for (const viewport of [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ]) {
-  test(`the Usage page and a credential's Requests fit ${viewport.width} px with no serious axe violation`, async ({ page }) => {
+  test(`the Usage page and a credential's Requests fit ${viewport.width} px with no serious axe violation`, async ({
+    page,
+  }) => {
     test.slow(); // four axe scans
     await page.setViewportSize(viewport);
     await useSavedSession(page, demoAccounts.owner);
     await page.goto(usageUrl("acme", "test"));
-    await expect(page.getByRole("region", { name: "Requests per day" }).locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Requests per day" }).locator(".recharts-bar-rectangle").first(),
+    ).toBeVisible();
     await expectNoSidewaysScroll(page);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("region", { name: "Requests per day" }).getByRole("button", { name: "Show as table" }).click();
@@ -142,7 +184,11 @@ test("the dashboard's server (dist/server.js) writes its last counts when it is 
   test.setTimeout(90_000);
   const database = await scratchDatabase();
   // An hour between flushes: the counts can only reach the database through the SIGTERM flush.
-  const server = await startInstance(Number(process.env.E2E_PORT || 3210) + 5, { DATABASE_URL: database.url, USAGE_FLUSH_INTERVAL_MS: "3600000" }, ["--demo"]);
+  const server = await startInstance(
+    Number(process.env.E2E_PORT || 3210) + 5,
+    { DATABASE_URL: database.url, USAGE_FLUSH_INTERVAL_MS: "3600000" },
+    ["--demo"],
+  );
   const db = new pg.Client({ connectionString: database.url });
   try {
     await db.connect();
@@ -153,8 +199,15 @@ test("the dashboard's server (dist/server.js) writes its last counts when it is 
         [hashToken(token), displayToken(token)],
       )
     ).rows;
-    for (let i = 0; i < 5; i++) expect((await request.get(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(200);
-    const counted = async () => Number((await db.query("select coalesce(sum(count), 0) as n from credential_usage where credential_id = $1", [id])).rows[0].n);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await request.get(`${server.url}/v1/me`, { headers: { Authorization: `Bearer ${token}` } })).status(),
+      ).toBe(200);
+    const counted = async () =>
+      Number(
+        (await db.query("select coalesce(sum(count), 0) as n from credential_usage where credential_id = $1", [id]))
+          .rows[0].n,
+      );
     expect(await counted()).toBe(0); // still in the server's memory
     await server.stop();
     expect(await counted()).toBe(5);

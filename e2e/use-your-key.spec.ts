@@ -28,6 +28,8 @@ test("when the clipboard refuses, the snippet is selected and a message says to 
   });
   await page.goto(credentialsUrl("acme", "test"));
   await page.getByRole("region", { name: "Use your key" }).getByRole("button", { name: "Copy header" }).click();
-  await expect(page.getByText("Could not copy to the clipboard. The text is selected: copy it with your keyboard.")).toBeVisible();
+  await expect(
+    page.getByText("Could not copy to the clipboard. The text is selected: copy it with your keyboard."),
+  ).toBeVisible();
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("Authorization: Bearer <token>");
 });

@@ -34,14 +34,18 @@ type Import = { target: string; typeOnly: boolean };
 function sourceFiles(dir: string, recurse = true): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return recurse && !["node_modules", ".next", "dist", ".data"].includes(entry.name) ? sourceFiles(full) : [];
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path.relative(".", full)] : [];
+    if (entry.isDirectory())
+      return recurse && !["node_modules", ".next", "dist", ".data"].includes(entry.name) ? sourceFiles(full) : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")
+      ? [path.relative(".", full)]
+      : [];
   });
 }
 
 /** Every module a file imports, as a path from the repository root ("lib/x") or a package name. */
 function importsOf({ file, source }: Source): Import[] {
-  const pattern = /^\s*(import|export)(\s+type\b)?[^'"]*?from\s+["']([^"']+)["']|^\s*import\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
+  const pattern =
+    /^\s*(import|export)(\s+type\b)?[^'"]*?from\s+["']([^"']+)["']|^\s*import\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
   return [...source.matchAll(pattern)].map((m) => {
     const spec = m[3] ?? m[4] ?? m[5];
     let target = spec;
@@ -60,28 +64,38 @@ function violations(files: Source[]): string[] {
   const found: string[] = [];
   for (const f of files) {
     const from = folderOf(f.file);
-    if (f.file.startsWith("lib/") && f.file.split("/").length === 2 && !LOOSE_LIB_FILES.has(f.file)) found.push(`${f.file}: a loose file in lib/ (put it in a folder)`);
-    if (from && !rank.has(from) && f.file.split("/").length > 2) found.push(`${f.file}: lib/${from} is not in FOLDER_ORDER`);
+    if (f.file.startsWith("lib/") && f.file.split("/").length === 2 && !LOOSE_LIB_FILES.has(f.file))
+      found.push(`${f.file}: a loose file in lib/ (put it in a folder)`);
+    if (from && !rank.has(from) && f.file.split("/").length > 2)
+      found.push(`${f.file}: lib/${from} is not in FOLDER_ORDER`);
     for (const { target } of importsOf(f)) {
       const broke = (rule: string) => found.push(`${f.file} → ${target}: ${rule}`);
       const to = folderOf(target);
       // Layers point down: app → components → lib → db; api → lib → db.
       if (f.file.startsWith("components/") && /^app\//.test(target)) broke("components may not import app");
-      if (f.file.startsWith("lib/") && /^(app|components|api)\//.test(target)) broke("lib may not import app, components or api");
-      if (f.file.startsWith("api/") && /^(app|components)\//.test(target)) broke("api may not import app or components");
-      if (f.file.startsWith("db/") && to && !DB_MAY_IMPORT.has(target)) broke("db may import only lib/platform's process-state, log and errors");
-      if (f.file.startsWith("db/") && /^(app|components|api)\//.test(target)) broke("db may not import app, components or api");
+      if (f.file.startsWith("lib/") && /^(app|components|api)\//.test(target))
+        broke("lib may not import app, components or api");
+      if (f.file.startsWith("api/") && /^(app|components)\//.test(target))
+        broke("api may not import app or components");
+      if (f.file.startsWith("db/") && to && !DB_MAY_IMPORT.has(target))
+        broke("db may import only lib/platform's process-state, log and errors");
+      if (f.file.startsWith("db/") && /^(app|components|api)\//.test(target))
+        broke("db may not import app, components or api");
       // The browser loads only client-safe code.
-      if (isClient(f.source) && to && !isShared(target)) broke('a "use client" file may import only lib/<folder>/shared');
+      if (isClient(f.source) && to && !isShared(target))
+        broke('a "use client" file may import only lib/<folder>/shared');
       if (isShared(f.file)) {
-        if (to ? !isShared(target) : !SHARED_MAY_IMPORT.test(target)) broke("a shared/ module may import only other shared/ modules, zod and db/schema");
+        if (to ? !isShared(target) : !SHARED_MAY_IMPORT.test(target))
+          broke("a shared/ module may import only other shared/ modules, zod and db/schema");
       }
       if (!to || from === to) continue;
       // Another folder is entered through its face only.
       if (f.file.startsWith("db/")) continue;
-      if (target !== `lib/${to}` && target !== `lib/${to}/shared` && target !== "lib/testing") broke(`enter lib/${to} through its face (lib/${to} or lib/${to}/shared)`);
+      if (target !== `lib/${to}` && target !== `lib/${to}/shared` && target !== "lib/testing")
+        broke(`enter lib/${to} through its face (lib/${to} or lib/${to}/shared)`);
       // And in one direction.
-      if (from && rank.has(from) && rank.has(to) && rank.get(to)! >= rank.get(from)!) broke(`lib/${from} may not import lib/${to} (FOLDER_ORDER)`);
+      if (from && rank.has(from) && rank.has(to) && rank.get(to)! >= rank.get(from)!)
+        broke(`lib/${from} may not import lib/${to} (FOLDER_ORDER)`);
     }
   }
   return found;
@@ -102,7 +116,10 @@ describe("the tree's import rules", () => {
   });
 
   it("every lib/ folder has a face, and is in the order", () => {
-    const folders = fs.readdirSync("lib", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = fs
+      .readdirSync("lib", { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     for (const folder of folders) {
       expect(fs.existsSync(`lib/${folder}/index.ts`), `lib/${folder}/index.ts`).toBe(true);
       expect(rank.has(folder), `lib/${folder} in FOLDER_ORDER`).toBe(true);
@@ -110,7 +127,10 @@ describe("the tree's import rules", () => {
   });
 
   it("the check sees imports at all", () => {
-    const imports = importsOf({ file: "lib/credentials/credentials.ts", source: fs.readFileSync("lib/credentials/credentials.ts", "utf8") }).map((i) => i.target);
+    const imports = importsOf({
+      file: "lib/credentials/credentials.ts",
+      source: fs.readFileSync("lib/credentials/credentials.ts", "utf8"),
+    }).map((i) => i.target);
     expect(imports).toContain("db");
     expect(imports).toContain("lib/teams");
     expect(imports).toContain("lib/credentials/store");
@@ -123,8 +143,16 @@ describe("the tree's import rules", () => {
     ["lib may not import api", "lib/usage/x.ts", 'import { a } from "@/api/app";'],
     ["api may not import components", "api/x.ts", 'import { a } from "@/components/ui/button";'],
     ["db may not import lib beyond its leaves", "db/x.ts", 'import { a } from "@/lib/credentials";'],
-    ["client file imports a server face", "components/x.tsx", '"use client";\nimport type { CredentialDto } from "@/lib/credentials";'],
-    ["client file imports a server module by path", "app/x.tsx", '"use client";\nimport { a } from "@/lib/credentials/store";'],
+    [
+      "client file imports a server face",
+      "components/x.tsx",
+      '"use client";\nimport type { CredentialDto } from "@/lib/credentials";',
+    ],
+    [
+      "client file imports a server module by path",
+      "app/x.tsx",
+      '"use client";\nimport { a } from "@/lib/credentials/store";',
+    ],
     ["shared module imports server code", "lib/credentials/shared/x.ts", 'import { getDb } from "@/db";'],
     ["shared module imports a server sibling", "lib/credentials/shared/x.ts", 'import { a } from "../store";'],
     ["shared module imports next", "lib/teams/shared/x.ts", 'import { headers } from "next/headers";'],

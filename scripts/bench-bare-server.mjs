@@ -26,11 +26,20 @@ const server = createServer(async (req, res) => {
     const { rows } = await pool.query({ ...query, values: [hash] });
     if (!rows[0]) return send(res, 401, { error: { code: "invalid_credentials" } });
     const r = rows[0];
-    send(res, 200, { team: { id: r.team_id, name: r.team_name }, environment: r.environment, credential: { id: r.id, name: r.name } });
+    send(res, 200, {
+      team: { id: r.team_id, name: r.team_name },
+      environment: r.environment,
+      credential: { id: r.id, name: r.name },
+    });
   } catch {
     send(res, 500, { error: { code: "internal_error" } });
   }
 });
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT), () => console.log(`bare server on ${process.env.PORT}`));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { server.close(); server.closeAllConnections(); void pool.end().then(() => process.exit(0)); });
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void pool.end().then(() => process.exit(0));
+  });

@@ -43,18 +43,25 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<{ medi
 }
 
 async function main() {
-  const scratch = await createScratchPostgres(process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres");
+  const scratch = await createScratchPostgres(
+    process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres",
+  );
   process.env.DATABASE_URL = scratch.url;
   try {
     const db = await getDb();
     const team = await createTeam("Usage Bench Co");
-    const [user] = await db.insert(users).values({ email: "bench@example.com", name: "Bench Owner", passwordHash: await bcrypt.hash(PASSWORD, 10) }).returning({ id: users.id });
+    const [user] = await db
+      .insert(users)
+      .values({ email: "bench@example.com", name: "Bench Owner", passwordHash: await bcrypt.hash(PASSWORD, 10) })
+      .returning({ id: users.id });
     await db.insert(memberships).values({ teamId: team.id, userId: user.id, role: "owner" });
     await db.execute(sql`
       insert into api_credentials (team_id, environment, name, token_hash, token_display)
       select ${team.id}, 'test', 'Integration ' || n, md5(n::text) || md5((n * 7)::text), 'pk_test_bnch…' || lpad(n::text, 4, '0')
       from generate_series(1, ${CREDENTIALS}) n`);
-    const ids = (await db.execute<{ id: string }>(sql`select id from api_credentials where team_id = ${team.id} order by name`)).rows.map((r) => r.id);
+    const ids = (
+      await db.execute<{ id: string }>(sql`select id from api_credentials where team_id = ${team.id} order by name`)
+    ).rows.map((r) => r.id);
     const access = await accessFor({ userId: user.id }, team.slug, "test");
 
     // ---- The flush.
@@ -78,9 +85,13 @@ async function main() {
         const used = await flush();
         cpu.push((used.user + used.system) / 1000);
       });
-      console.log(`  ${label}: ${ms(time.median)} per flush (worst ${ms(time.worst)}), this process's CPU ${ms(median(cpu))}`);
+      console.log(
+        `  ${label}: ${ms(time.median)} per flush (worst ${ms(time.worst)}), this process's CPU ${ms(median(cpu))}`,
+      );
     }
-    console.log(`  rows a day: ${(CREDENTIALS * 24).toLocaleString("en-US")} hourly + ${CREDENTIALS.toLocaleString("en-US")} daily per outcome seen; one statement per flush, 17,280 flushes a day per instance`);
+    console.log(
+      `  rows a day: ${(CREDENTIALS * 24).toLocaleString("en-US")} hourly + ${CREDENTIALS.toLocaleString("en-US")} daily per outcome seen; one statement per flush, 17,280 flushes a day per instance`,
+    );
 
     // ---- 90 days of buckets for every credential: success every hour, and a few refusals.
     await db.execute(sql`truncate credential_usage, credential_usage_daily`);
@@ -100,13 +111,20 @@ async function main() {
     // As autovacuum would after such a load: the planner needs to know the team has 1,000 credentials.
     await db.execute(sql`analyze api_credentials; analyze credential_usage; analyze credential_usage_daily`);
     const [{ hourly, daily }] = (
-      await db.execute<{ hourly: string; daily: string }>(sql`select (select count(*) from credential_usage) as hourly, (select count(*) from credential_usage_daily) as daily`)
+      await db.execute<{ hourly: string; daily: string }>(
+        sql`select (select count(*) from credential_usage) as hourly, (select count(*) from credential_usage_daily) as daily`,
+      )
     ).rows;
-    console.log(`\nReads: ${DAYS} days of buckets for ${CREDENTIALS} credentials (${Number(hourly).toLocaleString("en-US")} hourly rows, ${Number(daily).toLocaleString("en-US")} daily; seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s), median of ${RUNS}`);
+    console.log(
+      `\nReads: ${DAYS} days of buckets for ${CREDENTIALS} credentials (${Number(hourly).toLocaleString("en-US")} hourly rows, ${Number(daily).toLocaleString("en-US")} daily; seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s), median of ${RUNS}`,
+    );
     const results = [
       ["one credential's Requests (24 h, 7 d, 30 d)", await timed(RUNS, () => getCredentialUsage(access, ids[0]))],
       ["the team's Usage page", await timed(RUNS, () => getTeamUsage(access))],
-      ["the list's first page of 50, with Requests (24 h)", await timed(RUNS, () => listCredentials(access, CredentialFilters.parse({})))],
+      [
+        "the list's first page of 50, with Requests (24 h)",
+        await timed(RUNS, () => listCredentials(access, CredentialFilters.parse({}))),
+      ],
     ] as const;
     for (const [label, time] of results) console.log(`  ${label}: ${ms(time.median)} (worst ${ms(time.worst)})`);
     const pages = await pageLoads(scratch.url, team.slug, ids[0]);
@@ -124,18 +142,35 @@ async function main() {
 /** Starts dist/server.js on the scratch database, signs in through Auth.js, and times three pages. */
 async function pageLoads(databaseUrl: string, team: string, credentialId: string) {
   const server = spawn(process.execPath, ["dist/server.js"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(PORT), AUTH_SECRET: "bench-only-secret" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      AUTH_SECRET: "bench-only-secret",
+    },
     stdio: "ignore",
   });
   const origin = `http://127.0.0.1:${PORT}`;
   const browser = await request.newContext({ baseURL: origin });
   try {
-    for (let waited = 0; !(await fetch(`${origin}/v1/health`).then((r) => r.ok, () => false)); waited += 250) {
-      if (waited > 60_000 || server.exitCode !== null) throw new Error("dist/server.js did not start (npm run build first)");
+    for (
+      let waited = 0;
+      !(await fetch(`${origin}/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      waited += 250
+    ) {
+      if (waited > 60_000 || server.exitCode !== null)
+        throw new Error("dist/server.js did not start (npm run build first)");
       await new Promise((r) => setTimeout(r, 250));
     }
     const { csrfToken } = await (await browser.get("/api/auth/csrf")).json();
-    await browser.post("/api/auth/callback/credentials", { form: { email: "bench@example.com", password: PASSWORD, csrfToken }, maxRedirects: 0 });
+    await browser.post("/api/auth/callback/credentials", {
+      form: { email: "bench@example.com", password: PASSWORD, csrfToken },
+      maxRedirects: 0,
+    });
     const page = async (path: string) => {
       const res = await browser.get(path, { maxRedirects: 0 });
       if (res.status() !== 200) throw new Error(`${path} answered ${res.status()}`);
@@ -143,7 +178,10 @@ async function pageLoads(databaseUrl: string, team: string, credentialId: string
     };
     const base = `/dashboard/${team}/test/developers`;
     return [
-      ["a credential's page, with its Requests", await timed(RUNS, () => page(`${base}/api-credentials/${credentialId}`))],
+      [
+        "a credential's page, with its Requests",
+        await timed(RUNS, () => page(`${base}/api-credentials/${credentialId}`)),
+      ],
       ["Developers → Usage", await timed(RUNS, () => page(`${base}/usage`))],
       ["API Credentials (the list's first page)", await timed(RUNS, () => page(`${base}/api-credentials`))],
     ] as const;

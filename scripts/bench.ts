@@ -54,7 +54,10 @@ async function stop(child: ChildProcess) {
 }
 
 function start(port: number, args: string[], env: Record<string, string>, logFd: number | "ignore") {
-  return spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", logFd, "inherit"] });
+  return spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", logFd, "inherit"],
+  });
 }
 
 /** CPU time (user + system, ms) the process has used so far, from /proc; null where there is none. */
@@ -70,8 +73,18 @@ function cpuMs(pid: number | undefined): number | null {
 /** One server's share of a round: its slices added up. */
 type Measured = { requests: number; seconds: number; p50: number; p99: number; cpuMs: number | null };
 
-async function measureSlice(name: string, port: number, token: string, pid: number | undefined, seconds: number): Promise<Result & { cpuMs: number | null }> {
-  const options = { url: `http://127.0.0.1:${port}/v1/me`, connections: CONNECTIONS, headers: { authorization: `Bearer ${token}` } };
+async function measureSlice(
+  name: string,
+  port: number,
+  token: string,
+  pid: number | undefined,
+  seconds: number,
+): Promise<Result & { cpuMs: number | null }> {
+  const options = {
+    url: `http://127.0.0.1:${port}/v1/me`,
+    connections: CONNECTIONS,
+    headers: { authorization: `Bearer ${token}` },
+  };
   const cpuBefore = cpuMs(pid);
   const result = await autocannon({ ...options, duration: seconds });
   const cpuAfter = cpuMs(pid);
@@ -90,8 +103,13 @@ type Server = { name: string; port: number; pid: number | undefined };
  * tenants, the database's background work) weighs on both alike.
  */
 async function measureRound(round: number, servers: [Server, Server], token: string): Promise<[Measured, Measured]> {
-  process.stdout.write(`round ${round + 1}: ${SLICES} × ${SLICE_S} s per server, interleaved, at ${CONNECTIONS} connections…\n`);
-  const totals = servers.map((): Measured => ({ requests: 0, seconds: 0, p50: 0, p99: 0, cpuMs: 0 })) as [Measured, Measured];
+  process.stdout.write(
+    `round ${round + 1}: ${SLICES} × ${SLICE_S} s per server, interleaved, at ${CONNECTIONS} connections…\n`,
+  );
+  const totals = servers.map((): Measured => ({ requests: 0, seconds: 0, p50: 0, p99: 0, cpuMs: 0 })) as [
+    Measured,
+    Measured,
+  ];
   for (let slice = 0; slice < SLICES * 2; slice++) {
     const which = [0, 1, 1, 0][(slice + 2 * round) % 4];
     const server = servers[which];
@@ -119,7 +137,10 @@ async function main() {
     const { token, id } = await insertCredentialRow(team.id, "test", "bench");
     if (LIFECYCLE) {
       const db = await getDb();
-      await db.update(apiCredentials).set({ expiresAt: sql`now() + interval '30 days'`, allowedCidrs: LIFECYCLE_ALLOWLIST }).where(eq(apiCredentials.id, id));
+      await db
+        .update(apiCredentials)
+        .set({ expiresAt: sql`now() + interval '30 days'`, allowedCidrs: LIFECYCLE_ALLOWLIST })
+        .where(eq(apiCredentials.id, id));
     }
     await closeDatabase();
 
@@ -128,11 +149,27 @@ async function main() {
       start(
         OURS_PORT,
         // BENCH_PROFILE=<dir> writes a V8 CPU profile of our server there (open it in Chrome DevTools).
-        [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "dist/server.js"],
-        { NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: "bench-only-secret", ...(USAGE_OFF ? { USAGE_COUNTING: "off" } : {}) },
+        [
+          ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+          "dist/server.js",
+        ],
+        {
+          NODE_ENV: "production",
+          DATABASE_URL: scratch.url,
+          AUTH_SECRET: "bench-only-secret",
+          ...(USAGE_OFF ? { USAGE_COUNTING: "off" } : {}),
+        },
         logFd, // the access log goes to a file, as it would to a log collector
       ),
-      start(BARE_PORT, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "scripts/bench-bare-server.mjs"], { DATABASE_URL: scratch.url }, "ignore"),
+      start(
+        BARE_PORT,
+        [
+          ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+          "scripts/bench-bare-server.mjs",
+        ],
+        { DATABASE_URL: scratch.url },
+        "ignore",
+      ),
     ];
     const ours: Measured[] = [];
     const bare: Measured[] = [];
@@ -140,8 +177,11 @@ async function main() {
       await Promise.all([waitForHealth(OURS_PORT, servers[0]), waitForHealth(BARE_PORT, servers[1])]);
       if (LIFECYCLE) {
         // The mode is really on: ours checked the allowlist (else 403) and sends the expiry.
-        const res = await fetch(`http://127.0.0.1:${OURS_PORT}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
-        if (res.status !== 200 || !res.headers.get("ecourier-credential-expires-at")) throw new Error(`--lifecycle: expected 200 with the expiry header, got ${res.status}`);
+        const res = await fetch(`http://127.0.0.1:${OURS_PORT}/v1/me`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        if (res.status !== 200 || !res.headers.get("ecourier-credential-expires-at"))
+          throw new Error(`--lifecycle: expected 200 with the expiry header, got ${res.status}`);
       }
       const measured: [Server, Server] = [
         { name: "ours (server.ts)", port: OURS_PORT, pid: servers[0].pid },
@@ -160,10 +200,15 @@ async function main() {
     } finally {
       await Promise.all(servers.map(stop));
     }
-    const accessLines = fs.readFileSync(logPath, "utf8").split("\n").filter((l) => l.startsWith("[api] GET /v1/me 200")).length;
+    const accessLines = fs
+      .readFileSync(logPath, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith("[api] GET /v1/me 200")).length;
     // What ours counted, flushed on its SIGTERM: every request it answered, warm-up included.
     const db = await getDb();
-    const [{ counted }] = await db.select({ counted: sql<number>`coalesce(sum(${credentialUsage.count}), 0)`.mapWith(Number) }).from(credentialUsage);
+    const [{ counted }] = await db
+      .select({ counted: sql<number>`coalesce(sum(${credentialUsage.count}), 0)`.mapWith(Number) })
+      .from(credentialUsage);
     await closeDatabase();
     report(ours, bare, accessLines, counted);
   } finally {
@@ -176,16 +221,23 @@ async function main() {
 function report(ours: Measured[], bare: Measured[], accessLines: number, counted: number) {
   const total = (runs: Measured[]) => runs.reduce((sum, r) => sum + r.requests, 0);
   const perSecond = (runs: Measured[]) => total(runs) / runs.reduce((sum, r) => sum + r.seconds, 0);
-  const cpuPerRequest = (runs: Measured[]) => (runs.every((r) => r.cpuMs !== null) ? (runs.reduce((sum, r) => sum + r.cpuMs!, 0) * 1000) / total(runs) : null);
+  const cpuPerRequest = (runs: Measured[]) =>
+    runs.every((r) => r.cpuMs !== null) ? (runs.reduce((sum, r) => sum + r.cpuMs!, 0) * 1000) / total(runs) : null;
   const worst = (runs: Measured[], pick: (r: Measured) => number) => Math.max(...runs.map(pick));
   const row = (name: string, runs: Measured[]) =>
-    `| ${name.padEnd(22)} | ${perSecond(runs).toFixed(0).padStart(7)} | ${worst(runs, (r) => r.p50).toFixed(0).padStart(4)} ms | ${worst(runs, (r) => r.p99).toFixed(0).padStart(4)} ms | ${(cpuPerRequest(runs)?.toFixed(0) ?? "?").padStart(5)} µs |`;
+    `| ${name.padEnd(22)} | ${perSecond(runs).toFixed(0).padStart(7)} | ${worst(runs, (r) => r.p50)
+      .toFixed(0)
+      .padStart(4)} ms | ${worst(runs, (r) => r.p99)
+      .toFixed(0)
+      .padStart(4)} ms | ${(cpuPerRequest(runs)?.toFixed(0) ?? "?").padStart(5)} µs |`;
   const ratio = perSecond(ours) / perSecond(bare);
   const oursP99 = worst(ours, (r) => r.p99);
   const cpu = os.cpus();
   const load = `load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after (other work on the machine skews both)`;
   const credential = `${LIFECYCLE ? `credential with an expiry and a ${LIFECYCLE_ALLOWLIST.length}-entry allowlist` : "credential without expiry or allowlist"}, usage counting ${USAGE_OFF ? "off" : "on"}`;
-  console.log(`\nGET /v1/me, ${credential}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION_S} s per server (${SLICES} interleaved slices), PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`);
+  console.log(
+    `\nGET /v1/me, ${credential}, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION_S} s per server (${SLICES} interleaved slices), PostgreSQL ${new URL(process.env.DATABASE_URL!).host}`,
+  );
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}; ${load}\n`);
   console.log("| server                 |   req/s |     p50 |     p99 | CPU/req  |");
   console.log("|------------------------|---------|---------|---------|----------|");
@@ -194,11 +246,17 @@ function report(ours: Measured[], bare: Measured[], accessLines: number, counted
   const perRound = ours.map((r, i) => r.requests / bare[i].requests);
   const median = [...perRound].sort((a, b) => a - b)[Math.floor(perRound.length / 2)];
   const cpuRatio = (cpuPerRequest(bare) ?? NaN) / (cpuPerRequest(ours) ?? NaN);
-  console.log(`\nper round, ours/bare: ${perRound.map((r) => r.toFixed(2)).join(", ")} (median ${median.toFixed(2)}, target ≥ ${TARGET_RATIO})`);
+  console.log(
+    `\nper round, ours/bare: ${perRound.map((r) => r.toFixed(2)).join(", ")} (median ${median.toFixed(2)}, target ≥ ${TARGET_RATIO})`,
+  );
   console.log(`all rounds, ours/bare: ${ratio.toFixed(2)}; CPU per request, bare/ours: ${cpuRatio.toFixed(2)}`);
   console.log(`ours p99 ${oursP99} ms, the worst slice (target < ${TARGET_P99_MS} ms)`);
-  console.log(`access-log lines written by ours for 200s: ${accessLines} (warm-up included; requests measured: ${total(ours)})`);
-  console.log(`requests in ours's usage buckets after its shutdown flush: ${counted}${USAGE_OFF ? " (counting off)" : ""}`);
+  console.log(
+    `access-log lines written by ours for 200s: ${accessLines} (warm-up included; requests measured: ${total(ours)})`,
+  );
+  console.log(
+    `requests in ours's usage buckets after its shutdown flush: ${counted}${USAGE_OFF ? " (counting off)" : ""}`,
+  );
   const met = median >= TARGET_RATIO && oursP99 < TARGET_P99_MS;
   console.log(met ? "targets met" : "TARGETS MISSED");
   if (!met) process.exitCode = 1;

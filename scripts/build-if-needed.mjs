@@ -7,7 +7,18 @@ import path from "node:path";
 
 const nextApp = {
   output: ".next/BUILD_ID",
-  sources: ["app", "components", "lib", "db", "api", "proxy.ts", "lib/dashboard/auth-js.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"],
+  sources: [
+    "app",
+    "components",
+    "lib",
+    "db",
+    "api",
+    "proxy.ts",
+    "lib/dashboard/auth-js.ts",
+    "next.config.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ],
   command: "npx next build",
 };
 const compiledServer = {
@@ -23,7 +34,9 @@ function newestMtime(p) {
   return Math.max(0, ...fs.readdirSync(p).map((name) => newestMtime(path.join(p, name))));
 }
 
-for (const { output, sources, command } of process.argv.includes("--server") ? [compiledServer] : [nextApp, compiledServer]) {
+for (const { output, sources, command } of process.argv.includes("--server")
+  ? [compiledServer]
+  : [nextApp, compiledServer]) {
   const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
   if (built && Math.max(...sources.map(newestMtime)) < built) console.log(`${path.dirname(output)}/ is up to date.`);
   else execSync(command, { stdio: "inherit" });

@@ -9,7 +9,13 @@ import pg from "pg";
 // TRUST_PROXY=1: the tests are the proxy, so a test can be a client address of its own
 // (X-Forwarded-For); a request without one is its socket's address, as before.
 // USAGE_FLUSH_INTERVAL_MS=500: usage counts reach the database within half a second, so e2e/usage.spec.ts waits no longer.
-const env = { ...process.env, NODE_ENV: "production", TRUST_PROXY: "1", USAGE_FLUSH_INTERVAL_MS: "500", AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use" };
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  TRUST_PROXY: "1",
+  USAGE_FLUSH_INTERVAL_MS: "500",
+  AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use",
+};
 
 if (process.env.DATABASE_URL) {
   const server = new URL(process.env.DATABASE_URL);
@@ -33,9 +39,17 @@ const keysPort = Number(process.env.PORT) + 40;
 const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
 const keyId = `e2e-${Date.now()}`;
 fs.mkdirSync(".data", { recursive: true });
-fs.writeFileSync(".data/e2e-secret-scanning-key.json", JSON.stringify({ keyId, privateKey: privateKey.export({ type: "pkcs8", format: "pem" }) }), { mode: 0o600 });
-const keysDocument = JSON.stringify({ public_keys: [{ key_identifier: keyId, key: publicKey.export({ type: "spki", format: "pem" }), is_current: true }] });
-const keysServer = createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(keysDocument));
+fs.writeFileSync(
+  ".data/e2e-secret-scanning-key.json",
+  JSON.stringify({ keyId, privateKey: privateKey.export({ type: "pkcs8", format: "pem" }) }),
+  { mode: 0o600 },
+);
+const keysDocument = JSON.stringify({
+  public_keys: [{ key_identifier: keyId, key: publicKey.export({ type: "spki", format: "pem" }), is_current: true }],
+});
+const keysServer = createServer((_, res) =>
+  res.writeHead(200, { "content-type": "application/json" }).end(keysDocument),
+);
 await new Promise((resolve) => keysServer.listen(keysPort, "127.0.0.1", resolve));
 keysServer.unref();
 env.SECRET_SCANNING_KEYS_URL = `http://127.0.0.1:${keysPort}/meta/public_keys/secret_scanning`;

@@ -6,12 +6,17 @@ import { chromium } from "@playwright/test";
 
 const svg = fs.readFileSync("app/icon.svg", "utf8");
 // Debian's Chromium, as for the tests (playwright.config.ts).
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox"],
+});
 const page = await browser.newPage();
 const images = [];
 for (const size of [16, 32, 48]) {
   await page.setViewportSize({ width: size, height: size });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+  );
   images.push({ size, png: await page.screenshot({ omitBackground: true }) });
 }
 await browser.close();

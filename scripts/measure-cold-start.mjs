@@ -7,7 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-const { values, positionals } = parseArgs({ options: { runs: { type: "string", default: "5" } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { runs: { type: "string", default: "5" } },
+  allowPositionals: true,
+});
 const dirs = positionals.length ? positionals.map((d) => path.resolve(d)) : [process.cwd()];
 const port = Number(process.env.PORT || 3390);
 
@@ -21,7 +24,10 @@ async function coldStart(dir) {
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     while (child.exitCode === null) {
-      const status = await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.status, () => 0);
+      const status = await fetch(`http://127.0.0.1:${port}/login`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status === 200) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -42,4 +48,5 @@ for (let run = 1; run <= Number(values.runs); run++) {
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const [dir, ms] of times) console.log(`${dir}: median ${median(ms).toFixed(0)} ms of ${ms.map((x) => x.toFixed(0)).join(", ")}`);
+for (const [dir, ms] of times)
+  console.log(`${dir}: median ${median(ms).toFixed(0)} ms of ${ms.map((x) => x.toFixed(0)).join(", ")}`);

@@ -21,17 +21,27 @@ export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
   // else (app.request in tests) the WHATWG ones. The same values either way.
   const incoming = c.env?.incoming;
   const address = requestAddress(c);
-  const result = await authenticateApiRequest(incoming ? incoming.headers.authorization : c.req.header("authorization"), address);
+  const result = await authenticateApiRequest(
+    incoming ? incoming.headers.authorization : c.req.header("authorization"),
+    address,
+  );
   if (!result.ok) {
     switch (result.reason) {
       case "rate_limited": {
         const retryAfter = String(Math.max(1, Math.ceil(result.retryAfterMs / 1000)));
-        return apiError(c, 429, "rate_limited", "Too many failed authentication attempts. Try again later.", { headers: { "Retry-After": retryAfter } });
+        return apiError(c, 429, "rate_limited", "Too many failed authentication attempts. Try again later.", {
+          headers: { "Retry-After": retryAfter },
+        });
       }
       case "expired_credential":
         return apiError(c, 401, "expired_credential", `This credential expired at ${result.expiredAt}.`, unauthorized);
       case "ip_not_allowed":
-        return apiError(c, 403, "ip_not_allowed", `Requests from ${result.address} are not allowed for this credential.`);
+        return apiError(
+          c,
+          403,
+          "ip_not_allowed",
+          `Requests from ${result.address} are not allowed for this credential.`,
+        );
       default:
         return apiError(c, 401, result.reason, refusals[result.reason], unauthorized);
     }
@@ -42,7 +52,11 @@ export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
   await next();
   // In memory: written to the usage buckets every few seconds (lib/usage/recording.ts).
   const status = c.res.status;
-  countUsage(result.principal.credential.id, status >= 500 ? "server_error" : status >= 400 ? "client_error" : "success", result.checkedAt);
+  countUsage(
+    result.principal.credential.id,
+    status >= 500 ? "server_error" : status >= 400 ? "client_error" : "success",
+    result.checkedAt,
+  );
   // After the response is on its way: at most once a minute per credential per process (and the first use after a roll).
   if (result.lastUseDue) setImmediate(() => void touchLastUsed(result.principal.credential.id, address));
 });

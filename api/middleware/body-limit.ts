@@ -7,5 +7,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const limitBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   // Connection: close, so the client does not reuse a connection whose body was left unread.
-  onError: (c) => apiError(c, 413, "payload_too_large", "The request body is larger than 1 MB.", { headers: { Connection: "close" } }),
+  onError: (c) =>
+    apiError(c, 413, "payload_too_large", "The request body is larger than 1 MB.", {
+      headers: { Connection: "close" },
+    }),
 });

@@ -11,7 +11,9 @@ const route = createRoute({
   summary: "Liveness",
   description: "For load balancers. Needs no credential.",
   security: PUBLIC,
-  responses: responses({ 200: { description: "The API is up.", content: json(z.object({ status: z.literal("ok") })) } }),
+  responses: responses({
+    200: { description: "The API is up.", content: json(z.object({ status: z.literal("ok") })) },
+  }),
 });
 
 export const health = new OpenAPIHono().openapi(route, (c) => c.json({ status: "ok" as const }, 200));

@@ -7,9 +7,14 @@ import { CREDENTIAL_ERRORS, CREDENTIAL_HEADERS, json, responses } from "../opena
 import { principalOf } from "../principal";
 
 const Named = z.object({ id: z.uuid(), name: z.string() });
-const Me = z
-  .object({ team: Named, environment: z.enum(environments), credential: Named })
-  .meta({ id: "Me", example: { team: { id: "4f0c2a8e-3b1d-4c5e-9f7a-1d2e3f4a5b6c", name: "Acme Logistics" }, environment: "test", credential: { id: "9b1e7c3d-5a2f-4e6b-8c9d-0a1b2c3d4e5f", name: "ERP production" } } });
+const Me = z.object({ team: Named, environment: z.enum(environments), credential: Named }).meta({
+  id: "Me",
+  example: {
+    team: { id: "4f0c2a8e-3b1d-4c5e-9f7a-1d2e3f4a5b6c", name: "Acme Logistics" },
+    environment: "test",
+    credential: { id: "9b1e7c3d-5a2f-4e6b-8c9d-0a1b2c3d4e5f", name: "ERP production" },
+  },
+});
 
 const route = createRoute({
   method: "get",

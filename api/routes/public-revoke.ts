@@ -13,7 +13,9 @@ import { BODY_ERRORS, json, PUBLIC, responses } from "../openapi";
 import { requestAddress } from "../request-address";
 
 const TOKEN_MESSAGE = 'Send the token as {"token": "pk_…"}.';
-const PublicRevoke = z.object({ token: z.string({ error: TOKEN_MESSAGE }).max(1024).meta({ description: "The token you found." }) });
+const PublicRevoke = z.object({
+  token: z.string({ error: TOKEN_MESSAGE }).max(1024).meta({ description: "The token you found." }),
+});
 
 /** Before the body is read: a guesser pays for every call, valid or not. */
 const spendAddressBudget = createMiddleware<ApiEnv>(async (c, next) => {
@@ -50,5 +52,8 @@ export const publicRevoke = new OpenAPIHono<ApiEnv>().openapi(
     await revokeByPublicReport(c.req.valid("json").token.trim());
     return c.json({ status: "received" as const }, 202);
   },
-  (result, c) => (result.success ? undefined : apiError(c, 400, "invalid_request", TOKEN_MESSAGE, { fields: { token: TOKEN_MESSAGE } })),
+  (result, c) =>
+    result.success
+      ? undefined
+      : apiError(c, 400, "invalid_request", TOKEN_MESSAGE, { fields: { token: TOKEN_MESSAGE } }),
 );

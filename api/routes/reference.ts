@@ -40,7 +40,9 @@ const documentRoute = createRoute({
   summary: "This document",
   description: "The OpenAPI 3.1 description of the API, generated from the code. No credential needed.",
   security: PUBLIC,
-  responses: responses({ 200: { description: "An OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } } }),
+  responses: responses({
+    200: { description: "An OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } },
+  }),
 });
 
 const docsRoute = createRoute({
@@ -49,9 +51,11 @@ const docsRoute = createRoute({
   tags: ["Service"],
   operationId: "getApiReference",
   summary: "Interactive API reference",
-  description: "This document rendered for people, with a \"Try it\" that takes a token. No credential needed.",
+  description: 'This document rendered for people, with a "Try it" that takes a token. No credential needed.',
   security: PUBLIC,
-  responses: responses({ 200: { description: "An HTML page.", content: { "text/html": { schema: { type: "string" } } } } }),
+  responses: responses({
+    200: { description: "An HTML page.", content: { "text/html": { schema: { type: "string" } } } },
+  }),
 });
 
 /** Scalar's light theme (and its dark code samples) with secondary text and method colours changed to WCAG AA contrast (axe, e2e/api-reference.spec.ts). */
@@ -112,7 +116,11 @@ export function reference(document: (serverUrl: string) => object) {
     .get(SCALAR_BUNDLE_PATH, async (c) => {
       const { plain, gzipped } = await scalarBundle();
       const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
-      const headers: Record<string, string> = { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=86400", vary: "accept-encoding" };
+      const headers: Record<string, string> = {
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "public, max-age=86400",
+        vary: "accept-encoding",
+      };
       if (gzip) headers["content-encoding"] = "gzip";
       return c.body(new Uint8Array(gzip ? gzipped : plain), 200, headers);
     });

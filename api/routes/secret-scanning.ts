@@ -25,7 +25,11 @@ const Report = z
   .max(MAX_MATCHES);
 
 const Labels = z.array(
-  z.object({ token_hash: z.string().meta({ description: "SHA-256 of the token, hex." }), token_type: z.string(), label: z.enum(["true_positive", "false_positive"]) }),
+  z.object({
+    token_hash: z.string().meta({ description: "SHA-256 of the token, hex." }),
+    token_type: z.string(),
+    label: z.enum(["true_positive", "false_positive"]),
+  }),
 );
 
 /** Report as a JSON Schema (OpenAPI 3.1's dialect), without the $schema line a document does not need. */
@@ -35,7 +39,13 @@ function reportSchema() {
   return schema;
 }
 
-const signatureHeader = (name: string, description: string) => ({ name, in: "header" as const, required: true, schema: { type: "string" as const }, description });
+const signatureHeader = (name: string, description: string) => ({
+  name,
+  in: "header" as const,
+  required: true,
+  schema: { type: "string" as const },
+  description,
+});
 
 const route = createRoute({
   method: "post",
@@ -45,7 +55,7 @@ const route = createRoute({
   summary: "GitHub secret scanning: report found tokens",
   description:
     "For GitHub's secret-scanning partner program, signed by GitHub. A match that is one of our credentials is marked found " +
-    "in public and, unless its team chose \"Only notify\", revoked.",
+    'in public and, unless its team chose "Only notify", revoked.',
   security: PUBLIC,
   middleware: [limitBody] as const,
   // Described, not validated by a middleware: the signature covers the raw bytes and is checked before the body is parsed.
@@ -56,16 +66,28 @@ const route = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: reportSchema() } } } },
   responses: responses(
     { 200: { description: "One label per match.", content: json(Labels) } },
-    { 400: ["invalid_request"], 401: ["invalid_signature"], 413: ["payload_too_large"], 500: ["internal_error"], 503: ["service_unavailable"] },
+    {
+      400: ["invalid_request"],
+      401: ["invalid_signature"],
+      413: ["payload_too_large"],
+      500: ["internal_error"],
+      503: ["service_unavailable"],
+    },
   ),
 });
 
 export const secretScanning = new OpenAPIHono<ApiEnv>().openapi(route, async (c) => {
   // The signature covers the raw bytes: verified before the body is parsed or anything is looked up.
   const body = new Uint8Array(await c.req.arrayBuffer());
-  const verdict = await gitHubKeys().verify(body, c.req.header("github-public-key-identifier"), c.req.header("github-public-key-signature"));
-  if (verdict === "keys_unavailable") return apiError(c, 503, "service_unavailable", "GitHub's public keys could not be fetched. Try again later.");
-  if (verdict !== "valid") return apiError(c, 401, "invalid_signature", "The request is not signed by a current GitHub secret-scanning key.");
+  const verdict = await gitHubKeys().verify(
+    body,
+    c.req.header("github-public-key-identifier"),
+    c.req.header("github-public-key-signature"),
+  );
+  if (verdict === "keys_unavailable")
+    return apiError(c, 503, "service_unavailable", "GitHub's public keys could not be fetched. Try again later.");
+  if (verdict !== "valid")
+    return apiError(c, 401, "invalid_signature", "The request is not signed by a current GitHub secret-scanning key.");
 
   let json: unknown;
   try {

@@ -23,7 +23,13 @@ const create = createRoute({
   summary: "Create a shipment",
   request: { headers: IdempotencyHeaders, body: { required: true, content: json(CreateShipment) } },
   responses: responses(
-    { 201: { description: "The new shipment (or, replayed, the first request's).", headers: { ...CREDENTIAL_HEADERS, ...REPLAY_HEADERS }, content: json(Shipment) } },
+    {
+      201: {
+        description: "The new shipment (or, replayed, the first request's).",
+        headers: { ...CREDENTIAL_HEADERS, ...REPLAY_HEADERS },
+        content: json(Shipment),
+      },
+    },
     { ...CREDENTIAL_ERRORS, ...BODY_ERRORS, ...IDEMPOTENCY_ERRORS },
   ),
 });

@@ -28,7 +28,10 @@ export function TeamSelector({ teams, current }: { teams: TeamSummary[]; current
           </option>
         ))}
       </select>
-      <Link href="/dashboard/new-team" className="flex items-center gap-1 px-1 pt-1 text-xs font-medium text-indigo-700 hover:underline">
+      <Link
+        href="/dashboard/new-team"
+        className="flex items-center gap-1 px-1 pt-1 text-xs font-medium text-indigo-700 hover:underline"
+      >
         <Plus aria-hidden className="size-3" /> Create team
       </Link>
     </div>

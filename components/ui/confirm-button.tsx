@@ -17,7 +17,15 @@ type ConfirmButtonProps = Omit<ButtonProps, "onClick" | "pending" | "title"> & {
   onConfirm: (close: () => void) => void;
 };
 
-export function ConfirmButton({ title, description, confirmLabel, pendingLabel, pending, onConfirm, ...button }: ConfirmButtonProps) {
+export function ConfirmButton({
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  onConfirm,
+  ...button
+}: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -23,10 +23,28 @@ type ConfirmDialogProps = {
 };
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, onOpenChange, title, description, confirmLabel, cancelLabel, pendingLabel, pending, onConfirm, returnFocus, closeButton } = props;
+  const {
+    open,
+    onOpenChange,
+    title,
+    description,
+    confirmLabel,
+    cancelLabel,
+    pendingLabel,
+    pending,
+    onConfirm,
+    returnFocus,
+    closeButton,
+  } = props;
   return (
     <Dialog open={open} onOpenChange={(next) => !pending && onOpenChange(next)}>
-      <DialogContent title={title} description={description} role="alertdialog" returnFocus={returnFocus} closeButton={closeButton}>
+      <DialogContent
+        title={title}
+        description={description}
+        role="alertdialog"
+        returnFocus={returnFocus}
+        closeButton={closeButton}
+      >
         <DialogFooter>
           <DialogCancel disabled={pending} label={cancelLabel} />
           <Button variant="danger" pending={pending} pendingLabel={pendingLabel} onClick={onConfirm}>

@@ -25,11 +25,21 @@ type DialogContentProps = Omit<ComponentPropsWithoutRef<typeof RadixDialog.Conte
 
 // Either way it fits the viewport, however small, and scrolls inside when its content does not.
 const placements = {
-  center: "top-1/2 left-1/2 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg p-6",
+  center:
+    "top-1/2 left-1/2 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg p-6",
   start: "inset-y-0 left-0 w-72 max-w-[calc(100%-3rem)] p-4",
 };
 
-export function DialogContent({ title, description, placement = "center", returnFocus, closeButton = true, children, className = "", ...props }: DialogContentProps) {
+export function DialogContent({
+  title,
+  description,
+  placement = "center",
+  returnFocus,
+  closeButton = true,
+  children,
+  className = "",
+  ...props
+}: DialogContentProps) {
   return (
     <RadixDialog.Portal>
       {/* Overlay and content on one level, so a dialog opened from another (portaled after it) covers it, overlay and all. */}
@@ -48,7 +58,9 @@ export function DialogContent({ title, description, placement = "center", return
         {...props}
       >
         <RadixDialog.Title className="pr-8 text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
-        {description ? <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description> : null}
+        {description ? (
+          <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+        ) : null}
         <div className="mt-4">{children}</div>
         {closeButton ? (
           <RadixDialog.Close

@@ -30,7 +30,8 @@ export function MenuContent({ className = "", ...props }: ComponentPropsWithoutR
 type MenuItemProps = ComponentPropsWithoutRef<typeof RadixMenu.Item> & { tone?: "default" | "danger" };
 
 export function MenuItem({ tone = "default", className = "", ...props }: MenuItemProps) {
-  const colours = tone === "danger" ? "text-red-700 data-[highlighted]:bg-red-50" : "text-slate-800 data-[highlighted]:bg-slate-100";
+  const colours =
+    tone === "danger" ? "text-red-700 data-[highlighted]:bg-red-50" : "text-slate-800 data-[highlighted]:bg-slate-100";
   return (
     <RadixMenu.Item
       className={`flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none select-none data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400 ${colours} ${className}`}

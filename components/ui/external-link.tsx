@@ -10,10 +10,23 @@ const isWebAddress = (url: string) => {
   }
 };
 
-export function ExternalLink({ url, oneLine = false, className = "" }: { url: string; oneLine?: boolean; className?: string }) {
+export function ExternalLink({
+  url,
+  oneLine = false,
+  className = "",
+}: {
+  url: string;
+  oneLine?: boolean;
+  className?: string;
+}) {
   const wrap = `${oneLine ? "block truncate" : "[overflow-wrap:anywhere]"} ${className}`;
   const title = oneLine ? url : undefined;
-  if (!isWebAddress(url)) return <span className={wrap} title={title}>{url}</span>;
+  if (!isWebAddress(url))
+    return (
+      <span className={wrap} title={title}>
+        {url}
+      </span>
+    );
   return (
     <a
       href={url}

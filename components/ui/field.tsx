@@ -29,7 +29,14 @@ export function useField(id: string | undefined, { errors, hint, warning }: Fiel
     control: {
       id: controlId,
       "aria-invalid": invalid || undefined,
-      "aria-describedby": [invalid ? `${controlId}-error` : null, warning ? `${controlId}-warning` : null, hint ? `${controlId}-hint` : null].filter(Boolean).join(" ") || undefined,
+      "aria-describedby":
+        [
+          invalid ? `${controlId}-error` : null,
+          warning ? `${controlId}-warning` : null,
+          hint ? `${controlId}-hint` : null,
+        ]
+          .filter(Boolean)
+          .join(" ") || undefined,
     },
   };
 }

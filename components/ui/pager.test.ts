@@ -12,7 +12,14 @@ describe("Pager", () => {
   });
 
   it("links to the pages on either side, with the page in between", () => {
-    const html = render({ label: "Activity pages", page: 2, hasNext: true, previousLabel: "Newer", nextLabel: "Older", href: (p) => `?page=${p}` });
+    const html = render({
+      label: "Activity pages",
+      page: 2,
+      hasNext: true,
+      previousLabel: "Newer",
+      nextLabel: "Older",
+      href: (p) => `?page=${p}`,
+    });
     expect(html).toContain('aria-label="Activity pages"');
     expect(html).toMatch(/<a [^>]*href="\?page=1"[^>]*>Newer<\/a>/);
     expect(html).toContain(">Page 2</span>");
@@ -20,7 +27,14 @@ describe("Pager", () => {
   });
 
   it("has no link past the last page", () => {
-    const html = render({ label: "Activity pages", page: 2, hasNext: false, previousLabel: "Newer", nextLabel: "Older", href: (p) => `?page=${p}` });
+    const html = render({
+      label: "Activity pages",
+      page: 2,
+      hasNext: false,
+      previousLabel: "Newer",
+      nextLabel: "Older",
+      href: (p) => `?page=${p}`,
+    });
     expect(html).toContain(">Newer</a>");
     expect(html).not.toContain("Older");
   });

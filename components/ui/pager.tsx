@@ -16,7 +16,15 @@ type PagerProps = {
 
 const link = "font-medium text-indigo-700 underline";
 
-export function Pager({ label, page, hasNext, previousLabel = "Previous", nextLabel = "Next", href, onPage }: PagerProps) {
+export function Pager({
+  label,
+  page,
+  hasNext,
+  previousLabel = "Previous",
+  nextLabel = "Next",
+  href,
+  onPage,
+}: PagerProps) {
   const hasPrevious = page > 1;
   if (!hasPrevious && !hasNext) return null;
   if (href) {

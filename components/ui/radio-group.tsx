@@ -13,10 +13,24 @@ type RadioGroupProps<Value extends string> = {
   describedBy?: string;
 };
 
-export function RadioGroup<Value extends string>({ label, name, options, value, onChange, disabled, describedBy }: RadioGroupProps<Value>) {
+export function RadioGroup<Value extends string>({
+  label,
+  name,
+  options,
+  value,
+  onChange,
+  disabled,
+  describedBy,
+}: RadioGroupProps<Value>) {
   const id = useId();
   return (
-    <div role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy} aria-disabled={disabled || undefined} className="space-y-2">
+    <div
+      role="radiogroup"
+      aria-labelledby={`${id}-label`}
+      aria-describedby={describedBy}
+      aria-disabled={disabled || undefined}
+      className="space-y-2"
+    >
       <p id={`${id}-label`} className="text-sm font-medium text-slate-800">
         {label}
       </p>

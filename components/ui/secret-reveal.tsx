@@ -28,7 +28,17 @@ type SecretRevealProps = {
   children: ReactNode;
 };
 
-export function SecretReveal({ label, value, fieldClassName = "", copy, copyFailedToast, onCopied, copyButtonRef, onDone, children }: SecretRevealProps) {
+export function SecretReveal({
+  label,
+  value,
+  fieldClassName = "",
+  copy,
+  copyFailedToast,
+  onCopied,
+  copyButtonRef,
+  onDone,
+  children,
+}: SecretRevealProps) {
   const field = useRef<HTMLInputElement>(null);
   const copyButton = (
     <CopyButton

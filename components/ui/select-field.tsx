@@ -2,7 +2,8 @@
 import { forwardRef, type SelectHTMLAttributes } from "react";
 import { controlClass, FieldFrame, useField, type FieldProps } from "./field";
 
-export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { options: readonly { value: string; label: string }[] };
+export type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> &
+  FieldProps & { options: readonly { value: string; label: string }[] };
 
 export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
   { label, labelHidden, errors, hint, options, id, className = "", ...props },

@@ -50,11 +50,21 @@ function stickyClass(sticky: Sticky["sticky"], inHead: boolean) {
 }
 
 export function Th({ className = "", sticky, ...props }: ThHTMLAttributes<HTMLTableCellElement> & Sticky) {
-  return <th className={`px-3 py-3 whitespace-nowrap ${stickyClass(sticky, props.scope === "col")} ${className}`} {...props} />;
+  return (
+    <th
+      className={`px-3 py-3 whitespace-nowrap ${stickyClass(sticky, props.scope === "col")} ${className}`}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className = "", sticky, ...props }: TdHTMLAttributes<HTMLTableCellElement> & Sticky) {
-  return <td className={`px-3 py-3 whitespace-nowrap text-slate-700 ${stickyClass(sticky, false)} ${className}`} {...props} />;
+  return (
+    <td
+      className={`px-3 py-3 whitespace-nowrap text-slate-700 ${stickyClass(sticky, false)} ${className}`}
+      {...props}
+    />
+  );
 }
 
 /**
@@ -65,7 +75,10 @@ export function Td({ className = "", sticky, ...props }: TdHTMLAttributes<HTMLTa
  */
 export function Truncated({ text, children }: { text: string; children?: ReactNode }) {
   return (
-    <span title={text} className="block max-w-32 truncate group-has-[:focus-visible]/row:whitespace-normal group-has-[:focus-visible]/row:[overflow-wrap:anywhere] sm:max-w-64">
+    <span
+      title={text}
+      className="block max-w-32 truncate group-has-[:focus-visible]/row:whitespace-normal group-has-[:focus-visible]/row:[overflow-wrap:anywhere] sm:max-w-64"
+    >
       {children ?? text}
     </span>
   );

@@ -7,7 +7,17 @@ import { formatCount } from "./format";
 export type CountsColumn = { label: string; /** The total: in bold (and its own colour). */ strong?: string };
 export type CountsRow = { key: string; header: ReactNode; counts: number[] };
 
-export function CountsTable({ caption, rowHeader, columns, rows }: { caption: string; rowHeader: string; columns: CountsColumn[]; rows: CountsRow[] }) {
+export function CountsTable({
+  caption,
+  rowHeader,
+  columns,
+  rows,
+}: {
+  caption: string;
+  rowHeader: string;
+  columns: CountsColumn[];
+  rows: CountsRow[];
+}) {
   return (
     <Table caption={caption}>
       <TableHead>

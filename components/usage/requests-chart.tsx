@@ -21,10 +21,16 @@ export const outcomeColours: Record<UsageOutcome, string> = {
   wrong_environment: "#0e7490",
 };
 
-
 const hourLabel = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const longHour = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const longHour = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
 export type Granularity = "hour" | "day";
 
@@ -43,29 +49,63 @@ export function RequestsChart({ series, granularity, label }: Props) {
   const tableId = useId();
   const shown = usageOutcomes.filter((outcome) => series.totals[outcome] > 0);
   const total = shown.reduce((sum, outcome) => sum + series.totals[outcome], 0);
-  const data = series.buckets.map((bucket) => ({ label: bucketLabel(bucket.start, granularity), long: bucketLabel(bucket.start, granularity, true), ...bucket.counts }));
+  const data = series.buckets.map((bucket) => ({
+    label: bucketLabel(bucket.start, granularity),
+    long: bucketLabel(bucket.start, granularity, true),
+    ...bucket.counts,
+  }));
   const summary = `${label} (UTC): ${total === 0 ? "none" : shown.map((o) => `${formatCount(series.totals[o])} ${usageOutcomeLabels[o].toLowerCase()}`).join(", ")}.`;
 
   return (
     <div className="space-y-4">
       <Totals series={series} shown={shown} total={total} />
       {total === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">No requests in this period.</p>
+        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
+          No requests in this period.
+        </p>
       ) : (
         <div role="img" aria-label={summary} className="h-56 w-full min-w-0 sm:h-64">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -12 }} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} interval="preserveStartEnd" minTickGap={16} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} width={48} tickFormatter={formatCount} />
+              <XAxis
+                dataKey="label"
+                tick={{ fontSize: 11, fill: "#475569" }}
+                tickLine={false}
+                axisLine={{ stroke: "#cbd5e1" }}
+                interval="preserveStartEnd"
+                minTickGap={16}
+              />
+              <YAxis
+                allowDecimals={false}
+                tick={{ fontSize: 11, fill: "#475569" }}
+                tickLine={false}
+                axisLine={false}
+                width={48}
+                tickFormatter={formatCount}
+              />
               <Tooltip
                 cursor={{ fill: "#f1f5f9" }}
                 labelFormatter={(_, payload) => (payload?.[0]?.payload as { long?: string } | undefined)?.long ?? ""}
-                formatter={(value, name) => [formatCount(Number(value)), usageOutcomeLabels[name as UsageOutcome] ?? String(name)]}
+                formatter={(value, name) => [
+                  formatCount(Number(value)),
+                  usageOutcomeLabels[name as UsageOutcome] ?? String(name),
+                ]}
               />
-              <Legend itemSorter={null} formatter={(value) => <span className="text-xs text-slate-700">{usageOutcomeLabels[value as UsageOutcome]}</span>} />
+              <Legend
+                itemSorter={null}
+                formatter={(value) => (
+                  <span className="text-xs text-slate-700">{usageOutcomeLabels[value as UsageOutcome]}</span>
+                )}
+              />
               {shown.map((outcome) => (
-                <Bar key={outcome} dataKey={outcome} stackId="requests" fill={outcomeColours[outcome]} isAnimationActive={false} />
+                <Bar
+                  key={outcome}
+                  dataKey={outcome}
+                  stackId="requests"
+                  fill={outcomeColours[outcome]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -111,16 +151,32 @@ function Totals({ series, shown, total }: { series: UsageSeries; shown: UsageOut
   );
 }
 
-function SeriesTable({ series, shown, granularity, label }: { series: UsageSeries; shown: UsageOutcome[]; granularity: Granularity; label: string }) {
+function SeriesTable({
+  series,
+  shown,
+  granularity,
+  label,
+}: {
+  series: UsageSeries;
+  shown: UsageOutcome[];
+  granularity: Granularity;
+  label: string;
+}) {
   return (
     <CountsTable
       caption={`${label}, by ${granularity} (UTC)`}
       rowHeader={granularity === "hour" ? "Hour (UTC)" : "Day (UTC)"}
-      columns={[...shown.map((outcome) => ({ label: usageOutcomeLabels[outcome] })), { label: "Total", strong: "font-medium" }]}
+      columns={[
+        ...shown.map((outcome) => ({ label: usageOutcomeLabels[outcome] })),
+        { label: "Total", strong: "font-medium" },
+      ]}
       rows={series.buckets.map((bucket) => ({
         key: bucket.start,
         header: bucketLabel(bucket.start, granularity, true),
-        counts: [...shown.map((outcome) => bucket.counts[outcome]), shown.reduce((sum, outcome) => sum + bucket.counts[outcome], 0)],
+        counts: [
+          ...shown.map((outcome) => bucket.counts[outcome]),
+          shown.reduce((sum, outcome) => sum + bucket.counts[outcome], 0),
+        ],
       }))}
     />
   );

@@ -4,7 +4,15 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiCredentials, credentialActions, credentialEvents, memberActions, memberEvents, revokedReasons, users } from "@/db/schema";
+import {
+  apiCredentials,
+  credentialActions,
+  credentialEvents,
+  memberActions,
+  memberEvents,
+  revokedReasons,
+  users,
+} from "@/db/schema";
 import { requirePermission, type TeamAccess } from "@/lib/teams";
 import { GRACE_PERIODS, type GracePeriod } from "@/lib/credentials/shared";
 import { isRole, type Role } from "@/lib/platform/shared";
@@ -49,17 +57,27 @@ export type ActivityEntry = {
       /** Set when no member acted (the actor is then null on purpose, not a deleted account). */
       automatic: AutomaticActor | null;
     }
-  | { kind: "member"; action: (typeof memberActions)[number]; subject: { email: string; name: string | null }; role: Role | null; roleChange: { from: Role; to: Role } | null }
+  | {
+      kind: "member";
+      action: (typeof memberActions)[number];
+      subject: { email: string; name: string | null };
+      role: Role | null;
+      roleChange: { from: Role; to: Role } | null;
+    }
 );
 
 export type ActivityPage = { entries: ActivityEntry[]; page: number; hasOlder: boolean };
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const role = (value: unknown): Role | null => (isRole(value) ? value : null);
-const grace = (value: unknown): GracePeriod | null => (GRACE_PERIODS as readonly unknown[]).includes(value) ? (value as GracePeriod) : null;
-const texts = (value: unknown): string[] | null => (Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null);
-const reason = (value: unknown): RevokedReason => ((revokedReasons as readonly unknown[]).includes(value) ? (value as RevokedReason) : "manual");
-const nested = (value: unknown): Record<string, unknown> => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+const grace = (value: unknown): GracePeriod | null =>
+  (GRACE_PERIODS as readonly unknown[]).includes(value) ? (value as GracePeriod) : null;
+const texts = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((v) => typeof v === "string") ? value : null;
+const reason = (value: unknown): RevokedReason =>
+  (revokedReasons as readonly unknown[]).includes(value) ? (value as RevokedReason) : "manual";
+const nested = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 
 /**
  * One page of the log. Credential details are read by known keys only: `from`/`to` of a rename, an
@@ -68,11 +86,15 @@ const nested = (value: unknown): Record<string, unknown> => (value && typeof val
  * `tokenDisplay` (the masked token, kept by the event so it survives a delete); otherwise the masked
  * token comes from the credential while it still exists.
  */
-export async function listActivity(access: TeamAccess, filters: { action?: ActivityAction; page: number }): Promise<ActivityPage> {
+export async function listActivity(
+  access: TeamAccess,
+  filters: { action?: ActivityAction; page: number },
+): Promise<ActivityPage> {
   requirePermission(access, "activity:view");
   const { team, environment } = access;
   const db = await getDb();
-  const only = (column: typeof credentialEvents.action | typeof memberEvents.action) => (filters.action ? sql`${column}::text = ${filters.action}` : undefined);
+  const only = (column: typeof credentialEvents.action | typeof memberEvents.action) =>
+    filters.action ? sql`${column}::text = ${filters.action}` : undefined;
 
   const credentialSide = db
     .select({
@@ -83,7 +105,9 @@ export async function listActivity(access: TeamAccess, filters: { action?: Activ
       actorName: users.name,
       actorEmail: users.email,
       credentialName: sql<string | null>`${credentialEvents.credentialName}`.as("credential_name"),
-      tokenDisplay: sql<string | null>`coalesce(${credentialEvents.details}->>'tokenDisplay', ${apiCredentials.tokenDisplay})`.as("token_display"),
+      tokenDisplay: sql<
+        string | null
+      >`coalesce(${credentialEvents.details}->>'tokenDisplay', ${apiCredentials.tokenDisplay})`.as("token_display"),
       subjectEmail: sql<string | null>`null`.as("subject_email"),
       subjectName: sql<string | null>`null`.as("subject_name"),
       details: credentialEvents.details,
@@ -92,9 +116,19 @@ export async function listActivity(access: TeamAccess, filters: { action?: Activ
     .leftJoin(users, eq(users.id, credentialEvents.actorUserId))
     .leftJoin(
       apiCredentials,
-      and(eq(apiCredentials.id, credentialEvents.credentialId), eq(apiCredentials.teamId, credentialEvents.teamId), eq(apiCredentials.environment, credentialEvents.environment)),
+      and(
+        eq(apiCredentials.id, credentialEvents.credentialId),
+        eq(apiCredentials.teamId, credentialEvents.teamId),
+        eq(apiCredentials.environment, credentialEvents.environment),
+      ),
     )
-    .where(and(eq(credentialEvents.teamId, team.id), eq(credentialEvents.environment, environment), only(credentialEvents.action)));
+    .where(
+      and(
+        eq(credentialEvents.teamId, team.id),
+        eq(credentialEvents.environment, environment),
+        only(credentialEvents.action),
+      ),
+    );
 
   const memberSide = db
     .select({
@@ -122,22 +156,37 @@ export async function listActivity(access: TeamAccess, filters: { action?: Activ
     .offset((page - 1) * ACTIVITY_PAGE_SIZE);
 
   const entries = rows.slice(0, ACTIVITY_PAGE_SIZE).map((r): ActivityEntry => {
-    const base = { id: r.id, at: new Date(r.createdAt).toISOString(), actor: r.actorEmail ? { name: r.actorName ?? "", email: r.actorEmail } : null };
+    const base = {
+      id: r.id,
+      at: new Date(r.createdAt).toISOString(),
+      actor: r.actorEmail ? { name: r.actorName ?? "", email: r.actorEmail } : null,
+    };
     const details = r.details ?? {};
     if (r.kind === "credential") {
       const from = text(details.from);
       const to = text(details.to);
       const revokedReason = r.action === "revoked" ? reason(details.reason) : null;
-      const automatic = r.action === "leak_reported" || revokedReason === "leaked" ? "secret_scanning" : revokedReason === "public_report" ? "public_report" : null;
+      const automatic =
+        r.action === "leak_reported" || revokedReason === "leaked"
+          ? "secret_scanning"
+          : revokedReason === "public_report"
+            ? "public_report"
+            : null;
       return {
         ...base,
         kind: "credential",
         action: r.action as (typeof credentialActions)[number],
         credential: { name: r.credentialName ?? "", tokenDisplay: r.tokenDisplay },
         renamed: r.action === "renamed" && from !== null && to !== null ? { from, to } : null,
-        rolled: r.action === "rolled" ? { newTokenDisplay: text(nested(details.replacedBy).tokenDisplay), grace: grace(details.grace) } : null,
+        rolled:
+          r.action === "rolled"
+            ? { newTokenDisplay: text(nested(details.replacedBy).tokenDisplay), grace: grace(details.grace) }
+            : null,
         expiryChange: r.action === "expiry_changed" ? { from: text(details.from), to: text(details.to) } : null,
-        allowedAddressesChange: r.action === "allowed_addresses_changed" ? { from: texts(details.from) ?? [], to: texts(details.to) ?? [] } : null,
+        allowedAddressesChange:
+          r.action === "allowed_addresses_changed"
+            ? { from: texts(details.from) ?? [], to: texts(details.to) ?? [] }
+            : null,
         revokedReason,
         foundAt: automatic === "secret_scanning" ? text(details.url) : null,
         enabledLeaked: r.action === "enabled" && details.leaked === true,

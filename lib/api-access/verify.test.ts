@@ -3,7 +3,13 @@ import { readChecks } from "./verify";
 
 describe("readChecks: the lookup's packed column", () => {
   it("reads an active test credential with no expiry and any address", () => {
-    expect(readChecks("art|")).toEqual({ state: "active", lastUse: "recent", environment: "test", expiresAt: null, allowedCidrs: null });
+    expect(readChecks("art|")).toEqual({
+      state: "active",
+      lastUse: "recent",
+      environment: "test",
+      expiresAt: null,
+      allowedCidrs: null,
+    });
   });
 
   it("reads a revoked live credential that expires and has an allowlist", () => {
@@ -17,6 +23,11 @@ describe("readChecks: the lookup's packed column", () => {
   });
 
   it("reads an expired credential first used since its roll", () => {
-    expect(readChecks("xot2026-12-01T00:00:00.000Z|")).toMatchObject({ state: "expired", lastUse: "roll", expiresAt: "2026-12-01T00:00:00.000Z", allowedCidrs: null });
+    expect(readChecks("xot2026-12-01T00:00:00.000Z|")).toMatchObject({
+      state: "expired",
+      lastUse: "roll",
+      expiresAt: "2026-12-01T00:00:00.000Z",
+      allowedCidrs: null,
+    });
   });
 });

@@ -107,7 +107,11 @@ export function readChecks(checks: string): Checks {
 async function findCredentialByTokenHash(tokenHash: string): Promise<LookupRow | undefined> {
   const client = openDatabaseClient() ?? (await getDatabaseClient());
   if (client.kind === "postgres") {
-    const result = await client.pool.query<LookupRow>({ name: "api_credential_by_token_hash", text: LOOKUP_SQL, values: [tokenHash] });
+    const result = await client.pool.query<LookupRow>({
+      name: "api_credential_by_token_hash",
+      text: LOOKUP_SQL,
+      values: [tokenHash],
+    });
     return result.rows[0];
   }
   return (await client.pglite.query<LookupRow>(LOOKUP_SQL, [tokenHash])).rows[0];
@@ -239,7 +243,10 @@ const refusal = (reason: ApiAuthFailure) => ({ ok: false, reason }) as const;
  * credential's allowed addresses (after the token is verified, so a guesser learns nothing).
  * Unknown and deleted credentials look the same.
  */
-export async function authenticateApiRequest(authorization: string | undefined, address: string): Promise<ApiAuthResult> {
+export async function authenticateApiRequest(
+  authorization: string | undefined,
+  address: string,
+): Promise<ApiAuthResult> {
   const header = bearerToken(authorization);
   if (typeof header === "string") return refuse(refusal(header), address);
   const parsed = parseToken(header.token);
@@ -259,9 +266,16 @@ export async function authenticateApiRequest(authorization: string | undefined, 
   if (!row || !checks) return refuse(refusal("invalid_credentials"), address, tokenHash);
   // From here on the request is this credential's, and counted as its usage whatever the answer.
   const usage = (outcome: UsageOutcome) => ({ credentialId: row.id, outcome, now });
-  if (checks.environment !== parsed.environment) return refuse(refusal("invalid_credentials"), address, tokenHash, usage("wrong_environment"));
+  if (checks.environment !== parsed.environment)
+    return refuse(refusal("invalid_credentials"), address, tokenHash, usage("wrong_environment"));
   if (checks.state === "revoked") return refuse(refusal("revoked_credential"), address, tokenHash, usage("revoked"));
-  if (checks.state === "expired") return refuse({ ok: false, reason: "expired_credential", expiredAt: checks.expiresAt! }, address, tokenHash, usage("expired"));
+  if (checks.state === "expired")
+    return refuse(
+      { ok: false, reason: "expired_credential", expiredAt: checks.expiresAt! },
+      address,
+      tokenHash,
+      usage("expired"),
+    );
   // Not counted as a refused guess: the token is genuine, only the address is wrong.
   if (checks.allowedCidrs !== null && !allowlists.matcher(checks.allowedCidrs)(address)) {
     countUsage(row.id, "ip_not_allowed", now);

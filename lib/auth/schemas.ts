@@ -13,7 +13,10 @@ const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 export const NewPassword = z
   .string()
   .min(10, "Use at least 10 characters.")
-  .refine((password) => utf8Length(password) <= PASSWORD_MAX_BYTES, "Use at most 72 bytes (about 72 letters; fewer with accents or emoji).")
+  .refine(
+    (password) => utf8Length(password) <= PASSWORD_MAX_BYTES,
+    "Use at most 72 bytes (about 72 letters; fewer with accents or emoji).",
+  )
   .refine((password) => !isCommonPassword(password), "This password is too common. Choose another.");
 
 export const SignUpInput = z.object({

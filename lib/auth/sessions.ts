@@ -36,12 +36,23 @@ export async function findSignedInUser(sessionId: string, userId: string): Promi
   if (!UUID.test(sessionId) || !UUID.test(userId)) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, sessionId: sessions.id, passwordConfirmedAt: sessions.passwordConfirmedAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      sessionId: sessions.id,
+      passwordConfirmedAt: sessions.passwordConfirmedAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)));
   if (!row) return null;
-  return { id: row.id, email: row.email, name: row.name, session: { id: row.sessionId, passwordConfirmedAt: row.passwordConfirmedAt } };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    session: { id: row.sessionId, passwordConfirmedAt: row.passwordConfirmedAt },
+  };
 }
 
 /** Sign out: this session ends; a copy of its cookie is refused from the next request on. */
@@ -61,7 +72,11 @@ export async function endAllSessions(userId: string): Promise<void> {
  * The member typed their password again in this session (and only this one). The app's clock, like the
  * check that reads it (lib/auth/sudo.ts).
  */
-export async function recordPasswordConfirmation(session: SessionSummary, userId: string, at = new Date()): Promise<void> {
+export async function recordPasswordConfirmation(
+  session: SessionSummary,
+  userId: string,
+  at = new Date(),
+): Promise<void> {
   const db = await getDb();
   await db
     .update(sessions)

@@ -14,15 +14,21 @@ describe("sign-in", () => {
   });
 
   it("accepts the right password, case-insensitively on the email, and refuses a wrong one", async () => {
-    await expect(authorizeSignIn({ email: " Owner@Example.com ", password: DEMO_PASSWORD }, from("10.0.0.1"))).resolves.toMatchObject({
+    await expect(
+      authorizeSignIn({ email: " Owner@Example.com ", password: DEMO_PASSWORD }, from("10.0.0.1")),
+    ).resolves.toMatchObject({
       email: "owner@example.com",
       name: "Olivia Owner",
     });
-    await expect(authorizeSignIn({ email: "owner@example.com", password: "wrong-password" }, from("10.0.0.1"))).resolves.toBeNull();
+    await expect(
+      authorizeSignIn({ email: "owner@example.com", password: "wrong-password" }, from("10.0.0.1")),
+    ).resolves.toBeNull();
   });
 
   it("refuses an email with a NUL as a wrong sign-in, not as a failed query", async () => {
-    await expect(authorizeSignIn({ email: "owner\u0000@example.com", password: DEMO_PASSWORD }, from("10.0.0.3"))).resolves.toBeNull();
+    await expect(
+      authorizeSignIn({ email: "owner\u0000@example.com", password: DEMO_PASSWORD }, from("10.0.0.3")),
+    ).resolves.toBeNull();
   });
 
   it("runs the same bcrypt work for an unknown email as for a wrong password", async () => {
@@ -36,24 +42,32 @@ describe("sign-in", () => {
   it("blocks an email after 5 failures, even with the right password, without checking it", async () => {
     await createAccount({ name: "Tess Throttle", email: "tess@example.com", password: "correct-horse-battery" });
     for (let i = 0; i < 5; i++) {
-      await expect(authorizeSignIn({ email: "tess@example.com", password: `wrong-${i}` }, from(`10.1.0.${i}`))).resolves.toBeNull();
+      await expect(
+        authorizeSignIn({ email: "tess@example.com", password: `wrong-${i}` }, from(`10.1.0.${i}`)),
+      ).resolves.toBeNull();
     }
     const compare = vi.spyOn(bcrypt, "compare");
-    await expect(authorizeSignIn({ email: "tess@example.com", password: "correct-horse-battery" }, from("10.1.1.1"))).rejects.toBeInstanceOf(
-      ThrottledSignIn,
-    );
+    await expect(
+      authorizeSignIn({ email: "tess@example.com", password: "correct-horse-battery" }, from("10.1.1.1")),
+    ).rejects.toBeInstanceOf(ThrottledSignIn);
     expect(compare).not.toHaveBeenCalled();
     compare.mockRestore();
     // Another account is unaffected.
-    await expect(authorizeSignIn({ email: "viewer@example.com", password: DEMO_PASSWORD }, from("10.1.1.1"))).resolves.not.toBeNull();
+    await expect(
+      authorizeSignIn({ email: "viewer@example.com", password: DEMO_PASSWORD }, from("10.1.1.1")),
+    ).resolves.not.toBeNull();
   });
 
   it("blocks a client address after 20 failures across emails; other addresses still sign in", async () => {
     for (let i = 0; i < 20; i++) {
       await authorizeSignIn({ email: `guess${i}@example.com`, password: "nope-nope-nope" }, from("10.9.9.9"));
     }
-    await expect(authorizeSignIn({ email: "admin@example.com", password: DEMO_PASSWORD }, from("10.9.9.9"))).rejects.toBeInstanceOf(ThrottledSignIn);
-    await expect(authorizeSignIn({ email: "admin@example.com", password: DEMO_PASSWORD }, from("10.9.9.10"))).resolves.toMatchObject({
+    await expect(
+      authorizeSignIn({ email: "admin@example.com", password: DEMO_PASSWORD }, from("10.9.9.9")),
+    ).rejects.toBeInstanceOf(ThrottledSignIn);
+    await expect(
+      authorizeSignIn({ email: "admin@example.com", password: DEMO_PASSWORD }, from("10.9.9.10")),
+    ).resolves.toMatchObject({
       email: "admin@example.com",
     });
   });

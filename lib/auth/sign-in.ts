@@ -31,7 +31,11 @@ const SignInInput = z.object({ email: plainText().min(1).max(320), password: z.s
  * form, Auth.js's endpoint and "Confirm your password" all guess the same secret. "throttled" means no
  * password was checked.
  */
-export async function checkPassword(email: string, password: string, address: string): Promise<UserSummary | null | "throttled"> {
+export async function checkPassword(
+  email: string,
+  password: string,
+  address: string,
+): Promise<UserSummary | null | "throttled"> {
   const normalised = normaliseEmail(email);
   if ((await signInBlockedFor(normalised, address)) > 0) return "throttled";
   const user = await verifyPassword(normalised, password);

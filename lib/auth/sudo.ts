@@ -20,13 +20,18 @@ const CONFIRMED_IN_LIVE: ReadonlySet<CredentialAction> = new Set(["created", "en
  * A new expiry counts unless it only ends the credential ("End now"): a later one can bring an expired
  * Live token back, as Enable does a revoked one.
  */
-export function needsPasswordConfirmation(action: CredentialAction, environment: Environment, expiry?: { choice: string }): boolean {
+export function needsPasswordConfirmation(
+  action: CredentialAction,
+  environment: Environment,
+  expiry?: { choice: string },
+): boolean {
   if (environment !== "live") return false;
   if (action === "expiry_changed") return expiry?.choice !== "now";
   return CONFIRMED_IN_LIVE.has(action);
 }
 
-export const passwordConfirmationRequired = () => new AppError("password_confirmation_required", "Confirm your password to continue.");
+export const passwordConfirmationRequired = () =>
+  new AppError("password_confirmation_required", "Confirm your password to continue.");
 
 /** Refuses unless this session's password was confirmed within the window. No session (a script): refused. */
 export function requireRecentPasswordConfirmation(session: SessionSummary | null, now = new Date()): void {
@@ -42,7 +47,9 @@ export function requireRecentPasswordConfirmation(session: SessionSummary | null
  */
 export async function confirmPassword(user: SignedInUser, password: string, address: string): Promise<void> {
   const result = await checkPassword(user.email, password, address);
-  if (result === "throttled") throw new AppError("throttled", "Too many wrong passwords. Wait 15 minutes, then try again.");
-  if (!result || result.id !== user.id) throw new AppError("invalid_input", "Wrong password.", { password: ["Wrong password."] });
+  if (result === "throttled")
+    throw new AppError("throttled", "Too many wrong passwords. Wait 15 minutes, then try again.");
+  if (!result || result.id !== user.id)
+    throw new AppError("invalid_input", "Wrong password.", { password: ["Wrong password."] });
   await recordPasswordConfirmation(user.session, user.id);
 }

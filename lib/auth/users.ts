@@ -17,7 +17,10 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /** The user when the password matches; null otherwise, after the same bcrypt work either way. */
 export async function verifyPassword(email: string, password: string): Promise<UserSummary | null> {
   const db = await getDb();
-  const [row] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
   const ok = await bcrypt.compare(password, row?.passwordHash ?? DUMMY_HASH);
   return row && ok ? { id: row.id, email: row.email, name: row.name } : null;
 }
@@ -28,10 +31,16 @@ export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_C
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
 /** Inserts a user with an email nobody has yet (a conflict with field errors otherwise). */
-export async function insertUser(tx: Tx, input: { name: string; email: string; passwordHash: string }): Promise<UserSummary> {
+export async function insertUser(
+  tx: Tx,
+  input: { name: string; email: string; passwordHash: string },
+): Promise<UserSummary> {
   const email = normaliseEmail(input.email);
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (taken) throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
-  const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash: input.passwordHash }).returning({ id: users.id, email: users.email, name: users.name });
+  const [user] = await tx
+    .insert(users)
+    .values({ email, name: input.name, passwordHash: input.passwordHash })
+    .returning({ id: users.id, email: users.email, name: users.name });
   return user;
 }

@@ -27,7 +27,6 @@ import { requirePermission, type TeamAccess } from "@/lib/teams";
 import { displayToken, generateToken, hashToken } from "./tokens";
 import { CredentialId, type CredentialFilters } from "./shared/schemas";
 
-
 export const CREDENTIALS_PAGE_SIZE = 50;
 
 // Expiry, decided by the database's clock (as /v1 decides it).
@@ -56,7 +55,10 @@ export async function listCredentials(access: TeamAccess, filters: CredentialFil
   requirePermission(access, "credentials:view");
   const db = await getDb();
   const scope = scopeOf(access);
-  const filtered = and(filters.name ? ilike(apiCredentials.name, `%${escapeLike(filters.name)}%`) : sql`true`, statusConditions[filters.status] ?? sql`true`);
+  const filtered = and(
+    filters.name ? ilike(apiCredentials.name, `%${escapeLike(filters.name)}%`) : sql`true`,
+    statusConditions[filters.status] ?? sql`true`,
+  );
   // One pass over the environment's credentials for both counts: the filtered total and the banner's.
   const [{ total, expiringSoon }] = await db
     .select({
@@ -72,7 +74,13 @@ export async function listCredentials(access: TeamAccess, filters: CredentialFil
     .limit(CREDENTIALS_PAGE_SIZE)
     .offset((page - 1) * CREDENTIALS_PAGE_SIZE);
   const leaks = await db
-    .select({ id: apiCredentials.id, name: apiCredentials.name, url: apiCredentials.leakUrl, at: apiCredentials.leakedAt, status: apiCredentials.status })
+    .select({
+      id: apiCredentials.id,
+      name: apiCredentials.name,
+      url: apiCredentials.leakUrl,
+      at: apiCredentials.leakedAt,
+      status: apiCredentials.status,
+    })
     .from(apiCredentials)
     .where(inScope(scope, isNotNull(apiCredentials.leakedAt), isNull(apiCredentials.replacedById)))
     .orderBy(desc(apiCredentials.leakedAt))
@@ -83,7 +91,13 @@ export async function listCredentials(access: TeamAccess, filters: CredentialFil
     page,
     pageSize: CREDENTIALS_PAGE_SIZE,
     expiringSoon,
-    leaks: leaks.map((l) => ({ id: l.id, name: l.name, url: l.url ?? "", at: l.at!.toISOString(), revoked: l.status === "revoked" })),
+    leaks: leaks.map((l) => ({
+      id: l.id,
+      name: l.name,
+      url: l.url ?? "",
+      at: l.at!.toISOString(),
+      revoked: l.status === "revoked",
+    })),
   };
 }
 
@@ -103,13 +117,22 @@ export async function getCredential(access: TeamAccess, id: string): Promise<Cre
  * or null. Names need not be unique; the create and rename dialogs use this to say so before a
  * second one is made. `exceptId`: the credential being renamed.
  */
-export async function credentialNameInUse(access: TeamAccess, input: { name: string; exceptId?: string }): Promise<string | null> {
+export async function credentialNameInUse(
+  access: TeamAccess,
+  input: { name: string; exceptId?: string },
+): Promise<string | null> {
   requirePermission(access, "credentials:view");
   const db = await getDb();
   const [row] = await db
     .select({ name: apiCredentials.name })
     .from(apiCredentials)
-    .where(inScope(scopeOf(access), sql`lower(${apiCredentials.name}) = lower(${input.name})`, input.exceptId ? ne(apiCredentials.id, input.exceptId) : undefined))
+    .where(
+      inScope(
+        scopeOf(access),
+        sql`lower(${apiCredentials.name}) = lower(${input.name})`,
+        input.exceptId ? ne(apiCredentials.id, input.exceptId) : undefined,
+      ),
+    )
     .limit(1);
   return row?.name ?? null;
 }
@@ -165,7 +188,6 @@ export async function revokeCredential(access: TeamAccess, input: { id: string }
   });
 }
 
-
 /**
  * The same token works again. A token found in public may be enabled too — the owner decides — but
  * only when the caller says it knows (`acknowledgeLeak`, after the dialog's warning); the activity
@@ -173,7 +195,11 @@ export async function revokeCredential(access: TeamAccess, input: { id: string }
  */
 export async function enableCredential(access: TeamAccess, input: { id: string; acknowledgeLeak?: boolean }) {
   return manage(access, "enabled", async (tx, scope) => {
-    const [row] = await tx.select({ leakedAt: apiCredentials.leakedAt }).from(apiCredentials).where(byId(scope, input.id)).for("update");
+    const [row] = await tx
+      .select({ leakedAt: apiCredentials.leakedAt })
+      .from(apiCredentials)
+      .where(byId(scope, input.id))
+      .for("update");
     if (!row) throw gone();
     if (row.leakedAt && !input.acknowledgeLeak) throw new AppError("conflict", LEAKED_TOKEN_WARNING);
     const [changed] = await tx

@@ -102,6 +102,9 @@ export async function revokeByPublicReport(token: string): Promise<void> {
         teamId: apiCredentials.teamId,
         environment: apiCredentials.environment,
       });
-    if (row) await audit(tx, { teamId: row.teamId, environment: row.environment, actorUserId: null }, row, "revoked", { reason: "public_report" });
+    if (row)
+      await audit(tx, { teamId: row.teamId, environment: row.environment, actorUserId: null }, row, "revoked", {
+        reason: "public_report",
+      });
   });
 }

@@ -60,11 +60,21 @@ describe("getCredential", () => {
 
   it("another team's, another environment's or an unknown id is not found", async () => {
     const id = await credentialExpiring("Scoped", null);
-    const { credential: globex } = await createCredential(await accessFor({ userId: ids.globex }, "globex", "test"), { name: "Globex" });
-    await expect(getCredential(await accessFor(owner(), "acme", "live"), id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getCredential(await accessFor(owner(), "acme", "test"), globex.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getCredential(await accessFor(owner(), "acme", "test"), crypto.randomUUID())).rejects.toMatchObject({ code: "not_found" });
-    await expect(getCredential(await accessFor(owner(), "acme", "test"), "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
+    const { credential: globex } = await createCredential(await accessFor({ userId: ids.globex }, "globex", "test"), {
+      name: "Globex",
+    });
+    await expect(getCredential(await accessFor(owner(), "acme", "live"), id)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(getCredential(await accessFor(owner(), "acme", "test"), globex.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(getCredential(await accessFor(owner(), "acme", "test"), crypto.randomUUID())).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(getCredential(await accessFor(owner(), "acme", "test"), "not-a-uuid")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 
@@ -75,7 +85,10 @@ describe("the status filter and the expiring-soon count", () => {
     const make = async (name: string, expiresAt: string | null) => {
       const { credential } = await createCredential(access, { name });
       const db = await getDb();
-      await db.update(apiCredentials).set({ expiresAt: expiresAt === null ? null : sql.raw(expiresAt) }).where(eq(apiCredentials.id, credential.id));
+      await db
+        .update(apiCredentials)
+        .set({ expiresAt: expiresAt === null ? null : sql.raw(expiresAt) })
+        .where(eq(apiCredentials.id, credential.id));
       return credential.id;
     };
     const never = await make("Never", null);
@@ -96,7 +109,10 @@ describe("the status filter and the expiring-soon count", () => {
       const page = await listCredentials(access, { name: "", status, page: 1 });
       return { ids: new Set(page.credentials.map((c) => c.id)), total: page.total, expiringSoon: page.expiringSoon };
     };
-    expect(await ids("active")).toMatchObject({ ids: new Set([never, inAMinute, inSixDays, inEightDays, rolledAway, replacement.id]), total: 6 });
+    expect(await ids("active")).toMatchObject({
+      ids: new Set([never, inAMinute, inSixDays, inEightDays, rolledAway, replacement.id]),
+      total: 6,
+    });
     expect(await ids("expired")).toMatchObject({ ids: new Set([justExpired, endsNow, revokedExpired]), total: 3 });
     expect(await ids("revoked")).toMatchObject({ ids: new Set([revokedSoon, revokedExpired]) });
     expect(await ids("expiring_soon")).toMatchObject({ ids: new Set([inAMinute, inSixDays]), total: 2 });

@@ -5,7 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseClient, getDb } from "@/db";
 import { apiCredentials, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { changeExpiry, createCredential, getCredential, revokeCredential, rollCredential, setAllowedAddresses } from ".";
+import {
+  changeExpiry,
+  createCredential,
+  getCredential,
+  revokeCredential,
+  rollCredential,
+  setAllowedAddresses,
+} from ".";
 import type { TeamAccess } from "@/lib/teams/access";
 import { accessFor } from "@/lib/testing";
 
@@ -23,7 +30,10 @@ const hoursFromNow = (iso: string | null) => (Date.parse(iso!) - Date.now()) / 3
 
 async function setExpiresAt(id: string, value: string) {
   const db = await getDb();
-  await db.update(apiCredentials).set({ expiresAt: sql.raw(value) }).where(eq(apiCredentials.id, id));
+  await db
+    .update(apiCredentials)
+    .set({ expiresAt: sql.raw(value) })
+    .where(eq(apiCredentials.id, id));
 }
 
 describe("rolling", () => {
@@ -33,10 +43,21 @@ describe("rolling", () => {
     const { credential: b, previous, token } = await rollCredential(access, { id: a.id, grace: "24h" });
 
     expect(token.startsWith("pk_test_")).toBe(true);
-    expect(b).toMatchObject({ name: "ERP", status: "active", allowedAddresses: ["10.0.0.0/8", "2001:db8::/32"], replaces: { id: a.id, name: "ERP" }, replacedBy: null });
+    expect(b).toMatchObject({
+      name: "ERP",
+      status: "active",
+      allowedAddresses: ["10.0.0.0/8", "2001:db8::/32"],
+      replaces: { id: a.id, name: "ERP" },
+      replacedBy: null,
+    });
     expect(b.tokenDisplay).not.toBe(a.tokenDisplay);
     expect(hoursFromNow(b.expiresAt) / 24).toBeCloseTo(90, 1);
-    expect(previous).toMatchObject({ id: a.id, replacedBy: { id: b.id, name: "ERP" }, replaces: null, status: "active" });
+    expect(previous).toMatchObject({
+      id: a.id,
+      replacedBy: { id: b.id, name: "ERP" },
+      replaces: null,
+      status: "active",
+    });
     expect(hoursFromNow(previous.expiresAt)).toBeCloseTo(24, 1);
     expect(previous.rolledAt).toBe(b.createdAt);
   });
@@ -63,7 +84,11 @@ describe("rolling", () => {
 
   it("two rolls at once leave one current credential in the chain", async () => {
     const { credential: a } = await createCredential(access, { name: "Race" });
-    const rollTwiceAtOnce = () => Promise.all([rollCredential(access, { id: a.id, grace: "1h" }), rollCredential(access, { id: a.id, grace: "1h" })]);
+    const rollTwiceAtOnce = () =>
+      Promise.all([
+        rollCredential(access, { id: a.id, grace: "1h" }),
+        rollCredential(access, { id: a.id, grace: "1h" }),
+      ]);
     const client = await getDatabaseClient();
     let rolls: Awaited<ReturnType<typeof rollTwiceAtOnce>>;
     if (client.kind === "postgres") {
@@ -73,10 +98,12 @@ describe("rolling", () => {
         await holder.query("begin");
         await holder.query("select id from api_credentials where id = $1 for update", [a.id]);
         const both = rollTwiceAtOnce();
-        for (let waiting = 0; waiting < 2; ) {
+        for (let waiting = 0; waiting < 2;) {
           await new Promise((r) => setTimeout(r, 20));
           await holder.query("select pg_stat_clear_snapshot()"); // else the view stays as this transaction first saw it
-          const { rows } = await holder.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+          const { rows } = await holder.query(
+            "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+          );
           waiting = rows[0].n;
         }
         await holder.query("commit");
@@ -104,7 +131,9 @@ describe("rolling", () => {
 
     const { credential: soon } = await createCredential(access, { name: "Ends in 2 hours" });
     await setExpiresAt(soon.id, "now() + interval '2 hours'");
-    expect(hoursFromNow((await rollCredential(access, { id: soon.id, grace: "24h" })).previous.expiresAt)).toBeLessThan(2.1);
+    expect(hoursFromNow((await rollCredential(access, { id: soon.id, grace: "24h" })).previous.expiresAt)).toBeLessThan(
+      2.1,
+    );
 
     const { credential: revoked } = await createCredential(access, { name: "Leaked, revoked" });
     await revokeCredential(access, { id: revoked.id });

@@ -83,7 +83,11 @@ export async function rollCredential(access: TeamAccess, input: { id: string; gr
       grace: input.grace,
       expiresAt: iso(rolled.expiresAt),
     });
-    return { credential: await selectCredential(tx, scope, fresh.id), previous: await selectCredential(tx, scope, old.id), token };
+    return {
+      credential: await selectCredential(tx, scope, fresh.id),
+      previous: await selectCredential(tx, scope, old.id),
+      token,
+    };
   });
 }
 
@@ -92,17 +96,22 @@ export async function rollCredential(access: TeamAccess, input: { id: string; gr
  * a revoked one stays revoked (Enable is separate). In Live anything but "End now" needs the password.
  */
 export async function changeExpiry(access: TeamAccess, input: { id: string; expiry: Expiry }) {
-  return manage(access, "expiry_changed", async (tx, scope) => {
-    const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
-    if (!before) throw gone();
-    const [after] = await tx
-      .update(apiCredentials)
-      .set({ expiresAt: expiresAtSql(input.expiry), updatedAt: sql`now()` })
-      .where(byId(scope, input.id))
-      .returning({ expiresAt: apiCredentials.expiresAt });
-    await audit(tx, scope, before, "expiry_changed", { from: iso(before.expiresAt), to: iso(after.expiresAt) });
-    return selectCredential(tx, scope, input.id);
-  }, input.expiry);
+  return manage(
+    access,
+    "expiry_changed",
+    async (tx, scope) => {
+      const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
+      if (!before) throw gone();
+      const [after] = await tx
+        .update(apiCredentials)
+        .set({ expiresAt: expiresAtSql(input.expiry), updatedAt: sql`now()` })
+        .where(byId(scope, input.id))
+        .returning({ expiresAt: apiCredentials.expiresAt });
+      await audit(tx, scope, before, "expiry_changed", { from: iso(before.expiresAt), to: iso(after.expiresAt) });
+      return selectCredential(tx, scope, input.id);
+    },
+    input.expiry,
+  );
 }
 
 /**
@@ -117,7 +126,10 @@ export async function setAllowedAddresses(access: TeamAccess, input: { id: strin
     const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
     if (!before) throw gone();
     if (before.allowedCidrs.join("\n") !== parsed.cidrs.join("\n")) {
-      await tx.update(apiCredentials).set({ allowedCidrs: parsed.cidrs, updatedAt: sql`now()` }).where(byId(scope, before.id));
+      await tx
+        .update(apiCredentials)
+        .set({ allowedCidrs: parsed.cidrs, updatedAt: sql`now()` })
+        .where(byId(scope, before.id));
       await audit(tx, scope, before, "allowed_addresses_changed", { from: before.allowedCidrs, to: parsed.cidrs });
     }
     return selectCredential(tx, scope, input.id);

@@ -46,7 +46,9 @@ const dtoColumns = {
   leakSource: apiCredentials.leakSource,
   // 24 rows of the primary key at most; the same window as the credential's "last 24 hours" chart.
   requests24h: sql<number>`(select coalesce(sum(u.count), 0) from credential_usage u
-    where u.credential_id = ${apiCredentials.id} and u.hour > date_trunc('hour', now()) - interval '24 hours')`.mapWith(Number),
+    where u.credential_id = ${apiCredentials.id} and u.hour > date_trunc('hour', now()) - interval '24 hours')`.mapWith(
+    Number,
+  ),
 };
 
 /** The credentials with who created them and their roll-chain neighbours (same team and environment only). */
@@ -57,11 +59,19 @@ export function selectDtos(db: Tx | Awaited<ReturnType<typeof getDb>>) {
     .leftJoin(users, eq(users.id, apiCredentials.createdBy))
     .leftJoin(
       replacement,
-      and(eq(replacement.id, apiCredentials.replacedById), eq(replacement.teamId, apiCredentials.teamId), eq(replacement.environment, apiCredentials.environment)),
+      and(
+        eq(replacement.id, apiCredentials.replacedById),
+        eq(replacement.teamId, apiCredentials.teamId),
+        eq(replacement.environment, apiCredentials.environment),
+      ),
     )
     .leftJoin(
       predecessor,
-      and(eq(predecessor.replacedById, apiCredentials.id), eq(predecessor.teamId, apiCredentials.teamId), eq(predecessor.environment, apiCredentials.environment)),
+      and(
+        eq(predecessor.replacedById, apiCredentials.id),
+        eq(predecessor.teamId, apiCredentials.teamId),
+        eq(predecessor.environment, apiCredentials.environment),
+      ),
     );
 }
 
@@ -86,7 +96,9 @@ export function toDto(row: DtoRow): CredentialDto {
     lastUsedAddress: row.lastUsedAddress,
     allowedAddresses: row.allowedAddresses,
     revokedReason: row.status === "revoked" ? (row.revokedReason ?? "manual") : null,
-    leak: row.leakedAt ? { at: row.leakedAt.toISOString(), url: row.leakUrl ?? "", source: row.leakSource ?? "" } : null,
+    leak: row.leakedAt
+      ? { at: row.leakedAt.toISOString(), url: row.leakUrl ?? "", source: row.leakSource ?? "" }
+      : null,
     requests24h: row.requests24h,
   };
 }
@@ -104,7 +116,11 @@ export async function selectCredential(tx: Tx, scope: Scope, id: string): Promis
 }
 
 export type Audited = { id: string; name: string; tokenDisplay: string };
-export const auditedColumns = { id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay };
+export const auditedColumns = {
+  id: apiCredentials.id,
+  name: apiCredentials.name,
+  tokenDisplay: apiCredentials.tokenDisplay,
+};
 
 /**
  * The masked token goes into the event too, so the activity log can show it after a delete. An
@@ -128,7 +144,11 @@ export async function audit(
   });
 }
 
-export const scopeOf = (access: TeamAccess): Scope => ({ teamId: access.team.id, environment: access.environment, actorUserId: access.userId });
+export const scopeOf = (access: TeamAccess): Scope => ({
+  teamId: access.team.id,
+  environment: access.environment,
+  actorUserId: access.userId,
+});
 
 /**
  * Runs a change for a member allowed to manage the team's credentials, in one transaction. Permission

@@ -30,7 +30,9 @@ describe("server actions", () => {
     it(`in ${file} all go through the action wrapper${publicByNature.has(file) ? " or say why not" : ""}`, () => {
       const source = fs.readFileSync(file, "utf8");
       expect(source.startsWith('"use server";')).toBe(true);
-      const exports = source.split("\n").filter((line) => line.startsWith("export ") && !line.startsWith("export type "));
+      const exports = source
+        .split("\n")
+        .filter((line) => line.startsWith("export ") && !line.startsWith("export type "));
       expect(exports.length).toBeGreaterThan(0);
       for (const line of exports) {
         if (publicByNature.has(file)) expect(line).toMatch(/^export async function \w+\(/);

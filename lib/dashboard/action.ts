@@ -9,7 +9,6 @@ import { resolveTeamAccess, type TeamAccess } from "@/lib/teams";
 import type { SignedInUser } from "@/lib/auth";
 import type { TeamScope } from "@/lib/teams/shared";
 
-
 export type TeamActionContext = { access: TeamAccess; user: SignedInUser };
 
 export function withTeamAction<Schema extends z.ZodType<TeamScope>, T>(

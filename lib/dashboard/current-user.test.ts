@@ -28,7 +28,11 @@ describe("the signed-in user of a request", () => {
   it("is the session's user while its row lives, and nobody once the row is deleted (sign out)", async () => {
     const sid = await startSession(owner);
     holdCookieOf(sid);
-    await expect(getCurrentUser()).resolves.toMatchObject({ id: owner, email: "owner@example.com", session: { id: sid, passwordConfirmedAt: null } });
+    await expect(getCurrentUser()).resolves.toMatchObject({
+      id: owner,
+      email: "owner@example.com",
+      session: { id: sid, passwordConfirmedAt: null },
+    });
     await endSession(sid);
     await expect(getCurrentUser()).resolves.toBeNull();
   });
@@ -41,19 +45,32 @@ describe("the signed-in user of a request", () => {
   it("is nobody once the session has expired", async () => {
     const sid = await startSession(owner);
     const db = await getDb();
-    await db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.id, sid));
+    await db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessions.id, sid));
     holdCookieOf(sid);
     await expect(getCurrentUser()).resolves.toBeNull();
   });
 
   it("is nobody when the cookie pairs a session with another user", async () => {
-    const [{ id: viewer }] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, "viewer@example.com"));
+    const [{ id: viewer }] = await (
+      await getDb()
+    )
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, "viewer@example.com"));
     holdCookieOf(await startSession(owner), viewer);
     await expect(getCurrentUser()).resolves.toBeNull();
   });
 
   it("signing out of all devices ends every session of the user, and only theirs", async () => {
-    const [{ id: viewer }] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.email, "viewer@example.com"));
+    const [{ id: viewer }] = await (
+      await getDb()
+    )
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, "viewer@example.com"));
     const laptop = await startSession(owner);
     const phone = await startSession(owner);
     const someoneElse = await startSession(viewer);

@@ -5,7 +5,15 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { invitations, memberEvents, memberships, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { acceptInvitation, acceptInvitationAsNewUser, findPendingInvitation, generateInvitationToken, INVITATION_INVALID, inviteMember, revokeInvitation } from "./members";
+import {
+  acceptInvitation,
+  acceptInvitationAsNewUser,
+  findPendingInvitation,
+  generateInvitationToken,
+  INVITATION_INVALID,
+  inviteMember,
+  revokeInvitation,
+} from "./members";
 import { listTeamsOfUser } from "@/lib/teams/access";
 import type { Role } from "@/lib/platform/shared/terms";
 import { verifyPassword } from "@/lib/auth/users";
@@ -44,7 +52,12 @@ beforeAll(async () => {
 describe("accepting an invitation", () => {
   it("as a new person creates the account, with no team of its own, and the membership with the invited role", async () => {
     const { token } = await invite("nora@example.com", "developer");
-    expect(await findPendingInvitation(token)).toMatchObject({ email: "nora@example.com", role: "developer", team: { slug: "acme" }, accountExists: false });
+    expect(await findPendingInvitation(token)).toMatchObject({
+      email: "nora@example.com",
+      role: "developer",
+      team: { slug: "acme" },
+      accountExists: false,
+    });
 
     const { team, email } = await acceptInvitationAsNewUser(token, newcomer);
     expect([team.slug, email]).toEqual(["acme", "nora@example.com"]);
@@ -56,7 +69,12 @@ describe("accepting an invitation", () => {
     const [row] = await db.select().from(invitations).where(eq(invitations.email, "nora@example.com"));
     expect(row.acceptedAt).toBeInstanceOf(Date);
     const [joined] = await db.select().from(memberEvents).where(eq(memberEvents.action, "joined"));
-    expect(joined).toMatchObject({ actorUserId: user!.id, subjectUserId: user!.id, subjectEmail: "nora@example.com", details: { role: "developer" } });
+    expect(joined).toMatchObject({
+      actorUserId: user!.id,
+      subjectUserId: user!.id,
+      subjectEmail: "nora@example.com",
+      details: { role: "developer" },
+    });
   });
 
   it("as the signed-in user with the invited email adds the membership", async () => {
@@ -89,7 +107,10 @@ describe("accepting an invitation", () => {
   it("is refused after 7 days", async () => {
     const { token, invitation } = await invite("late@example.com");
     const db = await getDb();
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitation.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, invitation.id));
     expect(await findPendingInvitation(token)).toBeNull();
     await expectInvalid(() => acceptInvitationAsNewUser(token, newcomer));
   });
@@ -136,7 +157,10 @@ describe("at the same moment", () => {
 
   it("one link accepted twice at once makes one account and one membership", async () => {
     const { token } = await invite("twice@example.com");
-    const results = await Promise.allSettled([acceptInvitationAsNewUser(token, newcomer), acceptInvitationAsNewUser(token, newcomer)]);
+    const results = await Promise.allSettled([
+      acceptInvitationAsNewUser(token, newcomer),
+      acceptInvitationAsNewUser(token, newcomer),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const db = await getDb();
     const accounts = await db.select().from(users).where(eq(users.email, "twice@example.com"));

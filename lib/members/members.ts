@@ -9,7 +9,15 @@ import { and, asc, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { invitations, memberActions, memberEvents, memberships, teams, users } from "@/db/schema";
 import { AppError, forbidden, notFound } from "@/lib/platform";
-import { can, invitationRefusal, leaveRefusal, removalRefusal, roleChangeRefusal, type Permission, type Refusal } from "@/lib/teams/shared";
+import {
+  can,
+  invitationRefusal,
+  leaveRefusal,
+  removalRefusal,
+  roleChangeRefusal,
+  type Permission,
+  type Refusal,
+} from "@/lib/teams/shared";
 import { requirePermission, type TeamAccess, type TeamSummary } from "@/lib/teams";
 import type { Role } from "@/lib/platform/shared";
 import type { InvitationDto, MemberDto } from "./shared/dto";
@@ -20,7 +28,6 @@ type MemberAction = (typeof memberActions)[number];
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-
 export const INVITATION_INVALID = "This invitation is no longer valid. Ask the team's Owner or Admin for a new one.";
 const invitationInvalid = () => notFound(INVITATION_INVALID);
 
@@ -30,7 +37,8 @@ function enforce(refusal: Refusal): void {
 }
 
 /** Invitations that can still be accepted. */
-const pending = (now: Date) => and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
+const pending = (now: Date) =>
+  and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
 
 export async function listMembers(access: TeamAccess): Promise<MemberDto[]> {
   requirePermission(access, "members:view");
@@ -38,7 +46,13 @@ export async function listMembers(access: TeamAccess): Promise<MemberDto[]> {
   const db = await getDb();
   // The role enum is declared owner → read-only, so this lists Owners first.
   const rows = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.teamId, team.id))
@@ -67,7 +81,12 @@ export async function listInvitations(access: TeamAccess): Promise<InvitationDto
 }
 
 type LockedMember = { userId: string; role: Role; name: string; email: string };
-type Locked = { team: TeamSummary; me: LockedMember; owners: number; member: (userId: string) => LockedMember | undefined };
+type Locked = {
+  team: TeamSummary;
+  me: LockedMember;
+  owners: number;
+  member: (userId: string) => LockedMember | undefined;
+};
 
 /**
  * Runs a members change in one transaction, with the team's Owner memberships and those of the
@@ -75,7 +94,12 @@ type Locked = { team: TeamSummary; me: LockedMember; owners: number; member: (us
  * count and the actor's role are read under that lock: two concurrent demotions cannot both see
  * "another Owner is left", and an actor demoted a moment ago no longer passes.
  */
-async function withLockedMembers<T>(access: TeamAccess, permission: Permission, userIds: string[], work: (tx: Tx, locked: Locked) => Promise<T>) {
+async function withLockedMembers<T>(
+  access: TeamAccess,
+  permission: Permission,
+  userIds: string[],
+  work: (tx: Tx, locked: Locked) => Promise<T>,
+) {
   requirePermission(access, permission);
   const { team, userId: actorUserId } = access;
   const db = await getDb();
@@ -84,7 +108,12 @@ async function withLockedMembers<T>(access: TeamAccess, permission: Permission, 
       .select({ userId: memberships.userId, role: memberships.role, name: users.name, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.teamId, team.id), or(eq(memberships.role, "owner"), inArray(memberships.userId, [actorUserId, ...userIds]))))
+      .where(
+        and(
+          eq(memberships.teamId, team.id),
+          or(eq(memberships.role, "owner"), inArray(memberships.userId, [actorUserId, ...userIds])),
+        ),
+      )
       .orderBy(asc(memberships.userId))
       .for("update", { of: memberships });
     // The caller's role as of now, under the lock: a demotion a moment ago holds.
@@ -102,7 +131,13 @@ async function withLockedMembers<T>(access: TeamAccess, permission: Permission, 
 
 async function recordMemberEvent(
   tx: Tx,
-  event: { teamId: string; actorUserId: string; action: MemberAction; subject: { userId?: string; email: string; name?: string }; details?: Record<string, unknown> },
+  event: {
+    teamId: string;
+    actorUserId: string;
+    action: MemberAction;
+    subject: { userId?: string; email: string; name?: string };
+    details?: Record<string, unknown>;
+  },
 ) {
   await tx.insert(memberEvents).values({
     teamId: event.teamId,
@@ -115,9 +150,13 @@ async function recordMemberEvent(
   });
 }
 
-const memberOf = (teamId: string, userId: string) => and(eq(memberships.teamId, teamId), eq(memberships.userId, userId));
+const memberOf = (teamId: string, userId: string) =>
+  and(eq(memberships.teamId, teamId), eq(memberships.userId, userId));
 
-export async function changeRole(access: TeamAccess, input: { userId: string; role: Role }): Promise<{ userId: string; role: Role }> {
+export async function changeRole(
+  access: TeamAccess,
+  input: { userId: string; role: Role },
+): Promise<{ userId: string; role: Role }> {
   return withLockedMembers(access, "members:manage", [input.userId], async (tx, { team, me, owners, member }) => {
     const target = member(input.userId);
     if (!target) throw notFound("This person is no longer a member of the team.");
@@ -141,7 +180,13 @@ export async function removeMember(access: TeamAccess, input: { userId: string }
     if (!target) throw notFound("This person is no longer a member of the team.");
     enforce(removalRefusal(me, target, owners));
     await tx.delete(memberships).where(memberOf(team.id, target.userId));
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "removed", subject: target, details: { role: target.role } });
+    await recordMemberEvent(tx, {
+      teamId: team.id,
+      actorUserId: me.userId,
+      action: "removed",
+      subject: target,
+      details: { role: target.role },
+    });
     return { userId: target.userId };
   });
 }
@@ -151,7 +196,13 @@ export async function leaveTeam(access: TeamAccess): Promise<{ userId: string }>
   return withLockedMembers(access, "members:view", [], async (tx, { team, me, owners }) => {
     enforce(leaveRefusal(me.role, owners));
     await tx.delete(memberships).where(memberOf(team.id, me.userId));
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "left", subject: me, details: { role: me.role } });
+    await recordMemberEvent(tx, {
+      teamId: team.id,
+      actorUserId: me.userId,
+      action: "left",
+      subject: me,
+      details: { role: me.role },
+    });
     return { userId: me.userId };
   });
 }
@@ -170,15 +221,42 @@ export async function inviteMember(access: TeamAccess, input: { email: string; r
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.teamId, team.id), eq(users.email, email)));
-    if (member) throw new AppError("conflict", `${email} is already a member of this team.`, { email: ["Already a member."] });
+    if (member)
+      throw new AppError("conflict", `${email} is already a member of this team.`, { email: ["Already a member."] });
     const now = new Date();
-    const [open] = await tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.teamId, team.id), eq(invitations.email, email), pending(now)));
-    if (open) throw new AppError("conflict", `${email} already has a pending invitation. Revoke it to create a new link.`, { email: ["Already invited."] });
+    const [open] = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.teamId, team.id), eq(invitations.email, email), pending(now)));
+    if (open)
+      throw new AppError("conflict", `${email} already has a pending invitation. Revoke it to create a new link.`, {
+        email: ["Already invited."],
+      });
     const [row] = await tx
       .insert(invitations)
-      .values({ teamId: team.id, email, role: input.role, tokenHash: hashToken(token), invitedBy: me.userId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS) })
-      .returning({ id: invitations.id, email: invitations.email, role: invitations.role, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt });
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "invited", subject: { email }, details: { role: input.role } });
+      .values({
+        teamId: team.id,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: me.userId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      })
+      .returning({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        createdAt: invitations.createdAt,
+        expiresAt: invitations.expiresAt,
+      });
+    await recordMemberEvent(tx, {
+      teamId: team.id,
+      actorUserId: me.userId,
+      action: "invited",
+      subject: { email },
+      details: { role: input.role },
+    });
     return { ...row, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() };
   });
   return { invitation, token };
@@ -194,7 +272,13 @@ export async function revokeInvitation(access: TeamAccess, input: { id: string }
     if (!row) throw notFound("This invitation was already accepted, revoked or has expired.");
     enforce(invitationRefusal(me.role, row.role));
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, row.id));
-    await recordMemberEvent(tx, { teamId: team.id, actorUserId: me.userId, action: "invitation_revoked", subject: { email: row.email }, details: { role: row.role } });
+    await recordMemberEvent(tx, {
+      teamId: team.id,
+      actorUserId: me.userId,
+      action: "invitation_revoked",
+      subject: { email: row.email },
+      details: { role: row.role },
+    });
     return { id: row.id };
   });
 }
@@ -205,7 +289,11 @@ export type InvitationView = { email: string; role: Role; team: TeamSummary; acc
 export async function findPendingInvitation(token: string): Promise<InvitationView | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ email: invitations.email, role: invitations.role, team: { id: teams.id, slug: teams.slug, name: teams.name } })
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      team: { id: teams.id, slug: teams.slug, name: teams.name },
+    })
     .from(invitations)
     .innerJoin(teams, eq(teams.id, invitations.teamId))
     .where(and(eq(invitations.tokenHash, hashToken(token)), pending(new Date())));
@@ -222,7 +310,10 @@ async function lockPendingInvitation(tx: Tx, token: string) {
     .where(and(eq(invitations.tokenHash, hashToken(token)), pending(new Date())))
     .for("update");
   if (!row) throw invitationInvalid();
-  const [team] = await tx.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.id, row.teamId));
+  const [team] = await tx
+    .select({ id: teams.id, slug: teams.slug, name: teams.name })
+    .from(teams)
+    .where(eq(teams.id, row.teamId));
   return { ...row, team };
 }
 
@@ -251,14 +342,21 @@ export async function acceptInvitation(actor: { userId: string }, token: string)
   const db = await getDb();
   return db.transaction(async (tx) => {
     const invitation = await lockPendingInvitation(tx, token);
-    const [user] = await tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, actor.userId));
-    if (!user || user.email !== invitation.email) throw forbidden(`This invitation is for ${invitation.email}. Sign out, then open the link again.`);
+    const [user] = await tx
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.id, actor.userId));
+    if (!user || user.email !== invitation.email)
+      throw forbidden(`This invitation is for ${invitation.email}. Sign out, then open the link again.`);
     return join(tx, invitation, user);
   });
 }
 
 /** A new person accepts: their account (with no team of its own), the membership and the used link, in one transaction. */
-export async function acceptInvitationAsNewUser(token: string, input: { name: string; password: string }): Promise<{ team: TeamSummary; email: string }> {
+export async function acceptInvitationAsNewUser(
+  token: string,
+  input: { name: string; password: string },
+): Promise<{ team: TeamSummary; email: string }> {
   // An unknown or used link costs one indexed lookup, not a bcrypt hash (about 100 ms of CPU).
   if (!(await findPendingInvitation(token))) throw invitationInvalid();
   const passwordHash = await hashPassword(input.password);

@@ -19,14 +19,19 @@ export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
 }
 
 /** "::ffff:192.0.2.1" (IPv4 seen through an IPv6 socket) → "192.0.2.1". */
-const plain = (address: string) => (address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address);
+const plain = (address: string) =>
+  address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
 
 /**
  * The client's address: the socket's with no trusted proxy; else, counting the socket as the last
  * hop, the address `hops` entries to its left in X-Forwarded-For (the left-most one when the chain
  * is shorter than that, i.e. the request came through fewer proxies).
  */
-export function clientAddressFrom(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, hops: number): string {
+export function clientAddressFrom(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  hops: number,
+): string {
   const socket = plain(socketAddress ?? "unknown");
   if (hops === 0) return socket;
   const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))

@@ -39,7 +39,11 @@ const takeover = sql.raw(`interval '${CLAIM_TAKEOVER_SECONDS} seconds'`);
 class ClaimLost extends Error {}
 
 function inScope(scope: IdempotencyScope, key: string) {
-  return and(eq(idempotencyKeys.teamId, scope.teamId), eq(idempotencyKeys.environment, scope.environment), eq(idempotencyKeys.key, key));
+  return and(
+    eq(idempotencyKeys.teamId, scope.teamId),
+    eq(idempotencyKeys.environment, scope.environment),
+    eq(idempotencyKeys.key, key),
+  );
 }
 
 /**
@@ -60,7 +64,14 @@ export async function runIdempotently(
     .values({ teamId: scope.teamId, environment: scope.environment, key, requestHash, lockId })
     .onConflictDoUpdate({
       target: [idempotencyKeys.teamId, idempotencyKeys.environment, idempotencyKeys.key],
-      set: { requestHash, lockId, lockedAt: sql`now()`, createdAt: sql`now()`, responseStatus: null, responseBody: null },
+      set: {
+        requestHash,
+        lockId,
+        lockedAt: sql`now()`,
+        createdAt: sql`now()`,
+        responseStatus: null,
+        responseBody: null,
+      },
       setWhere: sql`${idempotencyKeys.createdAt} < now() - ${lifetime}
         or (${idempotencyKeys.responseStatus} is null and ${idempotencyKeys.lockedAt} < now() - ${takeover} and ${idempotencyKeys.requestHash} = excluded.request_hash)`,
     })
@@ -99,7 +110,11 @@ class ServerErrorResponse extends Error {
 async function earlier(scope: IdempotencyScope, key: string, requestHash: string): Promise<IdempotentOutcome> {
   const db = await getDb();
   const [row] = await db
-    .select({ requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.responseStatus, body: idempotencyKeys.responseBody })
+    .select({
+      requestHash: idempotencyKeys.requestHash,
+      status: idempotencyKeys.responseStatus,
+      body: idempotencyKeys.responseBody,
+    })
     .from(idempotencyKeys)
     .where(inScope(scope, key));
   // Gone since the claim failed: the other request ended in a 5xx a moment ago. Retrying is right.
@@ -121,7 +136,8 @@ export async function pruneIdempotencyKeys(): Promise<number> {
 
 /** Prunes expired keys now and then every hour, in the background (each instance; deleting twice is harmless). */
 export function schedulePruningIdempotencyKeys(): void {
-  const prune = () => void pruneIdempotencyKeys().catch((err) => logError("api", "could not prune idempotency keys", err));
+  const prune = () =>
+    void pruneIdempotencyKeys().catch((err) => logError("api", "could not prune idempotency keys", err));
   setTimeout(prune, 60_000).unref();
   setInterval(prune, 60 * 60_000).unref();
 }

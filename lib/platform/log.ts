@@ -9,7 +9,10 @@ const BCRYPT_LIKE = /\$2[aby]?\$\d\d\$[./0-9A-Za-z]{53}/g;
 
 export function redactSecrets(text: string): string {
   if (!text.includes("pk_") && !text.includes("$2") && text.length < 64) return text;
-  return text.replace(TOKEN_LIKE, "pk_$1_[redacted]").replace(HASH_LIKE, "[redacted]").replace(BCRYPT_LIKE, "[redacted]");
+  return text
+    .replace(TOKEN_LIKE, "pk_$1_[redacted]")
+    .replace(HASH_LIKE, "[redacted]")
+    .replace(BCRYPT_LIKE, "[redacted]");
 }
 
 type ErrorFields = Error & { code?: unknown; query?: unknown; params?: unknown };
@@ -36,7 +39,11 @@ export function describeError(err: unknown): string {
   const inner = innermost(err);
   const code = typeof inner.code === "string" ? ` (${inner.code})` : ""; // a SQLSTATE, or a system error's (ECONNREFUSED)
   // PostgreSQL puts the offending value after a colon ('invalid input syntax for type uuid: "…"').
-  const message = isQueryError(inner) ? "query failed" : isDatabaseError(inner) ? inner.message.split(": ")[0] : inner.message;
+  const message = isQueryError(inner)
+    ? "query failed"
+    : isDatabaseError(inner)
+      ? inner.message.split(": ")[0]
+      : inner.message;
   return redactSecrets(`${inner.name}${code}: ${message}`);
 }
 

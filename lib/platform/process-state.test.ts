@@ -32,9 +32,15 @@ describe("process state is one per process, however often lib/ is loaded", () =>
     for (let i = 0; i < first.API_AUTH_FAILURE_LIMIT; i++) {
       expect((await first.authenticateApiRequest("Bearer not-a-token", address)).ok).toBe(false);
     }
-    expect(await second.authenticateApiRequest("Bearer not-a-token", address)).toMatchObject({ ok: false, reason: "invalid_credentials" });
+    expect(await second.authenticateApiRequest("Bearer not-a-token", address)).toMatchObject({
+      ok: false,
+      reason: "invalid_credentials",
+    });
     const wellFormed = (await import("@/lib/credentials/tokens")).generateToken("test");
-    expect(await second.authenticateApiRequest(`Bearer ${wellFormed}`, address)).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await second.authenticateApiRequest(`Bearer ${wellFormed}`, address)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 
   it("both copies use one database client", async () => {

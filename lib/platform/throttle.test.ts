@@ -82,7 +82,12 @@ describe.each(stores)("a throttle on %s", (_name, makeStore) => {
 
 describe("when the shared store is unreachable", () => {
   it("counting carries on in the process (the insurance limiter) instead of failing the request", async () => {
-    const dead = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const dead = new Redis("redis://127.0.0.1:1", {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     dead.on("error", () => {});
     const limiter = redisThrottleStore(dead, "dead").limiterFor("dead", rule);
     const throttle = new Throttle(rule, async () => limiter);

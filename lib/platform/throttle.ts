@@ -5,7 +5,13 @@
 // trip and a key that is not blocked costs nothing on a hot path that only asks `blockedLocally`.
 import "server-only";
 import { Redis } from "ioredis";
-import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterDrizzle,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "./shared/errors";
@@ -31,11 +37,14 @@ export const throttleRules = {
 export type ThrottleName = keyof typeof throttleRules;
 
 /** Where the counts live. A factory per rule, so tests can hand in a store of their choosing. */
-export type ThrottleStore = { limiterFor(name: string, rule: ThrottleRule, insurance?: RateLimiterAbstract): RateLimiterAbstract };
+export type ThrottleStore = {
+  limiterFor(name: string, rule: ThrottleRule, insurance?: RateLimiterAbstract): RateLimiterAbstract;
+};
 
 const durationSeconds = (rule: ThrottleRule) => Math.ceil(rule.windowMs / 1000);
 /** When the shared store fails, counting carries on in this process rather than failing requests. */
-const inProcess = (rule: ThrottleRule) => new RateLimiterMemory({ points: rule.limit, duration: durationSeconds(rule) });
+const inProcess = (rule: ThrottleRule) =>
+  new RateLimiterMemory({ points: rule.limit, duration: durationSeconds(rule) });
 
 export function databaseThrottleStore(db: unknown): ThrottleStore {
   return {
@@ -151,7 +160,8 @@ export class Throttle {
     if (this.blockedUntil.size >= this.maxCachedBlocks) {
       const now = Date.now();
       for (const [k, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(k);
-      if (this.blockedUntil.size >= this.maxCachedBlocks) this.blockedUntil.delete(this.blockedUntil.keys().next().value!);
+      if (this.blockedUntil.size >= this.maxCachedBlocks)
+        this.blockedUntil.delete(this.blockedUntil.keys().next().value!);
     }
     this.blockedUntil.set(key, Date.now() + res.msBeforeNext);
     return res.msBeforeNext;
@@ -189,7 +199,8 @@ const throttles = processState("throttles", () => new Map<ThrottleName, Throttle
 
 export function throttle(name: ThrottleName): Throttle {
   let existing = throttles.get(name);
-  if (!existing) throttles.set(name, (existing = new Throttle(throttleRules[name], limiterFromEnv(name, throttleRules[name]))));
+  if (!existing)
+    throttles.set(name, (existing = new Throttle(throttleRules[name], limiterFromEnv(name, throttleRules[name]))));
   return existing;
 }
 

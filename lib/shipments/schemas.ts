@@ -17,7 +17,14 @@ export const CreateShipment = z
     recipient: Recipient,
     weight_grams: z.int().min(1).max(MAX_WEIGHT_GRAMS),
   })
-  .meta({ id: "CreateShipment", example: { reference: "ORDER-1042", recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" }, weight_grams: 1200 } });
+  .meta({
+    id: "CreateShipment",
+    example: {
+      reference: "ORDER-1042",
+      recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
+      weight_grams: 1200,
+    },
+  });
 export type CreateShipment = z.infer<typeof CreateShipment>;
 
 export const ListShipments = z.object({
@@ -58,7 +65,10 @@ export type Shipment = z.infer<typeof Shipment>;
 
 /** One page of shipments, newest first. */
 export const ShipmentPage = z
-  .object({ data: z.array(Shipment), has_more: z.boolean().meta({ description: "Whether another page follows (ask with `starting_after`)." }) })
+  .object({
+    data: z.array(Shipment),
+    has_more: z.boolean().meta({ description: "Whether another page follows (ask with `starting_after`)." }),
+  })
   .meta({ id: "ShipmentPage" });
 
 /** Each bad field by its path ("recipient.name") with zod's message; "(body)" for the body as a whole. */

@@ -32,7 +32,12 @@ function inScope(scope: ShipmentScope, ...conditions: SQL[]) {
 }
 
 /** `tx`: the transaction to create it in (an idempotent request keeps its response in the same one). */
-export async function createShipment(scope: ShipmentScope, credentialId: string, input: CreateShipment, tx?: Tx): Promise<ShipmentDto> {
+export async function createShipment(
+  scope: ShipmentScope,
+  credentialId: string,
+  input: CreateShipment,
+  tx?: Tx,
+): Promise<ShipmentDto> {
   const db = tx ?? (await getDb());
   const [row] = await db
     .insert(shipments)
@@ -51,7 +56,11 @@ export async function createShipment(scope: ShipmentScope, credentialId: string,
 
 export async function findShipment(scope: ShipmentScope, id: string): Promise<ShipmentDto | null> {
   const db = await getDb();
-  const [row] = await db.select().from(shipments).where(inScope(scope, eq(shipments.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(shipments)
+    .where(inScope(scope, eq(shipments.id, id)))
+    .limit(1);
   return row ? toDto(row) : null;
 }
 

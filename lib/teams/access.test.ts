@@ -31,7 +31,9 @@ describe("membership and role are read from the database on every call", () => {
   it("refuses a non-member as not found, without revealing the team", async () => {
     const { userId } = await idsOf("globex@example.com", "acme");
     await expect(authorizedAccess({ userId }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
-    await expect(authorizedAccess({ userId }, "no-such-team", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
+    await expect(authorizedAccess({ userId }, "no-such-team", "credentials:view")).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("answers a slug with a NUL or a line break as not found, not as a failed query", async () => {
@@ -46,11 +48,17 @@ describe("membership and role are read from the database on every call", () => {
     const { userId, teamId } = await idsOf("developer@example.com", "acme");
     const mine = and(eq(memberships.userId, userId), eq(memberships.teamId, teamId));
 
-    await expect(authorizedAccess({ userId }, "acme", "credentials:manage")).resolves.toMatchObject({ role: "developer" });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:manage")).resolves.toMatchObject({
+      role: "developer",
+    });
 
     await db.update(memberships).set({ role: "read_only" }).where(mine);
-    await expect(authorizedAccess({ userId }, "acme", "credentials:manage")).rejects.toMatchObject({ code: "forbidden" });
-    await expect(authorizedAccess({ userId }, "acme", "credentials:view")).resolves.toMatchObject({ role: "read_only" });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:manage")).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(authorizedAccess({ userId }, "acme", "credentials:view")).resolves.toMatchObject({
+      role: "read_only",
+    });
 
     await db.update(memberships).set({ role: "admin" }).where(mine);
     await expect(authorizedAccess({ userId }, "acme", "members:manage")).resolves.toMatchObject({ role: "admin" });

@@ -43,8 +43,14 @@ describe("what happens to a token found in public", () => {
 
   it("Developers and Read-only members are refused and change nothing", async () => {
     // developer@example.com is a Developer in Acme and Read-only in Globex.
-    for (const [who, team] of [["developer", "acme"], ["viewer", "acme"], ["developer", "globex"]] as const) {
-      await expect(setLeakResponse(await accessFor({ userId: ids[who] }, team, "test"), "notify")).rejects.toMatchObject({ code: "forbidden" });
+    for (const [who, team] of [
+      ["developer", "acme"],
+      ["viewer", "acme"],
+      ["developer", "globex"],
+    ] as const) {
+      await expect(
+        setLeakResponse(await accessFor({ userId: ids[who] }, team, "test"), "notify"),
+      ).rejects.toMatchObject({ code: "forbidden" });
     }
     expect(await stored("acme")).toBe("revoke");
     expect(await stored("globex")).toBe("revoke");

@@ -21,7 +21,11 @@ export async function getLeakResponse(access: TeamAccess): Promise<LeakResponse>
 export async function setLeakResponse(access: TeamAccess, leakResponse: LeakResponse): Promise<LeakResponse> {
   requirePermission(access, "settings:manage");
   const db = await getDb();
-  const [team] = await db.update(teams).set({ leakResponse }).where(eq(teams.id, access.team.id)).returning({ leakResponse: teams.leakResponse });
+  const [team] = await db
+    .update(teams)
+    .set({ leakResponse })
+    .where(eq(teams.id, access.team.id))
+    .returning({ leakResponse: teams.leakResponse });
   if (!team) throw notFound("Team not found.");
   return team.leakResponse;
 }

@@ -12,9 +12,13 @@ describe("team slugs", () => {
 
   it("stay unique by taking the next free number", async () => {
     const db = await getDb();
-    const [user] = await db.insert(users).values({ email: "slug@example.com", name: "S", passwordHash: "x" }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({ email: "slug@example.com", name: "S", passwordHash: "x" })
+      .returning();
     const slugs = [];
-    for (let i = 0; i < 3; i++) slugs.push((await db.transaction((tx) => createTeamWithOwner(tx, "Acme", user.id))).slug);
+    for (let i = 0; i < 3; i++)
+      slugs.push((await db.transaction((tx) => createTeamWithOwner(tx, "Acme", user.id))).slug);
     expect(slugs).toEqual(["acme", "acme-2", "acme-3"]);
   });
 });

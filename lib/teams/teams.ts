@@ -24,10 +24,20 @@ const RESERVED_SLUGS = new Set(["new-team"]);
 /** Creates a team whose slug is derived from its name (suffixed -2, -3… when taken) and makes userId its owner. */
 export async function createTeamWithOwner(tx: Tx, name: string, userId: string) {
   const base = slugify(name);
-  const existing = new Set((await tx.select({ slug: teams.slug }).from(teams).where(like(teams.slug, `${base}%`))).map((t) => t.slug));
+  const existing = new Set(
+    (
+      await tx
+        .select({ slug: teams.slug })
+        .from(teams)
+        .where(like(teams.slug, `${base}%`))
+    ).map((t) => t.slug),
+  );
   let slug = base;
   for (let n = 2; existing.has(slug) || RESERVED_SLUGS.has(slug); n++) slug = `${base}-${n}`;
-  const [team] = await tx.insert(teams).values({ slug, name }).returning({ id: teams.id, slug: teams.slug, name: teams.name });
+  const [team] = await tx
+    .insert(teams)
+    .values({ slug, name })
+    .returning({ id: teams.id, slug: teams.slug, name: teams.name });
   await tx.insert(memberships).values({ teamId: team.id, userId, role: "owner" });
   return team;
 }

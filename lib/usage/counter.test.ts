@@ -21,7 +21,10 @@ function counter(options: { fail?: () => boolean; maxEntries?: number } = {}) {
   return { usage, written, logged };
 }
 
-const sorted = (rows: UsageRow[]) => [...rows].sort((a, b) => `${a.hour}${a.credentialId}${a.outcome}`.localeCompare(`${b.hour}${b.credentialId}${b.outcome}`));
+const sorted = (rows: UsageRow[]) =>
+  [...rows].sort((a, b) =>
+    `${a.hour}${a.credentialId}${a.outcome}`.localeCompare(`${b.hour}${b.credentialId}${b.outcome}`),
+  );
 
 describe("UsageCounter", () => {
   it("writes one row per credential, hour and outcome, with its count", async () => {
@@ -119,7 +122,9 @@ describe("UsageCounter", () => {
     usage.count(ID_B, "success", T0);
     usage.count(ID_A, "success", T0);
     await usage.flush();
-    expect(written.flat()).toEqual([{ credentialId: ID_A, hour: new Date(T0).toISOString(), outcome: "success", count: 2 }]);
+    expect(written.flat()).toEqual([
+      { credentialId: ID_A, hour: new Date(T0).toISOString(), outcome: "success", count: 2 },
+    ]);
     expect(logged).toEqual([expect.stringMatching(/dropped 1 counted requests/)]);
   });
 });

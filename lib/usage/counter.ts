@@ -52,7 +52,8 @@ export class UsageCounter {
   /** Requests counted and not yet written. */
   pending(): number {
     let total = 0;
-    for (const credentials of this.hours.values()) for (const counts of credentials.values()) for (const n of counts) total += n;
+    for (const credentials of this.hours.values())
+      for (const counts of credentials.values()) for (const n of counts) total += n;
     return total;
   }
 
@@ -127,7 +128,9 @@ export class UsageCounter {
 
   private reportDropped(): void {
     if (this.dropped === 0) return;
-    this.deps.log(`dropped ${this.dropped} counted requests: the usage buffer was full (the database could not be written)`);
+    this.deps.log(
+      `dropped ${this.dropped} counted requests: the usage buffer was full (the database could not be written)`,
+    );
     this.dropped = 0;
   }
 }

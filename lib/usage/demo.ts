@@ -56,11 +56,23 @@ export async function seedDemoUsage(db: Db, now = Date.now()): Promise<void> {
       const lastUsedAt = new Date(revokedAt === null ? now - 90_000 : revokedAt - 60_000);
       const [row] = await tx
         .insert(apiCredentials)
-        .values({ ...scope, name: profile.name, tokenHash: hashToken(token), tokenDisplay: displayToken(token), createdBy: owner.id, createdAt, lastUsedAt, lastUsedAddress: "203.0.113.24" })
+        .values({
+          ...scope,
+          name: profile.name,
+          tokenHash: hashToken(token),
+          tokenDisplay: displayToken(token),
+          createdBy: owner.id,
+          createdAt,
+          lastUsedAt,
+          lastUsedAddress: "203.0.113.24",
+        })
         .returning({ id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay });
       await audit(tx, scope, row, "created");
       if (revokedAt !== null) {
-        await tx.update(apiCredentials).set({ status: "revoked", revokedAt: new Date(revokedAt), revokedReason: "manual" }).where(eq(apiCredentials.id, row.id));
+        await tx
+          .update(apiCredentials)
+          .set({ status: "revoked", revokedAt: new Date(revokedAt), revokedReason: "manual" })
+          .where(eq(apiCredentials.id, row.id));
         await audit(tx, scope, row, "revoked", { reason: "manual" });
       }
 
@@ -70,7 +82,8 @@ export async function seedDemoUsage(db: Db, now = Date.now()): Promise<void> {
         const hour = currentHour - h * HOUR_MS;
         const requests = Math.round(profile.perHour * load(hour) * (0.8 + 0.4 * next()));
         // Once revoked, the old key's calls are refused: the first few per hour as revoked, the rest throttled.
-        const mix: Partial<Record<UsageOutcome, number>> = revokedAt !== null && hour >= revokedAt ? { revoked: 0.3, rate_limited: 0.7 } : profile.mix;
+        const mix: Partial<Record<UsageOutcome, number>> =
+          revokedAt !== null && hour >= revokedAt ? { revoked: 0.3, rate_limited: 0.7 } : profile.mix;
         for (const [outcome, share] of Object.entries(mix) as [UsageOutcome, number][]) {
           const count = Math.round(requests * share);
           if (count === 0) continue;

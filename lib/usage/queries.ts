@@ -22,9 +22,17 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const firstOf24Hours = (now: number) => new Date(now - (now % HOUR_MS) - 23 * HOUR_MS);
 
 /** The last `n` buckets of `size` ms ending with the current one, zero-filled, then the rows added in. */
-function series(n: number, size: number, now: number, rows: { start: string; outcome: UsageOutcome; count: number }[]): UsageSeries {
+function series(
+  n: number,
+  size: number,
+  now: number,
+  rows: { start: string; outcome: UsageOutcome; count: number }[],
+): UsageSeries {
   const last = now - (now % size);
-  const buckets = Array.from({ length: n }, (_, i) => ({ start: new Date(last - (n - 1 - i) * size).toISOString(), counts: zero() }));
+  const buckets = Array.from({ length: n }, (_, i) => ({
+    start: new Date(last - (n - 1 - i) * size).toISOString(),
+    counts: zero(),
+  }));
   const byStart = new Map(buckets.map((b) => [b.start, b]));
   const totals = zero();
   for (const row of rows) {
@@ -36,7 +44,8 @@ function series(n: number, size: number, now: number, rows: { start: string; out
   return { buckets, totals };
 }
 
-const sum = (column: typeof credentialUsage.count | typeof credentialUsageDaily.count) => sql<number>`sum(${column})`.mapWith(Number);
+const sum = (column: typeof credentialUsage.count | typeof credentialUsageDaily.count) =>
+  sql<number>`sum(${column})`.mapWith(Number);
 const dayStart = (day: string) => `${day}T00:00:00.000Z`;
 
 /** One credential of this team and environment: 24 hourly buckets, and 30 daily ones (7 of them for "7 days"). */
@@ -53,13 +62,24 @@ export async function getCredentialUsage(access: TeamAccess, id: string, now = D
     .where(and(eq(credentialUsage.credentialId, found.id), gte(credentialUsage.hour, firstOf24Hours(now))))
     .groupBy(credentialUsage.hour, credentialUsage.outcome);
   const daily = await db
-    .select({ day: credentialUsageDaily.day, outcome: credentialUsageDaily.outcome, count: sum(credentialUsageDaily.count) })
+    .select({
+      day: credentialUsageDaily.day,
+      outcome: credentialUsageDaily.outcome,
+      count: sum(credentialUsageDaily.count),
+    })
     .from(credentialUsageDaily)
-    .where(and(eq(credentialUsageDaily.credentialId, found.id), gte(credentialUsageDaily.day, isoDay(now - 29 * DAY_MS))))
+    .where(
+      and(eq(credentialUsageDaily.credentialId, found.id), gte(credentialUsageDaily.day, isoDay(now - 29 * DAY_MS))),
+    )
     .groupBy(credentialUsageDaily.day, credentialUsageDaily.outcome);
   const days = daily.map((r) => ({ start: dayStart(r.day), outcome: r.outcome, count: r.count }));
   return {
-    "24h": series(24, HOUR_MS, now, hourly.map((r) => ({ start: r.hour.toISOString(), outcome: r.outcome, count: r.count }))),
+    "24h": series(
+      24,
+      HOUR_MS,
+      now,
+      hourly.map((r) => ({ start: r.hour.toISOString(), outcome: r.outcome, count: r.count })),
+    ),
     "7d": series(7, DAY_MS, now, days),
     "30d": series(30, DAY_MS, now, days),
   };
@@ -72,7 +92,11 @@ export async function getTeamUsage(access: TeamAccess, now = Date.now()): Promis
   const scope = scopeOf(access);
   const since = isoDay(now - 29 * DAY_MS);
   const perDay = await db
-    .select({ day: credentialUsageDaily.day, outcome: credentialUsageDaily.outcome, count: sum(credentialUsageDaily.count) })
+    .select({
+      day: credentialUsageDaily.day,
+      outcome: credentialUsageDaily.outcome,
+      count: sum(credentialUsageDaily.count),
+    })
     .from(credentialUsageDaily)
     .innerJoin(apiCredentials, eq(apiCredentials.id, credentialUsageDaily.credentialId))
     .where(inScope(scope, gte(credentialUsageDaily.day, since)))
@@ -83,7 +107,10 @@ export async function getTeamUsage(access: TeamAccess, now = Date.now()): Promis
       id: apiCredentials.id,
       name: apiCredentials.name,
       requests,
-      refused: sql<number>`coalesce(sum(${credentialUsageDaily.count}) filter (where ${inArray(credentialUsageDaily.outcome, [...refusedOutcomes])}), 0)`.mapWith(Number),
+      refused:
+        sql<number>`coalesce(sum(${credentialUsageDaily.count}) filter (where ${inArray(credentialUsageDaily.outcome, [...refusedOutcomes])}), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(credentialUsageDaily)
     .innerJoin(apiCredentials, eq(apiCredentials.id, credentialUsageDaily.credentialId))
@@ -92,7 +119,12 @@ export async function getTeamUsage(access: TeamAccess, now = Date.now()): Promis
     .orderBy(desc(requests), apiCredentials.name)
     .limit(10);
   const refusedRows = await db
-    .select({ id: apiCredentials.id, name: apiCredentials.name, outcome: credentialUsage.outcome, count: sum(credentialUsage.count) })
+    .select({
+      id: apiCredentials.id,
+      name: apiCredentials.name,
+      outcome: credentialUsage.outcome,
+      count: sum(credentialUsage.count),
+    })
     .from(credentialUsage)
     .innerJoin(apiCredentials, eq(apiCredentials.id, credentialUsage.credentialId))
     .where(
@@ -104,18 +136,30 @@ export async function getTeamUsage(access: TeamAccess, now = Date.now()): Promis
     )
     .groupBy(apiCredentials.id, apiCredentials.name, credentialUsage.outcome);
   return {
-    days: series(30, DAY_MS, now, perDay.map((r) => ({ start: dayStart(r.day), outcome: r.outcome, count: r.count }))),
+    days: series(
+      30,
+      DAY_MS,
+      now,
+      perDay.map((r) => ({ start: dayStart(r.day), outcome: r.outcome, count: r.count })),
+    ),
     top,
     refused: refusedByCredential(refusedRows),
   };
 }
 
-function refusedByCredential(rows: { id: string; name: string; outcome: UsageOutcome; count: number }[]): TeamUsage["refused"] {
+function refusedByCredential(
+  rows: { id: string; name: string; outcome: UsageOutcome; count: number }[],
+): TeamUsage["refused"] {
   const byId = new Map<string, TeamUsage["refused"][number]>();
   for (const row of rows) {
     let entry = byId.get(row.id);
     if (!entry) {
-      entry = { id: row.id, name: row.name, counts: Object.fromEntries(refusedOutcomes.map((o) => [o, 0])) as RefusedCounts, total: 0 };
+      entry = {
+        id: row.id,
+        name: row.name,
+        counts: Object.fromEntries(refusedOutcomes.map((o) => [o, 0])) as RefusedCounts,
+        total: 0,
+      };
       byId.set(row.id, entry);
     }
     entry.counts[row.outcome as keyof RefusedCounts] += row.count;

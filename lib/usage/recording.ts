@@ -55,7 +55,11 @@ const usage = processState("usage counter", () => ({
   // USAGE_COUNTING=off: for measuring what counting costs (npm run bench -- --usage-off).
   enabled: process.env.USAGE_COUNTING !== "off",
   // Bounded at 100,000 credential-hours (about 10 MB): a database down for hours loses its oldest hours, not the process.
-  counter: new UsageCounter({ write: writeUsage, maxEntries: 100_000, log: (message, err) => logError("usage", message, err) }),
+  counter: new UsageCounter({
+    write: writeUsage,
+    maxEntries: 100_000,
+    log: (message, err) => logError("usage", message, err),
+  }),
   scheduled: false,
 }));
 

@@ -11,7 +11,15 @@ export function LoginForm({ next }: { next?: string }) {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {next && <input type="hidden" name="next" value={next} />}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.email} autoFocus />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.email}
+        autoFocus
+      />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <FormError message={state?.message} testId="sign-in-error" />
       <Button type="submit" pending={pending} pendingLabel="Signing in…" className="w-full">

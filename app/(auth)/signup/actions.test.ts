@@ -11,11 +11,19 @@ import { signUp } from "./actions";
 vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
 // Each call its own client address, so these tests do not spend one another's sign-up budget.
 let clients = 0;
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${++clients % 250}` }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${++clients % 250}` }),
+}));
 
 function form(fields: { name?: string; email?: string; password?: string }) {
   const data = new FormData();
-  for (const [key, value] of Object.entries({ name: "Nina Newcomer", email: "nina@example.com", password: "a-long-enough-password", ...fields })) data.set(key, value);
+  for (const [key, value] of Object.entries({
+    name: "Nina Newcomer",
+    email: "nina@example.com",
+    password: "a-long-enough-password",
+    ...fields,
+  }))
+    data.set(key, value);
   return data;
 }
 
@@ -39,17 +47,24 @@ describe("sign-up", () => {
     expect(await userCount()).toBe(before);
   });
 
-  it.each([["password1234"], ["qwertyuiop"], ["Password123"], ["iloveyou12"]])("refuses the common password %s", async (password) => {
-    const state = await signUp(null, form({ password, email: "common@example.com" }));
-    expect(state?.fieldErrors?.password).toEqual(["This password is too common. Choose another."]);
-  });
+  it.each([["password1234"], ["qwertyuiop"], ["Password123"], ["iloveyou12"]])(
+    "refuses the common password %s",
+    async (password) => {
+      const state = await signUp(null, form({ password, email: "common@example.com" }));
+      expect(state?.fieldErrors?.password).toEqual(["This password is too common. Choose another."]);
+    },
+  );
 
   it("refuses a password over 72 bytes, which bcrypt would cut short, and says so", async () => {
     const tooLong = await signUp(null, form({ password: "x".repeat(73), email: "long@example.com" }));
-    expect(tooLong?.fieldErrors?.password).toEqual(["Use at most 72 bytes (about 72 letters; fewer with accents or emoji)."]);
+    expect(tooLong?.fieldErrors?.password).toEqual([
+      "Use at most 72 bytes (about 72 letters; fewer with accents or emoji).",
+    ]);
     // 25 three-byte characters are 75 bytes though only 25 letters.
     const accented = await signUp(null, form({ password: "€".repeat(25), email: "euro@example.com" }));
-    expect(accented?.fieldErrors?.password).toEqual(["Use at most 72 bytes (about 72 letters; fewer with accents or emoji)."]);
+    expect(accented?.fieldErrors?.password).toEqual([
+      "Use at most 72 bytes (about 72 letters; fewer with accents or emoji).",
+    ]);
   });
 
   it("accepts a password of exactly 72 bytes", async () => {

@@ -17,13 +17,22 @@ export type SignUpState = {
 } | null;
 
 export async function signUp(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
-  const raw = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+  const raw = {
+    name: String(formData.get("name") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    password: String(formData.get("password") ?? ""),
+  };
   const values = { name: raw.name, email: raw.email };
   const parsed = SignUpInput.safeParse(raw);
-  if (!parsed.success) return { values, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success)
+    return { values, message: "Check the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {
     // Before any bcrypt work or email lookup: sign-up would otherwise be a free oracle for which emails exist.
-    await spendAttempt("sign-up per address", clientAddress(await headers()), (wait) => `Too many sign-ups from your network. Try again in ${wait}.`);
+    await spendAttempt(
+      "sign-up per address",
+      clientAddress(await headers()),
+      (wait) => `Too many sign-ups from your network. Try again in ${wait}.`,
+    );
     await createAccount(parsed.data);
   } catch (err) {
     // Said once: at the field it concerns when there is one (announced there), else for the form.

@@ -11,8 +11,23 @@ export function SignUpForm() {
   const [state, formAction, pending] = useActionState(signUp, null);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <TextField label="Name" name="name" autoComplete="name" required defaultValue={state?.values.name} errors={state?.fieldErrors?.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state?.values.email} errors={state?.fieldErrors?.email} />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state?.values.name}
+        errors={state?.fieldErrors?.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.values.email}
+        errors={state?.fieldErrors?.email}
+      />
       <NewPasswordField errors={state?.fieldErrors?.password} />
       <FormError message={state?.message} />
       <Button type="submit" pending={pending} className="w-full">

@@ -16,7 +16,9 @@ export default async function DashboardHome() {
   return (
     <main className="mx-auto max-w-lg space-y-4 px-6 py-16 text-center">
       <h1 className="text-xl font-semibold">You are not a member of any team</h1>
-      <p className="text-slate-600">Ask a team owner or admin to invite {user.email} to their team, or create a team of your own.</p>
+      <p className="text-slate-600">
+        Ask a team owner or admin to invite {user.email} to their team, or create a team of your own.
+      </p>
       <Link href="/dashboard/new-team" className="inline-block font-medium text-indigo-700 underline">
         Create a team
       </Link>

@@ -11,7 +11,10 @@ describe("parseAllowedAddresses", () => {
   });
 
   it("clears host bits and drops duplicates", () => {
-    expect(parseAllowedAddresses("10.1.2.3/8\n10.0.0.0/8\n2001:db8::ff/64")).toEqual({ ok: true, cidrs: ["10.0.0.0/8", "2001:db8::/64"] });
+    expect(parseAllowedAddresses("10.1.2.3/8\n10.0.0.0/8\n2001:db8::ff/64")).toEqual({
+      ok: true,
+      cidrs: ["10.0.0.0/8", "2001:db8::/64"],
+    });
   });
 
   it("an empty text is an empty list (any address)", () => {
@@ -32,11 +35,17 @@ describe("parseAllowedAddresses", () => {
     ["fe80::1%eth0", 3],
     ["10.0.0.0 10.0.0.1", 3],
   ])("names the first bad line: %s", (bad, line) => {
-    expect(parseAllowedAddresses(`10.0.0.0/8\n\n${bad}\nnope`)).toEqual({ ok: false, error: `Line ${line}: “${bad}” is not an IP address or CIDR range.` });
+    expect(parseAllowedAddresses(`10.0.0.0/8\n\n${bad}\nnope`)).toEqual({
+      ok: false,
+      error: `Line ${line}: “${bad}” is not an IP address or CIDR range.`,
+    });
   });
 
   it("counts lines as the textarea shows them, blank ones included", () => {
-    expect(parseAllowedAddresses("\n\n\n\nx")).toEqual({ ok: false, error: "Line 5: “x” is not an IP address or CIDR range." });
+    expect(parseAllowedAddresses("\n\n\n\nx")).toEqual({
+      ok: false,
+      error: "Line 5: “x” is not an IP address or CIDR range.",
+    });
   });
 
   it(`takes ${MAX_ALLOWED_ADDRESSES} entries and refuses more`, () => {
@@ -83,7 +92,15 @@ describe("isAddressAllowed", () => {
   it("a compiled list answers the same as the one-off check", () => {
     const cidrs = ["192.0.2.0/24", "2001:db8:1::/48", "127.0.0.1/32"];
     const allowed = compileAllowedAddresses(cidrs);
-    for (const address of ["192.0.2.200", "192.0.3.1", "2001:db8:1:ffff::1", "2001:db8:2::1", "127.0.0.1", "::ffff:127.0.0.1", "::1"]) {
+    for (const address of [
+      "192.0.2.200",
+      "192.0.3.1",
+      "2001:db8:1:ffff::1",
+      "2001:db8:2::1",
+      "127.0.0.1",
+      "::ffff:127.0.0.1",
+      "::1",
+    ]) {
       expect(allowed(address), address).toBe(isAddressAllowed(address, cidrs));
     }
     expect(allowed("::ffff:127.0.0.1")).toBe(true);

@@ -33,7 +33,8 @@ function parseRange(text: string): [Ip, number] | null {
   if (prefixText !== null && !/^\d{1,3}$/.test(prefixText)) return null;
   const prefix = prefixText === null ? bits : Number(prefixText);
   if (prefix > bits) return null;
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress() && prefix >= 96) return [(ip as ipaddr.IPv6).toIPv4Address(), prefix - 96];
+  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress() && prefix >= 96)
+    return [(ip as ipaddr.IPv6).toIPv4Address(), prefix - 96];
   return [ip, prefix];
 }
 
@@ -62,7 +63,8 @@ export function parseAllowedAddresses(text: string): ParsedAllowedAddresses {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line) continue;
-    if (++entries > MAX_ALLOWED_ADDRESSES) return { ok: false, error: `Enter at most ${MAX_ALLOWED_ADDRESSES} addresses.` };
+    if (++entries > MAX_ALLOWED_ADDRESSES)
+      return { ok: false, error: `Enter at most ${MAX_ALLOWED_ADDRESSES} addresses.` };
     const range = parseRange(line);
     if (!range) return { ok: false, error: `Line ${i + 1}: ${quote(line)} is not an IP address or CIDR range.` };
     const cidr = canonical(range);

@@ -46,4 +46,3 @@ export type CredentialPage = {
   /** Found in public and not yet rolled, newest first (at most 5): the list's leak banner. */
   leaks: LeakNotice[];
 };
-

@@ -11,7 +11,15 @@ import {
   type GracePeriod,
 } from "./schemas";
 
-export { CREATE_EXPIRY_CHOICES, EXPIRY_CHOICES, GRACE_PERIODS, expiryDateBounds, type Expiry, type ExpiryChoice, type GracePeriod };
+export {
+  CREATE_EXPIRY_CHOICES,
+  EXPIRY_CHOICES,
+  GRACE_PERIODS,
+  expiryDateBounds,
+  type Expiry,
+  type ExpiryChoice,
+  type GracePeriod,
+};
 
 export const expiryChoiceLabels: Record<ExpiryChoice, string> = {
   never: "Never",
@@ -34,8 +42,18 @@ export const gracePeriodLabels: Record<GracePeriod, string> = {
 export const EXPIRING_SOON_DAYS = 7;
 
 /** PostgreSQL intervals of the relative choices, added to the database's now(). */
-export const expiryIntervals = { "7d": "7 days", "30d": "30 days", "90d": "90 days", "1y": "1 year" } as const satisfies Partial<Record<ExpiryChoice, string>>;
-export const graceIntervals = { now: "0 seconds", "1h": "1 hour", "24h": "24 hours", "7d": "7 days" } as const satisfies Record<GracePeriod, string>;
+export const expiryIntervals = {
+  "7d": "7 days",
+  "30d": "30 days",
+  "90d": "90 days",
+  "1y": "1 year",
+} as const satisfies Partial<Record<ExpiryChoice, string>>;
+export const graceIntervals = {
+  now: "0 seconds",
+  "1h": "1 hour",
+  "24h": "24 hours",
+  "7d": "7 days",
+} as const satisfies Record<GracePeriod, string>;
 
 /** "On a date…": the credential works through the end of that day, UTC. */
 export const endOfExpiryDate = (date: string) => `${date}T23:59:59.999Z`;

@@ -10,7 +10,10 @@ export const CREDENTIAL_NAME_MAX_LENGTH = 64;
 // Counted in characters (code points), as PostgreSQL counts text, not in UTF-16 units.
 export const CredentialName = plainText({ error: "Enter a name." })
   .min(1, "Enter a name.")
-  .refine((name) => [...name].length <= CREDENTIAL_NAME_MAX_LENGTH, `Use at most ${CREDENTIAL_NAME_MAX_LENGTH} characters.`);
+  .refine(
+    (name) => [...name].length <= CREDENTIAL_NAME_MAX_LENGTH,
+    `Use at most ${CREDENTIAL_NAME_MAX_LENGTH} characters.`,
+  );
 
 export const CredentialId = z.uuid({ error: "Unknown credential." });
 
@@ -37,7 +40,8 @@ export function expiryDateBounds(now = new Date()): { min: string; max: string }
   return { min: isoDay(now), max: isoDay(nextYear) };
 }
 
-const isCalendarDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && isoDay(new Date(`${text}T00:00:00Z`)) === text;
+const isCalendarDay = (text: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) && isoDay(new Date(`${text}T00:00:00Z`)) === text;
 
 type ExpiryInput = { choice: (typeof EXPIRY_CHOICES)[number]; date?: string };
 
@@ -46,7 +50,13 @@ function checkExpiryDate(expiry: ExpiryInput | undefined, ctx: z.RefinementCtx) 
   if (expiry?.choice !== "date") return;
   const date = expiry.date ?? "";
   const { min, max } = expiryDateBounds();
-  const message = !isCalendarDay(date) ? "Choose a date." : date < min ? "Choose a date in the future." : date > max ? "Choose a date within a year." : null;
+  const message = !isCalendarDay(date)
+    ? "Choose a date."
+    : date < min
+      ? "Choose a date in the future."
+      : date > max
+        ? "Choose a date within a year."
+        : null;
   if (message) ctx.addIssue({ code: "custom", path: ["date"], message });
 }
 
@@ -54,7 +64,9 @@ const ExpiryShape = z.object({
   choice: z.enum(EXPIRY_CHOICES, { error: "Choose when it expires." }),
   date: z.string().optional(),
 });
-const CreateExpiryShape = ExpiryShape.extend({ choice: z.enum(CREATE_EXPIRY_CHOICES, { error: "Choose when it expires." }) });
+const CreateExpiryShape = ExpiryShape.extend({
+  choice: z.enum(CREATE_EXPIRY_CHOICES, { error: "Choose when it expires." }),
+});
 export const Expiry = ExpiryShape.superRefine(checkExpiryDate);
 export const CreateExpiry = CreateExpiryShape.superRefine(checkExpiryDate);
 export const GracePeriod = z.enum(GRACE_PERIODS, { error: "Choose when the old token stops working." });
@@ -77,7 +89,10 @@ export const CredentialByIdInput = TeamScope.extend(Credential.pick({ id: true }
 /** `acknowledgeLeak`: the member saw the warning that its token was found in public (lib/credentials/credentials.ts). */
 export const EnableCredentialInput = CredentialByIdInput.extend({ acknowledgeLeak: z.boolean().optional() });
 /** Is this name taken by another credential (other than `exceptId`, the one being renamed)? */
-export const CredentialNameInUseInput = TeamScope.extend({ ...Credential.pick({ name: true }).shape, exceptId: CredentialId.optional() });
+export const CredentialNameInUseInput = TeamScope.extend({
+  ...Credential.pick({ name: true }).shape,
+  exceptId: CredentialId.optional(),
+});
 
 // An action's expiry date problem is reported on `date` (not `expiry`), as the form names its field.
 const dateOf = (input: { expiry?: ExpiryInput }, ctx: z.RefinementCtx) => checkExpiryDate(input.expiry, ctx);
@@ -86,10 +101,16 @@ export const CreateCredentialInput = TeamScope.extend({
   ...Credential.pick({ name: true }).shape,
   expiry: CreateExpiryShape.default({ choice: "never" }),
 }).superRefine(dateOf);
-export const ChangeExpiryInput = TeamScope.extend({ ...Credential.pick({ id: true }).shape, expiry: ExpiryShape }).superRefine(dateOf);
+export const ChangeExpiryInput = TeamScope.extend({
+  ...Credential.pick({ id: true }).shape,
+  expiry: ExpiryShape,
+}).superRefine(dateOf);
 export const RollCredentialInput = TeamScope.extend({ ...Credential.pick({ id: true }).shape, grace: GracePeriod });
 /** The textarea's text; lib/credentials/shared/addresses.ts parses it (a bad line is a field error on `addresses`). */
-export const SetAllowedAddressesInput = TeamScope.extend({ ...Credential.pick({ id: true }).shape, addresses: z.string({ error: "Enter addresses, one per line." }).max(20_000, "Enter at most 100 addresses.") });
+export const SetAllowedAddressesInput = TeamScope.extend({
+  ...Credential.pick({ id: true }).shape,
+  addresses: z.string({ error: "Enter addresses, one per line." }).max(20_000, "Enter at most 100 addresses."),
+});
 
 export type CredentialFilters = z.infer<typeof CredentialFilters>;
 export type CredentialStatusFilter = z.infer<typeof CredentialStatusFilter>;

@@ -17,13 +17,18 @@ const active: CredentialLifecycle = {
   revokedReason: null,
   leak: null,
 };
-const labels = (credential: Partial<CredentialLifecycle>) => credentialState({ ...active, ...credential }, now).badges.map((b) => b.label);
+const labels = (credential: Partial<CredentialLifecycle>) =>
+  credentialState({ ...active, ...credential }, now).badges.map((b) => b.label);
 
 describe("a credential's status", () => {
   it("is Active without an expiry, and while its expiry is more than 7 days away", () => {
     expect(labels({})).toEqual(["Active"]);
     expect(labels({ expiresAt: at(8 * DAY) })).toEqual(["Active"]);
-    expect(credentialState({ ...active, expiresAt: at(8 * DAY) }, now)).toMatchObject({ expired: false, expiringSoon: false, refusal: null });
+    expect(credentialState({ ...active, expiresAt: at(8 * DAY) }, now)).toMatchObject({
+      expired: false,
+      expiringSoon: false,
+      refusal: null,
+    });
   });
 
   it("says how long is left once the expiry is 7 days away or less", () => {
@@ -33,7 +38,11 @@ describe("a credential's status", () => {
     expect(labels({ expiresAt: at(5 * HOUR) })).toEqual(["Expires in 5 hours"]);
     expect(labels({ expiresAt: at(59 * MINUTE + 50_000) })).toEqual(["Expires in 1 hour"]);
     expect(labels({ expiresAt: at(10_000) })).toEqual(["Expires in less than a minute"]);
-    expect(credentialState({ ...active, expiresAt: at(DAY) }, now)).toMatchObject({ expiringSoon: true, expired: false, refusal: null });
+    expect(credentialState({ ...active, expiresAt: at(DAY) }, now)).toMatchObject({
+      expiringSoon: true,
+      expired: false,
+      refusal: null,
+    });
   });
 
   it("is Expired from the expiry on, and its token is refused until the expiry changes", () => {
@@ -47,13 +56,20 @@ describe("a credential's status", () => {
 
   it("is Revoked, and says Expired too when both hold, naming both fixes", () => {
     expect(labels({ status: "revoked" })).toEqual(["Revoked"]);
-    expect(credentialState({ ...active, status: "revoked" }, now).refusal).toBe("Its token is refused: it is revoked. Enable it to use it again.");
+    expect(credentialState({ ...active, status: "revoked" }, now).refusal).toBe(
+      "Its token is refused: it is revoked. Enable it to use it again.",
+    );
     // A revoked credential is not "expiring soon": its token is refused already.
-    expect(credentialState({ ...active, status: "revoked", expiresAt: at(DAY) }, now)).toMatchObject({ expiringSoon: false, badges: [{ label: "Revoked" }] });
+    expect(credentialState({ ...active, status: "revoked", expiresAt: at(DAY) }, now)).toMatchObject({
+      expiringSoon: false,
+      badges: [{ label: "Revoked" }],
+    });
 
     const both = credentialState({ ...active, status: "revoked", expiresAt: at(-HOUR) }, now);
     expect(both.badges.map((b) => b.label)).toEqual(["Revoked", "Expired"]);
-    expect(both.refusal).toBe("Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.");
+    expect(both.refusal).toBe(
+      "Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.",
+    );
   });
 });
 
@@ -65,7 +81,10 @@ describe("a credential whose token was found in public", () => {
     expect(state.badges).toEqual([{ label: "Leaked", tone: "danger" }]);
     expect(state).toMatchObject({ revoked: true, leaked: true });
     expect(state.refusal).toBe("Its token is refused: it was found in public and revoked. Roll it to get a new token.");
-    expect(labels({ status: "revoked", revokedReason: "leaked", leak, expiresAt: at(-DAY) })).toEqual(["Leaked", "Expired"]);
+    expect(labels({ status: "revoked", revokedReason: "leaked", leak, expiresAt: at(-DAY) })).toEqual([
+      "Leaked",
+      "Expired",
+    ]);
   });
 
   it("stays Revoked when revoked by a member or by a public report", () => {
@@ -116,17 +135,24 @@ describe("a rolled credential", () => {
   });
 
   it("says so when its expiry was changed to never", () => {
-    expect(credentialState({ ...rolled, expiresAt: null }, now).roll).toMatchObject({ countdown: "The old token keeps working: it has no expiry.", endable: true });
+    expect(credentialState({ ...rolled, expiresAt: null }, now).roll).toMatchObject({
+      countdown: "The old token keeps working: it has no expiry.",
+      endable: true,
+    });
   });
 
   it("is not used since the roll when its last use came before it", () => {
     expect(credentialState(rolled, now).roll?.usage).toEqual({ kind: "quiet" });
-    expect(credentialState({ ...rolled, lastUsedAt: null, lastUsedAddress: null }, now).roll?.usage).toEqual({ kind: "quiet" });
+    expect(credentialState({ ...rolled, lastUsedAt: null, lastUsedAddress: null }, now).roll?.usage).toEqual({
+      kind: "quiet",
+    });
     expect(credentialState({ ...rolled, lastUsedAt: rolled.rolledAt }, now).roll?.usage).toEqual({ kind: "quiet" });
   });
 
   it("is still in use when its token authenticated a request after the roll, with when and from where", () => {
-    expect(credentialState({ ...rolled, lastUsedAt: at(-MINUTE), lastUsedAddress: "10.1.2.3" }, now).roll?.usage).toEqual({
+    expect(
+      credentialState({ ...rolled, lastUsedAt: at(-MINUTE), lastUsedAddress: "10.1.2.3" }, now).roll?.usage,
+    ).toEqual({
       kind: "in_use",
       lastUsedAt: at(-MINUTE),
       address: "10.1.2.3",

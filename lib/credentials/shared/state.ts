@@ -6,7 +6,10 @@
 import type { CredentialDto } from "./dto";
 import { EXPIRING_SOON_DAYS } from "./expiry";
 
-export type CredentialLifecycle = Pick<CredentialDto, "status" | "expiresAt" | "rolledAt" | "replacedBy" | "lastUsedAt" | "lastUsedAddress" | "revokedReason" | "leak">;
+export type CredentialLifecycle = Pick<
+  CredentialDto,
+  "status" | "expiresAt" | "rolledAt" | "replacedBy" | "lastUsedAt" | "lastUsedAddress" | "revokedReason" | "leak"
+>;
 
 export type StatusBadge = { label: string; tone: "success" | "warning" | "neutral" | "danger" };
 
@@ -46,7 +49,9 @@ export const LEAKED_TOKEN_WARNING = "This token was found in public. Anyone may 
 
 /** The list's banner: how many credentials stop working within EXPIRING_SOON_DAYS. */
 export const expiringSoonText = (count: number) =>
-  count === 1 ? `1 credential expires within ${EXPIRING_SOON_DAYS} days.` : `${count} credentials expire within ${EXPIRING_SOON_DAYS} days.`;
+  count === 1
+    ? `1 credential expires within ${EXPIRING_SOON_DAYS} days.`
+    : `${count} credentials expire within ${EXPIRING_SOON_DAYS} days.`;
 const inWords = new Intl.RelativeTimeFormat("en", { numeric: "always" });
 
 /**
@@ -83,15 +88,25 @@ export function credentialState(credential: CredentialLifecycle, now: number): C
   // Still working (the team only notifies, or a member enabled it) although anyone may have its token.
   if (!revoked && !expired && credential.leak) badges.push({ label: "Found in public", tone: "warning" });
 
-  return { revoked, leaked, expired, expiringSoon, badges, refusal: refusal(revoked, expired, leaked && !credential.replacedBy), roll: rollState(credential, expired, left) };
+  return {
+    revoked,
+    leaked,
+    expired,
+    expiringSoon,
+    badges,
+    refusal: refusal(revoked, expired, leaked && !credential.replacedBy),
+    roll: rollState(credential, expired, left),
+  };
 }
 
 /** `leaked`: revoked for a leak and not rolled yet (a rolled one's replacement is the fix already). */
 function refusal(revoked: boolean, expired: boolean, leaked: boolean): string | null {
   // Anyone may have a leaked token: a new one (Roll), not Enable, makes it safe to use again.
-  if (leaked) return `Its token is refused: it was found in public and revoked${expired ? ", and it has expired" : ""}. Roll it to get a new token.`;
+  if (leaked)
+    return `Its token is refused: it was found in public and revoked${expired ? ", and it has expired" : ""}. Roll it to get a new token.`;
   // Enable does not touch the expiry: each cause needs its own fix, so both are named.
-  if (revoked && expired) return "Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.";
+  if (revoked && expired)
+    return "Its token is refused: it is revoked and it has expired. Enable it and change its expiry to use it again.";
   if (revoked) return "Its token is refused: it is revoked. Enable it to use it again.";
   if (expired) return "Its token is refused: it has expired. Change its expiry to use it again.";
   return null;
@@ -106,11 +121,15 @@ function rollState(credential: CredentialLifecycle, expired: boolean, left: numb
       : `Old token stops working ${formatTimeLeft(left)}.`;
   // A use after the roll (recorded even within the minute of the one before) means something still sends the old token.
   const usedSinceRoll =
-    credential.lastUsedAt !== null && credential.rolledAt !== null && Date.parse(credential.lastUsedAt) > Date.parse(credential.rolledAt);
+    credential.lastUsedAt !== null &&
+    credential.rolledAt !== null &&
+    Date.parse(credential.lastUsedAt) > Date.parse(credential.rolledAt);
   return {
     replacedBy: credential.replacedBy,
     countdown,
     endable: !expired,
-    usage: usedSinceRoll ? { kind: "in_use", lastUsedAt: credential.lastUsedAt!, address: credential.lastUsedAddress } : { kind: "quiet" },
+    usage: usedSinceRoll
+      ? { kind: "in_use", lastUsedAt: credential.lastUsedAt!, address: credential.lastUsedAddress }
+      : { kind: "quiet" },
   };
 }

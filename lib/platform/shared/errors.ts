@@ -1,5 +1,11 @@
 // Domain errors that entry points turn into their own answers (action results, HTTP statuses).
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "throttled"
+export type AppErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid_input"
+  | "conflict"
+  | "throttled"
   // Sudo mode: the change needs the member's password typed again (lib/auth/sudo.ts).
   | "password_confirmation_required";
 

@@ -12,5 +12,9 @@ export function teamPath(team: string, environment: Environment, section: string
 export function switchTeamPath(pathname: string, to: { team?: string; environment?: Environment }): string {
   const [, dashboard, team, environment, ...section] = pathname.split("/");
   if (dashboard !== "dashboard" || !team || !environment) return pathname;
-  return teamPath(to.team ?? team, to.environment ?? (environment as Environment), section.join("/") || LANDING_SECTION);
+  return teamPath(
+    to.team ?? team,
+    to.environment ?? (environment as Environment),
+    section.join("/") || LANDING_SECTION,
+  );
 }

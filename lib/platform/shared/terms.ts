@@ -24,7 +24,13 @@ export const usageOutcomeLabels: Record<UsageOutcome, string> = {
 };
 
 /** The outcomes that are refusals by authentication: the Usage page's "refused" list. */
-export const refusedOutcomes = ["revoked", "expired", "ip_not_allowed", "rate_limited", "wrong_environment"] as const satisfies readonly UsageOutcome[];
+export const refusedOutcomes = [
+  "revoked",
+  "expired",
+  "ip_not_allowed",
+  "rate_limited",
+  "wrong_environment",
+] as const satisfies readonly UsageOutcome[];
 
 export const roleLabels: Record<Role, string> = {
   owner: "Owner",
@@ -35,7 +41,11 @@ export const roleLabels: Record<Role, string> = {
 
 export const environmentLabels: Record<Environment, string> = { test: "Test", live: "Live" };
 
-export const leakResponseLabels: Record<LeakResponse, string> = { revoke: "Revoke it and notify", notify: "Only notify" };
+export const leakResponseLabels: Record<LeakResponse, string> = {
+  revoke: "Revoke it and notify",
+  notify: "Only notify",
+};
 
 export const isRole = (value: unknown): value is Role => (roles as readonly unknown[]).includes(value);
-export const isEnvironment = (value: unknown): value is Environment => (environments as readonly unknown[]).includes(value);
+export const isEnvironment = (value: unknown): value is Environment =>
+  (environments as readonly unknown[]).includes(value);

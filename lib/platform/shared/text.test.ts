@@ -24,11 +24,14 @@ const allowed = ["Zoë Ærøskøbing", "東京 配送", "Équipe 🚚", "שלו�
 
 // Every text field a person or an integration types, each with the input around it valid.
 const fields: Record<string, (text: string) => { success: boolean; error?: { issues: { message: string }[] } }> = {
-  "sign-up name": (name) => SignUpInput.safeParse({ name, email: "new@example.com", password: "a-long-enough-password" }),
-  "invitation name": (name) => AcceptAsNewUserInput.safeParse({ token: "A".repeat(43), name, password: "a-long-enough-password" }),
+  "sign-up name": (name) =>
+    SignUpInput.safeParse({ name, email: "new@example.com", password: "a-long-enough-password" }),
+  "invitation name": (name) =>
+    AcceptAsNewUserInput.safeParse({ token: "A".repeat(43), name, password: "a-long-enough-password" }),
   "team name": (name) => CreateTeamInput.safeParse({ name }),
   "credential name": (name) => CredentialName.safeParse(name),
-  "shipment reference": (reference) => CreateShipment.safeParse({ reference, recipient: { name: "Ada", address: "London" }, weight_grams: 1 }),
+  "shipment reference": (reference) =>
+    CreateShipment.safeParse({ reference, recipient: { name: "Ada", address: "London" }, weight_grams: 1 }),
   "recipient name": (name) => CreateShipment.safeParse({ recipient: { name, address: "London" }, weight_grams: 1 }),
   "recipient address": (address) => CreateShipment.safeParse({ recipient: { name: "Ada", address }, weight_grams: 1 }),
 };

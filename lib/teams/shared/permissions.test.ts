@@ -1,13 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { can, grantableRoles, invitationRefusal, leaveRefusal, mayManageMember, removalRefusal, roleChangeRefusal, type Permission } from "./permissions";
+import {
+  can,
+  grantableRoles,
+  invitationRefusal,
+  leaveRefusal,
+  mayManageMember,
+  removalRefusal,
+  roleChangeRefusal,
+  type Permission,
+} from "./permissions";
 import type { Role } from "@/lib/platform/shared/terms";
 
 describe("the permission table", () => {
   const expected: Record<Role, Record<Permission, boolean>> = {
-    owner: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": true, "settings:manage": true },
-    admin: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": true, "settings:manage": true },
-    developer: { "credentials:view": true, "credentials:manage": true, "activity:view": true, "members:view": true, "members:manage": false, "settings:manage": false },
-    read_only: { "credentials:view": true, "credentials:manage": false, "activity:view": true, "members:view": true, "members:manage": false, "settings:manage": false },
+    owner: {
+      "credentials:view": true,
+      "credentials:manage": true,
+      "activity:view": true,
+      "members:view": true,
+      "members:manage": true,
+      "settings:manage": true,
+    },
+    admin: {
+      "credentials:view": true,
+      "credentials:manage": true,
+      "activity:view": true,
+      "members:view": true,
+      "members:manage": true,
+      "settings:manage": true,
+    },
+    developer: {
+      "credentials:view": true,
+      "credentials:manage": true,
+      "activity:view": true,
+      "members:view": true,
+      "members:manage": false,
+      "settings:manage": false,
+    },
+    read_only: {
+      "credentials:view": true,
+      "credentials:manage": false,
+      "activity:view": true,
+      "members:view": true,
+      "members:manage": false,
+      "settings:manage": false,
+    },
   };
   for (const [role, permissions] of Object.entries(expected) as [Role, Record<Permission, boolean>][]) {
     it(`gives ${role} exactly its permissions`, () => {
@@ -48,7 +85,10 @@ describe("the Owner rules", () => {
   }
 
   it("nobody raises their own role; an Owner may step down while another Owner remains", () => {
-    expect(roleChangeRefusal(me("admin"), me("admin"), "owner", 1)).toMatchObject({ code: "forbidden", message: "You cannot raise your own role." });
+    expect(roleChangeRefusal(me("admin"), me("admin"), "owner", 1)).toMatchObject({
+      code: "forbidden",
+      message: "You cannot raise your own role.",
+    });
     expect(roleChangeRefusal(me("admin"), me("admin"), "developer", 1)).toBeNull();
     expect(roleChangeRefusal(me("owner"), me("owner"), "admin", 2)).toBeNull();
     expect(roleChangeRefusal(me("owner"), me("owner"), "admin", 1)?.code).toBe("conflict");

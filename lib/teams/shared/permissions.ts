@@ -3,12 +3,27 @@
 // the same answers to hide controls it would refuse anyway.
 import { roles, type Role } from "@/lib/platform/shared";
 
-export type Permission = "credentials:view" | "credentials:manage" | "activity:view" | "members:view" | "members:manage" | "settings:manage";
+export type Permission =
+  "credentials:view" | "credentials:manage" | "activity:view" | "members:view" | "members:manage" | "settings:manage";
 
 // "settings:manage": the team's settings (Settings → Security: what happens to a token found in public).
 const permissionsByRole: Record<Role, readonly Permission[]> = {
-  owner: ["credentials:view", "credentials:manage", "activity:view", "members:view", "members:manage", "settings:manage"],
-  admin: ["credentials:view", "credentials:manage", "activity:view", "members:view", "members:manage", "settings:manage"],
+  owner: [
+    "credentials:view",
+    "credentials:manage",
+    "activity:view",
+    "members:view",
+    "members:manage",
+    "settings:manage",
+  ],
+  admin: [
+    "credentials:view",
+    "credentials:manage",
+    "activity:view",
+    "members:view",
+    "members:manage",
+    "settings:manage",
+  ],
   developer: ["credentials:view", "credentials:manage", "activity:view", "members:view"],
   read_only: ["credentials:view", "activity:view", "members:view"],
 };
@@ -31,7 +46,10 @@ type Member = { userId: string; role: Role };
 
 const rank: Record<Role, number> = { read_only: 0, developer: 1, admin: 2, owner: 3 };
 const ownersOnly: Refusal = { code: "forbidden", message: "Only an Owner can make, change or remove an Owner." };
-const needsAnOwner: Refusal = { code: "conflict", message: "A team needs at least one Owner. Make another member an Owner first." };
+const needsAnOwner: Refusal = {
+  code: "conflict",
+  message: "A team needs at least one Owner. Make another member an Owner first.",
+};
 const notAllowed: Refusal = { code: "forbidden", message: "Your role does not allow this." };
 
 /** The roles a member may give (by invitation or role change): Owners every role, Admins all but Owner. */
@@ -55,7 +73,8 @@ export function invitationRefusal(actorRole: Role, invitedRole: Role): Refusal {
 export function roleChangeRefusal(actor: Member, target: Member, to: Role, owners: number): Refusal {
   if (!can(actor.role, "members:manage")) return notAllowed;
   if (target.role === to) return null;
-  if (target.userId === actor.userId && rank[to] > rank[target.role]) return { code: "forbidden", message: "You cannot raise your own role." };
+  if (target.userId === actor.userId && rank[to] > rank[target.role])
+    return { code: "forbidden", message: "You cannot raise your own role." };
   if (!mayManageMember(actor.role, target.role) || !grantableRoles(actor.role).includes(to)) return ownersOnly;
   if (target.role === "owner" && owners <= 1) return needsAnOwner;
   return null;
@@ -64,7 +83,8 @@ export function roleChangeRefusal(actor: Member, target: Member, to: Role, owner
 /** Remove `target` from the team (leaving yourself is `leaveRefusal`). */
 export function removalRefusal(actor: Member, target: Member, owners: number): Refusal {
   if (!can(actor.role, "members:manage")) return notAllowed;
-  if (target.userId === actor.userId) return { code: "invalid_input", message: "To leave the team yourself, use “Leave team”." };
+  if (target.userId === actor.userId)
+    return { code: "invalid_input", message: "To leave the team yourself, use “Leave team”." };
   if (!mayManageMember(actor.role, target.role)) return ownersOnly;
   if (target.role === "owner" && owners <= 1) return needsAnOwner;
   return null;
@@ -75,5 +95,7 @@ export function removalRefusal(actor: Member, target: Member, owners: number): R
  * disabled "Leave team", counting the Owners in the list it shows.
  */
 export function leaveRefusal(role: Role, owners: number): Refusal {
-  return role === "owner" && owners <= 1 ? { code: "conflict", message: "You are the only Owner. Make another member an Owner before leaving." } : null;
+  return role === "owner" && owners <= 1
+    ? { code: "conflict", message: "You are the only Owner. Make another member an Owner before leaving." }
+    : null;
 }

@@ -25,7 +25,15 @@ export function NewAccountForm({ token, email, teamName }: { token: string; emai
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <TextField label="Email" value={email} readOnly aria-readonly className="bg-slate-50 text-slate-600" />
-      <TextField label="Name" name="name" autoComplete="name" required defaultValue={state?.name} errors={state?.fieldErrors?.name} autoFocus />
+      <TextField
+        label="Name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state?.name}
+        errors={state?.fieldErrors?.name}
+        autoFocus
+      />
       <NewPasswordField errors={state?.fieldErrors?.password} />
       <FormError message={state?.message} />
       <Button type="submit" pending={pending} className="w-full">

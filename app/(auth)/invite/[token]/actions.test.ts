@@ -11,7 +11,9 @@ import { acceptAsNewUserAction } from "./actions";
 vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
 // Each call its own client address, so these tests do not spend one another's sign-up budget.
 let clients = 0;
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${++clients % 250}` }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": `192.0.2.${++clients % 250}` }),
+}));
 vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => null }));
 
 let token = "";
@@ -26,7 +28,13 @@ beforeAll(async () => {
 
 function form(fields: { name?: string; password?: string }) {
   const data = new FormData();
-  for (const [key, value] of Object.entries({ token, name: "Ivy Invitee", password: "invitee-password-123", ...fields })) data.set(key, value);
+  for (const [key, value] of Object.entries({
+    token,
+    name: "Ivy Invitee",
+    password: "invitee-password-123",
+    ...fields,
+  }))
+    data.set(key, value);
   return data;
 }
 
@@ -37,7 +45,9 @@ describe("accept an invitation as a new person", () => {
   });
 
   it("refuses a common password and one over 72 bytes", async () => {
-    expect((await acceptAsNewUserAction(null, form({ password: "1234567890" })))?.fieldErrors?.password).toEqual(["This password is too common. Choose another."]);
+    expect((await acceptAsNewUserAction(null, form({ password: "1234567890" })))?.fieldErrors?.password).toEqual([
+      "This password is too common. Choose another.",
+    ]);
     expect((await acceptAsNewUserAction(null, form({ password: "ü".repeat(40) })))?.fieldErrors?.password).toEqual([
       "Use at most 72 bytes (about 72 letters; fewer with accents or emoji).",
     ]);

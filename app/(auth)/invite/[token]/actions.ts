@@ -15,13 +15,21 @@ import { getCurrentUser } from "@/lib/dashboard";
 import { spendAttempt } from "@/lib/platform";
 import { AcceptAsNewUserInput, InvitationToken } from "@/lib/members";
 
-export type AcceptState = { message: string; fieldErrors?: Partial<Record<"name" | "password", string[]>>; name?: string } | null;
+export type AcceptState = {
+  message: string;
+  fieldErrors?: Partial<Record<"name" | "password", string[]>>;
+  name?: string;
+} | null;
 
 const landingOf = (teamSlug: string) => teamPath(teamSlug, "test");
 
 /** Every acceptance, with or without a session, spends from the client address's budget first. */
 async function spendAcceptance() {
-  await spendAttempt("invitation per address", clientAddress(await headers()), (wait) => `Too many attempts from your network. Try again in ${wait}.`);
+  await spendAttempt(
+    "invitation per address",
+    clientAddress(await headers()),
+    (wait) => `Too many attempts from your network. Try again in ${wait}.`,
+  );
 }
 
 export async function joinTeamAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
@@ -40,7 +48,11 @@ export async function joinTeamAction(_prev: AcceptState, formData: FormData): Pr
 }
 
 export async function acceptAsNewUserAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
-  const raw = { token: formData.get("token"), name: String(formData.get("name") ?? ""), password: String(formData.get("password") ?? "") };
+  const raw = {
+    token: formData.get("token"),
+    name: String(formData.get("name") ?? ""),
+    password: String(formData.get("password") ?? ""),
+  };
   const parsed = AcceptAsNewUserInput.safeParse(raw);
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error);
@@ -50,10 +62,17 @@ export async function acceptAsNewUserAction(_prev: AcceptState, formData: FormDa
   let joined: Awaited<ReturnType<typeof acceptInvitationAsNewUser>>;
   try {
     await spendAcceptance();
-    joined = await acceptInvitationAsNewUser(parsed.data.token, { name: parsed.data.name, password: parsed.data.password });
+    joined = await acceptInvitationAsNewUser(parsed.data.token, {
+      name: parsed.data.name,
+      password: parsed.data.password,
+    });
   } catch (err) {
     return { message: toActionError(err).message, name: raw.name };
   }
-  await signIn("credentials", { email: joined.email, password: parsed.data.password, redirectTo: landingOf(joined.team.slug) });
+  await signIn("credentials", {
+    email: joined.email,
+    password: parsed.data.password,
+    redirectTo: landingOf(joined.team.slug),
+  });
   return null;
 }

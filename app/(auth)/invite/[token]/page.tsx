@@ -18,7 +18,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <>
         <h1 className="text-center text-xl font-semibold">This invitation is no longer valid</h1>
         <p className="text-center text-sm text-slate-600">
-          It was already used, revoked, or it expired (links work for 7 days). Ask the team’s Owner or Admin for a new one.
+          It was already used, revoked, or it expired (links work for 7 days). Ask the team’s Owner or Admin for a new
+          one.
         </p>
         <p className="text-center text-sm">
           <Link href="/dashboard" className="font-medium text-indigo-700 underline">
@@ -53,7 +54,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <>
         {heading}
         <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          This invitation is for {email}, but you are signed in as {user.email}. Sign out to come back to this invitation.
+          This invitation is for {email}, but you are signed in as {user.email}. Sign out to come back to this
+          invitation.
         </p>
         <SignOutButton returnTo={`/invite/${token}`} />
       </>

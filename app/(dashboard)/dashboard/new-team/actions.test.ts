@@ -14,7 +14,10 @@ describe("create a team", () => {
   beforeAll(async () => {
     const db = await getDb();
     await seedDemoData(db);
-    const [viewer] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.email, "viewer@example.com"));
+    const [viewer] = await db
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.email, "viewer@example.com"));
     session.user = viewer;
   });
 
@@ -54,7 +57,11 @@ describe("create a team", () => {
   it("needs a name and a session", async () => {
     const db = await getDb();
     const before = await db.select().from(teams);
-    expect(await createTeamAction({ name: "   " })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: ["Enter a name."] } });
+    expect(await createTeamAction({ name: "   " })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { name: ["Enter a name."] },
+    });
     const signedIn = session.user;
     session.user = null;
     expect(await createTeamAction({ name: "Sneaky" })).toMatchObject({ ok: false, code: "unauthenticated" });

@@ -26,7 +26,15 @@ export function CreateTeamForm() {
         })
       }
     >
-      <TextField label="Name" name="name" required maxLength={64} autoFocus errors={errors.name} hint="For example your company or project. Its web address is made from it." />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={64}
+        autoFocus
+        errors={errors.name}
+        hint="For example your company or project. Its web address is made from it."
+      />
       <FormError message={errors.message} />
       <Button type="submit" pending={pending} className="w-full">
         {pending ? "Creating…" : "Create team"}

@@ -11,7 +11,13 @@ import { roleLabels } from "@/lib/platform/shared";
 import { SignOutButton, SignOutEverywhereButton } from "@/app/_components/sign-out-button";
 import { confirmPasswordAction } from "../../actions";
 
-export default async function TeamShell({ children, params }: { children: ReactNode; params: Promise<{ team: string; env: string }> }) {
+export default async function TeamShell({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ team: string; env: string }>;
+}) {
   const { team: slug, env } = await params;
   const { access, user } = await requireTeamPage(slug, env);
   const { team, role, environment } = access;
@@ -36,7 +42,10 @@ export default async function TeamShell({ children, params }: { children: ReactN
   return (
     <Providers confirmPassword={confirmPasswordAction}>
       {live && (
-        <div className="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950" data-testid="live-mode-banner">
+        <div
+          className="bg-amber-400 px-4 py-1.5 text-center text-sm font-semibold text-amber-950"
+          data-testid="live-mode-banner"
+        >
           Live mode — credentials here act on real shipments
         </div>
       )}
@@ -52,9 +61,13 @@ export default async function TeamShell({ children, params }: { children: ReactN
               <p className="min-w-0 text-sm text-slate-600">
                 <span className="font-medium text-slate-900">{team.name}</span>
                 {live ? (
-                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">LIVE</span>
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-800">
+                    LIVE
+                  </span>
                 ) : (
-                  <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">TEST</span>
+                  <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">
+                    TEST
+                  </span>
                 )}
               </p>
             </div>

@@ -21,7 +21,8 @@ vi.mock("@/db", async (importOriginal) => {
   let logged: import("@/db").Db | undefined;
   return {
     ...db,
-    getDb: async () => (logged ??= db.drizzleFor(await db.getDatabaseClient(), { logQuery: (query) => recorded.queries.push(query) })),
+    getDb: async () =>
+      (logged ??= db.drizzleFor(await db.getDatabaseClient(), { logQuery: (query) => recorded.queries.push(query) })),
   };
 });
 
@@ -66,11 +67,19 @@ describe("an action reads the caller's membership once", () => {
   }
 
   it("the team's leak setting: 1 membership query", async () => {
-    expect(await membershipReads(() => securityActions.setLeakResponseAction({ ...scope, leakResponse: "revoke" }))).toBe(1);
+    expect(
+      await membershipReads(() => securityActions.setLeakResponseAction({ ...scope, leakResponse: "revoke" })),
+    ).toBe(1);
   });
 
   it("a members change: 2 (the wrapper's, and the re-read under lock that guards a race)", async () => {
-    expect(await membershipReads(() => memberActions.changeRoleAction({ ...scope, userId: ids.viewer, role: "developer" }))).toBe(2);
-    expect(await membershipReads(() => memberActions.inviteMemberAction({ ...scope, email: "new-member@example.com", role: "developer" }))).toBe(2);
+    expect(
+      await membershipReads(() => memberActions.changeRoleAction({ ...scope, userId: ids.viewer, role: "developer" })),
+    ).toBe(2);
+    expect(
+      await membershipReads(() =>
+        memberActions.inviteMemberAction({ ...scope, email: "new-member@example.com", role: "developer" }),
+      ),
+    ).toBe(2);
   });
 });

@@ -33,13 +33,20 @@ const actionLabels: Record<(typeof activityActions)[number], string> = {
   left: "Member left",
 };
 
-export default async function ActivityPage({ params, searchParams }: { params: Promise<{ team: string; env: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string; env: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { team: slug, env } = await params;
   const { access } = await requireTeamPage(slug, env);
   const { team, environment } = access;
   const filters = Filters.parse(await searchParams);
   const { entries, page, hasOlder } = await listActivity(access, filters);
-  const href = (p: number) => `?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
+  const href = (p: number) =>
+    `?${new URLSearchParams({ ...(filters.action ? { action: filters.action } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   const envLabel = environmentLabels[environment];
   return (
     <div className="max-w-5xl space-y-6">
@@ -55,7 +62,12 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <label htmlFor="activity-action" className="block text-sm font-medium text-slate-800">
             Action
           </label>
-          <select id="activity-action" name="action" defaultValue={filters.action ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+          <select
+            id="activity-action"
+            name="action"
+            defaultValue={filters.action ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+          >
             <option value="">All actions</option>
             {activityActionGroups.map(([group, actions]) => (
               <optgroup key={group} label={group}>
@@ -68,14 +80,19 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
           Filter
         </button>
       </form>
 
       {entries.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
-          {filters.action || page > 1 ? "No activity matches." : "No activity yet. Credential and member changes will appear here."}
+          {filters.action || page > 1
+            ? "No activity matches."
+            : "No activity yet. Credential and member changes will appear here."}
         </p>
       ) : (
         <ol aria-label="Activity" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
@@ -85,7 +102,14 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         </ol>
       )}
 
-      <Pager label="Activity pages" page={page} hasNext={hasOlder} previousLabel="Newer" nextLabel="Older" href={href} />
+      <Pager
+        label="Activity pages"
+        page={page}
+        hasNext={hasOlder}
+        previousLabel="Newer"
+        nextLabel="Older"
+        href={href}
+      />
     </div>
   );
 }

@@ -9,9 +9,17 @@ const quoted = (name: string) => `“${name}”`;
 const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** Who it was when no member acted. */
-const automaticActors: Record<AutomaticActor, string> = { secret_scanning: "Secret scanning", public_report: "Someone holding its token" };
+const automaticActors: Record<AutomaticActor, string> = {
+  secret_scanning: "Secret scanning",
+  public_report: "Someone holding its token",
+};
 
-const stopsWorking: Record<GracePeriod, string> = { now: "at once", "1h": "after 1 hour", "24h": "after 24 hours", "7d": "after 7 days" };
+const stopsWorking: Record<GracePeriod, string> = {
+  now: "at once",
+  "1h": "after 1 hour",
+  "24h": "after 24 hours",
+  "7d": "after 7 days",
+};
 
 /** At most three ranges in a sentence; the rest counted. */
 function ranges(cidrs: string[]): string {
@@ -26,7 +34,9 @@ function what(entry: ActivityEntry): string {
       case "created":
         return `created the credential ${name}`;
       case "renamed":
-        return entry.renamed ? `renamed the credential ${quoted(entry.renamed.from)} to ${quoted(entry.renamed.to)}` : `renamed the credential ${name}`;
+        return entry.renamed
+          ? `renamed the credential ${quoted(entry.renamed.from)} to ${quoted(entry.renamed.to)}`
+          : `renamed the credential ${name}`;
       case "revoked":
       case "leak_reported":
         // What follows the masked token (`LeakTail`) says how and where.
@@ -45,7 +55,9 @@ function what(entry: ActivityEntry): string {
       }
       case "allowed_addresses_changed": {
         const to = entry.allowedAddressesChange?.to ?? [];
-        return to.length ? `allowed the credential ${name} only from ${ranges(to)}` : `allowed the credential ${name} from any IP address`;
+        return to.length
+          ? `allowed the credential ${name} only from ${ranges(to)}`
+          : `allowed the credential ${name} from any IP address`;
       }
     }
   }
@@ -59,7 +71,9 @@ function what(entry: ActivityEntry): string {
     case "joined":
       return `joined the team${as}`;
     case "role_changed":
-      return entry.roleChange ? `changed the role of ${who} from ${roleLabels[entry.roleChange.from]} to ${roleLabels[entry.roleChange.to]}` : `changed the role of ${who}`;
+      return entry.roleChange
+        ? `changed the role of ${who} from ${roleLabels[entry.roleChange.from]} to ${roleLabels[entry.roleChange.to]}`
+        : `changed the role of ${who}`;
     case "removed":
       return `removed ${who} from the team`;
     case "left":
@@ -81,13 +95,17 @@ function LeakTail({ entry }: { entry: CredentialEntry }) {
 
 export function ActivityItem({ entry }: { entry: ActivityEntry }) {
   return (
-    <li className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm" data-action={entry.action}>
+    <li
+      className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3 text-sm"
+      data-action={entry.action}
+    >
       <p className="min-w-0 text-slate-700">
         {entry.kind === "credential" && entry.automatic ? (
           <span className="font-medium text-slate-900">{automaticActors[entry.automatic]}</span>
         ) : entry.actor ? (
           <>
-            <span className="font-medium text-slate-900">{entry.actor.name}</span> <span className="text-slate-500">({entry.actor.email})</span>
+            <span className="font-medium text-slate-900">{entry.actor.name}</span>{" "}
+            <span className="text-slate-500">({entry.actor.email})</span>
           </>
         ) : (
           <span className="font-medium text-slate-900">A deleted user</span>
@@ -96,7 +114,9 @@ export function ActivityItem({ entry }: { entry: ActivityEntry }) {
         {entry.kind === "credential" && entry.credential.tokenDisplay && (
           <>
             {" "}
-            <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">{entry.credential.tokenDisplay}</code>
+            <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">
+              {entry.credential.tokenDisplay}
+            </code>
           </>
         )}
         {entry.kind === "credential" && <LeakTail entry={entry} />}
@@ -106,7 +126,9 @@ export function ActivityItem({ entry }: { entry: ActivityEntry }) {
               <>
                 {" "}
                 → <span className="sr-only">new token </span>
-                <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">{entry.rolled.newTokenDisplay}</code>
+                <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">
+                  {entry.rolled.newTokenDisplay}
+                </code>
               </>
             )}
             {entry.rolled.grace && `; the old token stops working ${stopsWorking[entry.rolled.grace]}`}

@@ -47,7 +47,8 @@ async function snapshot() {
 beforeAll(async () => {
   const db = await getDb();
   await seedDemoData(db);
-  for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users)) usersByEmail.set(u.email, u);
+  for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users))
+    usersByEmail.set(u.email, u);
   const owner = { userId: usersByEmail.get("owner@example.com")!.id };
   const grace = { userId: usersByEmail.get("globex@example.com")!.id };
   const active = await createCredential(await accessFor(owner, "acme", "test"), { name: "ERP production" });
@@ -55,7 +56,12 @@ beforeAll(async () => {
   await revokeCredential(await accessFor(owner, "acme", "test"), { id: revoked.credential.id });
   const acmeLive = await createCredential(await accessFor(owner, "acme", "live"), { name: "Live ERP" });
   const globexTest = await createCredential(await accessFor(grace, "globex", "test"), { name: "Globex shop" });
-  fixtures = { active: active.credential.id, revoked: revoked.credential.id, acmeLive: acmeLive.credential.id, globexTest: globexTest.credential.id };
+  fixtures = {
+    active: active.credential.id,
+    revoked: revoked.credential.id,
+    acmeLive: acmeLive.credential.id,
+    globexTest: globexTest.credential.id,
+  };
 });
 
 /** Each mutation, aimed at the credential it could change (enable needs a revoked one). */
@@ -66,8 +72,10 @@ const mutations = {
   enable: (scope: object, id = fixtures.revoked) => enableCredentialAction({ ...scope, id }),
   delete: (scope: object, id = fixtures.active) => deleteCredentialAction({ ...scope, id }),
   roll: (scope: object, id = fixtures.active) => rollCredentialAction({ ...scope, id, grace: "24h" }),
-  "change expiry": (scope: object, id = fixtures.active) => changeExpiryAction({ ...scope, id, expiry: { choice: "now" } }),
-  "set allowed addresses": (scope: object, id = fixtures.active) => setAllowedAddressesAction({ ...scope, id, addresses: "10.0.0.0/8" }),
+  "change expiry": (scope: object, id = fixtures.active) =>
+    changeExpiryAction({ ...scope, id, expiry: { choice: "now" } }),
+  "set allowed addresses": (scope: object, id = fixtures.active) =>
+    setAllowedAddressesAction({ ...scope, id, addresses: "10.0.0.0/8" }),
 };
 
 async function expectRefusedWithoutChange(call: () => Promise<{ ok: boolean; code?: string }>, code: string) {
@@ -122,7 +130,11 @@ describe("a credential of another team or environment is not found, and nothing 
 
   it("says in plain words that the credential is gone", async () => {
     signInAs("owner@example.com");
-    expect(await deleteCredentialAction({ ...acmeTest, id: fixtures.globexTest })).toEqual({ ok: false, code: "not_found", message: CREDENTIAL_GONE });
+    expect(await deleteCredentialAction({ ...acmeTest, id: fixtures.globexTest })).toEqual({
+      ok: false,
+      code: "not_found",
+      message: CREDENTIAL_GONE,
+    });
   });
 });
 
@@ -136,16 +148,36 @@ describe("owners, admins and developers manage credentials", () => {
       const { credential, token } = created.data;
       expect(token).toMatch(TOKEN_PATTERN);
       expect(token.startsWith("pk_test_")).toBe(true);
-      expect(credential).toMatchObject({ name: "Shop backend", status: "active", tokenDisplay: `${token.slice(0, 12)}…${token.slice(-4)}` });
+      expect(credential).toMatchObject({
+        name: "Shop backend",
+        status: "active",
+        tokenDisplay: `${token.slice(0, 12)}…${token.slice(-4)}`,
+      });
       expect(credential).not.toHaveProperty("tokenHash");
 
-      expect(await renameCredentialAction({ ...acmeTest, id: credential.id, name: "Shop v2" })).toMatchObject({ ok: true, data: { name: "Shop v2" } });
-      expect(await revokeCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({ ok: true, data: { status: "revoked" } });
-      expect(await enableCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({ ok: true, data: { status: "active", revokedAt: null } });
-      expect(await deleteCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({ ok: true, data: { id: credential.id } });
+      expect(await renameCredentialAction({ ...acmeTest, id: credential.id, name: "Shop v2" })).toMatchObject({
+        ok: true,
+        data: { name: "Shop v2" },
+      });
+      expect(await revokeCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({
+        ok: true,
+        data: { status: "revoked" },
+      });
+      expect(await enableCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({
+        ok: true,
+        data: { status: "active", revokedAt: null },
+      });
+      expect(await deleteCredentialAction({ ...acmeTest, id: credential.id })).toMatchObject({
+        ok: true,
+        data: { id: credential.id },
+      });
 
       expect(await db.select().from(apiCredentials).where(eq(apiCredentials.id, credential.id))).toEqual([]);
-      const events = await db.select().from(credentialEvents).where(eq(credentialEvents.credentialId, credential.id)).orderBy(asc(credentialEvents.createdAt));
+      const events = await db
+        .select()
+        .from(credentialEvents)
+        .where(eq(credentialEvents.credentialId, credential.id))
+        .orderBy(asc(credentialEvents.createdAt));
       expect(events.map((e) => e.action)).toEqual(["created", "renamed", "revoked", "enabled", "deleted"]);
       expect(new Set(events.map((e) => e.actorUserId))).toEqual(new Set([usersByEmail.get(email)!.id]));
       expect(events[1].details).toEqual({ from: "Shop backend", to: "Shop v2", tokenDisplay: credential.tokenDisplay });
@@ -220,12 +252,20 @@ describe("credential names", () => {
     if (!created.ok) throw new Error(created.message);
     const before = await snapshot();
     // Typed with spaces around it, as a person might: the name is trimmed first, so it is the same.
-    expect(await renameCredentialAction({ ...acmeTest, id: created.data.credential.id, name: " Same name " })).toEqual({ ok: true, data: created.data.credential });
+    expect(await renameCredentialAction({ ...acmeTest, id: created.data.credential.id, name: " Same name " })).toEqual({
+      ok: true,
+      data: created.data.credential,
+    });
     expect(await snapshot()).toEqual(before);
     // A change of case is a real rename.
-    expect(await renameCredentialAction({ ...acmeTest, id: created.data.credential.id, name: "Same Name" })).toMatchObject({ ok: true, data: { name: "Same Name" } });
+    expect(
+      await renameCredentialAction({ ...acmeTest, id: created.data.credential.id, name: "Same Name" }),
+    ).toMatchObject({ ok: true, data: { name: "Same Name" } });
     const db = await getDb();
-    const events = await db.select().from(credentialEvents).where(eq(credentialEvents.credentialId, created.data.credential.id));
+    const events = await db
+      .select()
+      .from(credentialEvents)
+      .where(eq(credentialEvents.credentialId, created.data.credential.id));
     expect(events.map((e) => [e.action, e.details.from, e.details.to])).toEqual([
       ["created", undefined, undefined],
       ["renamed", "Same name", "Same Name"],
@@ -234,7 +274,10 @@ describe("credential names", () => {
 
   it("refuses an id that is not a credential id", async () => {
     signInAs("owner@example.com");
-    await expectRefusedWithoutChange(() => revokeCredentialAction({ ...acmeTest, id: "1; drop table api_credentials" }), "invalid_input");
+    await expectRefusedWithoutChange(
+      () => revokeCredentialAction({ ...acmeTest, id: "1; drop table api_credentials" }),
+      "invalid_input",
+    );
   });
 });
 
@@ -252,14 +295,20 @@ describe("another credential with the same name", () => {
   it("is not the credential being renamed", async () => {
     signInAs("owner@example.com");
     expect(await inUse({ name: "ERP production", exceptId: fixtures.active })).toEqual({ ok: true, data: null });
-    expect(await inUse({ name: "ERP production", exceptId: fixtures.revoked })).toEqual({ ok: true, data: "ERP production" });
+    expect(await inUse({ name: "ERP production", exceptId: fixtures.revoked })).toEqual({
+      ok: true,
+      data: "ERP production",
+    });
   });
 
   it("is never one of another environment or team", async () => {
     signInAs("owner@example.com");
     expect(await inUse({ name: "Live ERP" })).toEqual({ ok: true, data: null });
     expect(await inUse({ name: "Globex shop" })).toEqual({ ok: true, data: null });
-    expect(await actions.credentialNameInUseAction({ team: "acme", environment: "live", name: "live erp" })).toEqual({ ok: true, data: "Live ERP" });
+    expect(await actions.credentialNameInUseAction({ team: "acme", environment: "live", name: "live erp" })).toEqual({
+      ok: true,
+      data: "Live ERP",
+    });
   });
 
   it("is asked by members only, with a valid name", async () => {
@@ -270,8 +319,15 @@ describe("another credential with the same name", () => {
     signInAs(null);
     expect(await inUse({ name: "ERP production" })).toMatchObject({ ok: false, code: "unauthenticated" });
     signInAs("owner@example.com");
-    expect(await inUse({ name: "x".repeat(65) })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { name: [expect.any(String)] } });
-    expect(await inUse({ name: "ERP production", exceptId: "not an id" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await inUse({ name: "x".repeat(65) })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { name: [expect.any(String)] },
+    });
+    expect(await inUse({ name: "ERP production", exceptId: "not an id" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
   });
 });
 
@@ -283,17 +339,38 @@ describe("a credential whose token was found in public", () => {
     const { id } = created.data.credential;
     const db = await getDb();
     const at = new Date();
-    await db.update(apiCredentials).set({ status: "revoked", revokedReason: "leaked", leakedAt: at, leakUrl: "https://gist.github.com/x/1", leakSource: "gist" }).where(eq(apiCredentials.id, id));
+    await db
+      .update(apiCredentials)
+      .set({
+        status: "revoked",
+        revokedReason: "leaked",
+        leakedAt: at,
+        leakUrl: "https://gist.github.com/x/1",
+        leakSource: "gist",
+      })
+      .where(eq(apiCredentials.id, id));
 
     // What the list's React Query fetches (filters or not) carries the notices for the banner.
     for (const filters of [{}, { name: "nothing like it", status: "active" as const, page: 1 }]) {
       const listed = await listCredentialsAction({ ...acmeTest, ...filters });
-      expect(listed.ok && listed.data.leaks).toContainEqual({ id, name: "Leaked via action", url: "https://gist.github.com/x/1", at: at.toISOString(), revoked: true });
+      expect(listed.ok && listed.data.leaks).toContainEqual({
+        id,
+        name: "Leaked via action",
+        url: "https://gist.github.com/x/1",
+        at: at.toISOString(),
+        revoked: true,
+      });
     }
 
     await expectRefusedWithoutChange(() => enableCredentialAction({ ...acmeTest, id }), "conflict");
-    expect(await enableCredentialAction({ ...acmeTest, id, acknowledgeLeak: "yes" })).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(await enableCredentialAction({ ...acmeTest, id, acknowledgeLeak: true })).toMatchObject({ ok: true, data: { status: "active", leak: { source: "gist" } } });
+    expect(await enableCredentialAction({ ...acmeTest, id, acknowledgeLeak: "yes" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+    expect(await enableCredentialAction({ ...acmeTest, id, acknowledgeLeak: true })).toMatchObject({
+      ok: true,
+      data: { status: "active", leak: { source: "gist" } },
+    });
   });
 });
 
@@ -304,7 +381,10 @@ describe("actions.ts", () => {
     expect(exported.length).toBe(10);
     for (const [name, action] of exported) {
       expect(typeof action, name).toBe("function");
-      expect(await (action as (input: unknown) => Promise<unknown>)(undefined), name).toMatchObject({ ok: false, code: "unauthenticated" });
+      expect(await (action as (input: unknown) => Promise<unknown>)(undefined), name).toMatchObject({
+        ok: false,
+        code: "unauthenticated",
+      });
     }
   });
 });
@@ -321,17 +401,35 @@ describe("roll, expiry and allowed addresses", () => {
     if (!rolled.ok) throw new Error(rolled.message);
     const { credential, previous, token } = rolled.data;
     expect(token).toMatch(TOKEN_PATTERN);
-    expect(credential).toMatchObject({ name: "Lifecycle", replaces: { id, name: "Lifecycle" }, replacedBy: null, status: "active" });
-    expect(previous).toMatchObject({ id, replacedBy: { id: credential.id, name: "Lifecycle" }, rolledAt: expect.any(String) });
+    expect(credential).toMatchObject({
+      name: "Lifecycle",
+      replaces: { id, name: "Lifecycle" },
+      replacedBy: null,
+      status: "active",
+    });
+    expect(previous).toMatchObject({
+      id,
+      replacedBy: { id: credential.id, name: "Lifecycle" },
+      rolledAt: expect.any(String),
+    });
 
-    expect(await changeExpiryAction({ ...acmeTest, id: credential.id, expiry: { choice: "never" } })).toMatchObject({ ok: true, data: { expiresAt: null } });
-    expect(await setAllowedAddressesAction({ ...acmeTest, id: credential.id, addresses: "203.0.113.9\n\n2001:db8::/32\n" })).toMatchObject({
+    expect(await changeExpiryAction({ ...acmeTest, id: credential.id, expiry: { choice: "never" } })).toMatchObject({
+      ok: true,
+      data: { expiresAt: null },
+    });
+    expect(
+      await setAllowedAddressesAction({ ...acmeTest, id: credential.id, addresses: "203.0.113.9\n\n2001:db8::/32\n" }),
+    ).toMatchObject({
       ok: true,
       data: { allowedAddresses: ["203.0.113.9/32", "2001:db8::/32"] },
     });
 
     const db = await getDb();
-    const events = await db.select().from(credentialEvents).where(eq(credentialEvents.actorUserId, usersByEmail.get("developer@example.com")!.id)).orderBy(asc(credentialEvents.createdAt));
+    const events = await db
+      .select()
+      .from(credentialEvents)
+      .where(eq(credentialEvents.actorUserId, usersByEmail.get("developer@example.com")!.id))
+      .orderBy(asc(credentialEvents.createdAt));
     const mine = events.filter((e) => [id, credential.id].includes(e.credentialId));
     expect(mine.map((e) => [e.action, e.credentialId])).toEqual([
       ["created", id],
@@ -354,8 +452,14 @@ describe("roll, expiry and allowed addresses", () => {
   it("a bad line of addresses is a field error naming the line, and nothing changes", async () => {
     signInAs("owner@example.com");
     await expectRefusedWithoutChange(async () => {
-      const result = await setAllowedAddressesAction({ ...acmeTest, id: fixtures.active, addresses: "10.0.0.0/8\n\n10.0.0.300" });
-      expect(result).toMatchObject({ fieldErrors: { addresses: ["Line 3: “10.0.0.300” is not an IP address or CIDR range."] } });
+      const result = await setAllowedAddressesAction({
+        ...acmeTest,
+        id: fixtures.active,
+        addresses: "10.0.0.0/8\n\n10.0.0.300",
+      });
+      expect(result).toMatchObject({
+        fieldErrors: { addresses: ["Line 3: “10.0.0.300” is not an IP address or CIDR range."] },
+      });
       return result;
     }, "invalid_input");
     const many = Array.from({ length: 101 }, (_, i) => `10.1.${i}.0/24`).join("\n");
@@ -367,9 +471,23 @@ describe("roll, expiry and allowed addresses", () => {
 
   it("refuses End now when creating, and a past date with a field error on date", async () => {
     signInAs("owner@example.com");
-    await expectRefusedWithoutChange(() => createCredentialAction({ ...acmeTest, name: "Now?", expiry: { choice: "now" } }), "invalid_input");
-    const result = await changeExpiryAction({ ...acmeTest, id: fixtures.active, expiry: { choice: "date", date: "2020-01-01" } });
-    expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { date: ["Choose a date in the future."] } });
-    expect(await rollCredentialAction({ ...acmeTest, id: fixtures.active, grace: "2h" })).toMatchObject({ ok: false, code: "invalid_input" });
+    await expectRefusedWithoutChange(
+      () => createCredentialAction({ ...acmeTest, name: "Now?", expiry: { choice: "now" } }),
+      "invalid_input",
+    );
+    const result = await changeExpiryAction({
+      ...acmeTest,
+      id: fixtures.active,
+      expiry: { choice: "date", date: "2020-01-01" },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { date: ["Choose a date in the future."] },
+    });
+    expect(await rollCredentialAction({ ...acmeTest, id: fixtures.active, grace: "2h" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
   });
 });

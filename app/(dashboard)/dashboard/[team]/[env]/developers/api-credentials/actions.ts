@@ -39,21 +39,35 @@ export const credentialNameInUseAction = withTeamAction(CredentialNameInUseInput
 );
 
 /** With rollCredentialAction, the only responses that ever carry a plain token. */
-export const createCredentialAction = withTeamAction(CreateCredentialInput, ({ name, expiry }, { access }) => createCredential(access, { name, expiry }));
+export const createCredentialAction = withTeamAction(CreateCredentialInput, ({ name, expiry }, { access }) =>
+  createCredential(access, { name, expiry }),
+);
 
-export const renameCredentialAction = withTeamAction(RenameCredentialInput, ({ id, name }, { access }) => renameCredential(access, { id, name }));
+export const renameCredentialAction = withTeamAction(RenameCredentialInput, ({ id, name }, { access }) =>
+  renameCredential(access, { id, name }),
+);
 
-export const revokeCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => revokeCredential(access, { id }));
+export const revokeCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) =>
+  revokeCredential(access, { id }),
+);
 
 /** A credential whose token was found in public needs `acknowledgeLeak` (the confirm dialog's). */
-export const enableCredentialAction = withTeamAction(EnableCredentialInput, ({ id, acknowledgeLeak }, { access }) => enableCredential(access, { id, acknowledgeLeak }));
+export const enableCredentialAction = withTeamAction(EnableCredentialInput, ({ id, acknowledgeLeak }, { access }) =>
+  enableCredential(access, { id, acknowledgeLeak }),
+);
 
-export const deleteCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) => deleteCredential(access, { id }));
+export const deleteCredentialAction = withTeamAction(CredentialByIdInput, ({ id }, { access }) =>
+  deleteCredential(access, { id }),
+);
 
 /** → { credential (the new one), previous, token }. */
-export const rollCredentialAction = withTeamAction(RollCredentialInput, ({ id, grace }, { access }) => rollCredential(access, { id, grace }));
+export const rollCredentialAction = withTeamAction(RollCredentialInput, ({ id, grace }, { access }) =>
+  rollCredential(access, { id, grace }),
+);
 
-export const changeExpiryAction = withTeamAction(ChangeExpiryInput, ({ id, expiry }, { access }) => changeExpiry(access, { id, expiry }));
+export const changeExpiryAction = withTeamAction(ChangeExpiryInput, ({ id, expiry }, { access }) =>
+  changeExpiry(access, { id, expiry }),
+);
 
 /** The textarea's text; a bad line is a field error on `addresses` naming the line. */
 export const setAllowedAddressesAction = withTeamAction(SetAllowedAddressesInput, ({ id, addresses }, { access }) => {

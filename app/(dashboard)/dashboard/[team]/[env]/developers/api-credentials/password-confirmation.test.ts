@@ -23,7 +23,10 @@ import {
   setAllowedAddressesAction,
 } from "./actions";
 
-const browser = vi.hoisted(() => ({ cookie: null as { user: { id: string }; sessionId: string } | null, address: "10.20.0.1" }));
+const browser = vi.hoisted(() => ({
+  cookie: null as { user: { id: string }; sessionId: string } | null,
+  address: "10.20.0.1",
+}));
 vi.mock("@/lib/dashboard/auth-js", () => ({ auth: async () => browser.cookie }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": browser.address }) }));
 
@@ -48,7 +51,10 @@ async function signInAs(email: string): Promise<string> {
 /** Sets when this session last confirmed its password, as a clock would have it. */
 async function confirmedMinutesAgo(sessionId: string, minutes: number) {
   const db = await getDb();
-  await db.update(sessions).set({ passwordConfirmedAt: new Date(Date.now() - minutes * 60_000) }).where(eq(sessions.id, sessionId));
+  await db
+    .update(sessions)
+    .set({ passwordConfirmedAt: new Date(Date.now() - minutes * 60_000) })
+    .where(eq(sessions.id, sessionId));
 }
 
 async function snapshot() {
@@ -73,9 +79,11 @@ const startState = (change: string) => (change === "enable" ? "revoked" : change
 
 const sensitive = {
   create: async (scope: object) => createCredentialAction({ ...scope, name: "Shop checkout" }),
-  enable: async (scope: object, id?: string) => enableCredentialAction({ ...scope, id: id ?? (await fixture("live", "revoked")) }),
+  enable: async (scope: object, id?: string) =>
+    enableCredentialAction({ ...scope, id: id ?? (await fixture("live", "revoked")) }),
   delete: async (scope: object, id?: string) => deleteCredentialAction({ ...scope, id: id ?? (await fixture("live")) }),
-  roll: async (scope: object, id?: string) => rollCredentialAction({ ...scope, id: id ?? (await fixture("live")), grace: "1h" }),
+  roll: async (scope: object, id?: string) =>
+    rollCredentialAction({ ...scope, id: id ?? (await fixture("live")), grace: "1h" }),
   // A later expiry brings an expired token back, as Enable does a revoked one.
   extend: async (scope: object, id?: string) =>
     changeExpiryAction({ ...scope, id: id ?? (await fixture("live", "ended")), expiry: { choice: "30d" } }),
@@ -128,7 +136,9 @@ describe("Live create, enable, delete, roll and a new expiry need the password c
     await signInAs("developer@example.com");
     const id = await fixture("live");
     await expect(renameCredentialAction({ ...live, id, name: "Renamed" })).resolves.toMatchObject({ ok: true });
-    await expect(setAllowedAddressesAction({ ...live, id, addresses: "10.0.0.0/8" })).resolves.toMatchObject({ ok: true });
+    await expect(setAllowedAddressesAction({ ...live, id, addresses: "10.0.0.0/8" })).resolves.toMatchObject({
+      ok: true,
+    });
     await expect(revokeCredentialAction({ ...live, id })).resolves.toMatchObject({ ok: true });
     await expect(changeExpiryAction({ ...live, id, expiry: { choice: "now" } })).resolves.toMatchObject({ ok: true });
   });
@@ -142,7 +152,8 @@ describe("Live create, enable, delete, roll and a new expiry need the password c
 
   it("a read-only member is refused for their role, never asked for a password", async () => {
     await signInAs("viewer@example.com");
-    for (const change of Object.values(sensitive)) await expect(change(live)).resolves.toMatchObject({ ok: false, code: "forbidden" });
+    for (const change of Object.values(sensitive))
+      await expect(change(live)).resolves.toMatchObject({ ok: false, code: "forbidden" });
   });
 });
 
@@ -163,7 +174,10 @@ describe("Confirm your password", () => {
     const sid = await signInAs("admin@example.com");
     for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL; i++) {
       browser.address = `10.30.0.${i}`;
-      await expect(confirmPasswordAction({ password: `guess-${i}` })).resolves.toMatchObject({ ok: false, code: "invalid_input" });
+      await expect(confirmPasswordAction({ password: `guess-${i}` })).resolves.toMatchObject({
+        ok: false,
+        code: "invalid_input",
+      });
     }
     browser.address = "10.30.1.1";
     await expect(confirmPasswordAction({ password: DEMO_PASSWORD })).resolves.toEqual({
@@ -178,9 +192,15 @@ describe("Confirm your password", () => {
 
   it("is refused for a signed-out caller, and for a session that has ended", async () => {
     browser.cookie = null;
-    await expect(confirmPasswordAction({ password: DEMO_PASSWORD })).resolves.toMatchObject({ ok: false, code: "unauthenticated" });
+    await expect(confirmPasswordAction({ password: DEMO_PASSWORD })).resolves.toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
     const sid = await signInAs("owner@example.com");
     await (await getDb()).delete(sessions).where(eq(sessions.id, sid));
-    await expect(confirmPasswordAction({ password: DEMO_PASSWORD })).resolves.toMatchObject({ ok: false, code: "unauthenticated" });
+    await expect(confirmPasswordAction({ password: DEMO_PASSWORD })).resolves.toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+    });
   });
 });

@@ -29,7 +29,8 @@ export default async function UsagePage({ params }: { params: Promise<{ team: st
       <div className="space-y-1">
         <h1 className="text-xl font-semibold">Usage</h1>
         <p className="text-sm text-slate-600">
-          Requests to the API with {access.team.name}’s {envLabel} credentials, by outcome. Counts arrive within seconds; days are UTC.
+          Requests to the API with {access.team.name}’s {envLabel} credentials, by outcome. Counts arrive within
+          seconds; days are UTC.
         </p>
       </div>
 
@@ -45,7 +46,10 @@ export default async function UsagePage({ params }: { params: Promise<{ team: st
           <h2 id="refused-heading" className="text-base font-semibold text-slate-900">
             Refused in the last 24 hours
           </h2>
-          <p className="text-sm text-slate-600">Credentials still being called though revoked, expired, from an address they do not allow, or too often after refusals.</p>
+          <p className="text-sm text-slate-600">
+            Credentials still being called though revoked, expired, from an address they do not allow, or too often
+            after refusals.
+          </p>
         </div>
         <RefusedTable scope={scope} refused={usage.refused} />
       </section>
@@ -61,7 +65,11 @@ export default async function UsagePage({ params }: { params: Promise<{ team: st
 }
 
 function Empty({ children }: { children: string }) {
-  return <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">{children}</p>;
+  return (
+    <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
+      {children}
+    </p>
+  );
 }
 
 function CredentialLink({ scope, id, name }: { scope: Scope; id: string; name: string }) {
@@ -79,7 +87,10 @@ function RefusedTable({ scope, refused }: { scope: Scope; refused: TeamUsage["re
     <CountsTable
       caption="Credentials with refused requests in the last 24 hours"
       rowHeader="Credential"
-      columns={[...shown.map((outcome) => ({ label: usageOutcomeLabels[outcome] })), { label: "Refused", strong: "font-medium text-red-800" }]}
+      columns={[
+        ...shown.map((outcome) => ({ label: usageOutcomeLabels[outcome] })),
+        { label: "Refused", strong: "font-medium text-red-800" },
+      ]}
       rows={refused.map((row) => ({
         key: row.id,
         header: <CredentialLink scope={scope} id={row.id} name={row.name} />,
@@ -90,13 +101,23 @@ function RefusedTable({ scope, refused }: { scope: Scope; refused: TeamUsage["re
 }
 
 function TopTable({ scope, top }: { scope: Scope; top: TeamUsage["top"] }) {
-  if (top.length === 0) return <Empty>No requests in the last 30 days. Call the API with one of this environment’s credentials and its requests show here.</Empty>;
+  if (top.length === 0)
+    return (
+      <Empty>
+        No requests in the last 30 days. Call the API with one of this environment’s credentials and its requests show
+        here.
+      </Empty>
+    );
   return (
     <CountsTable
       caption="Most used credentials in the last 30 days"
       rowHeader="Credential"
       columns={[{ label: "Requests" }, { label: "Refused" }]}
-      rows={top.map((row) => ({ key: row.id, header: <CredentialLink scope={scope} id={row.id} name={row.name} />, counts: [row.requests, row.refused] }))}
+      rows={top.map((row) => ({
+        key: row.id,
+        header: <CredentialLink scope={scope} id={row.id} name={row.name} />,
+        counts: [row.requests, row.refused],
+      }))}
     />
   );
 }

@@ -8,7 +8,13 @@ import { demoUsers, seedDemoData } from "@/db/seed";
 import { accessFor, authorizedAccess } from "@/lib/testing";
 import type { Role } from "@/lib/platform/shared/terms";
 import type { UserSummary } from "@/lib/auth/users";
-import { changeRoleAction, inviteMemberAction, leaveTeamAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import {
+  changeRoleAction,
+  inviteMemberAction,
+  leaveTeamAction,
+  removeMemberAction,
+  revokeInvitationAction,
+} from "./actions";
 
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
 vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
@@ -40,13 +46,18 @@ async function snapshot() {
 
 async function roleOf(email: string): Promise<Role | undefined> {
   const db = await getDb();
-  const [row] = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.teamId, acmeId), eq(memberships.userId, idOf(email))));
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, acmeId), eq(memberships.userId, idOf(email))));
   return row?.role;
 }
 
 async function eventsOf(action: string) {
   const db = await getDb();
-  return (await db.select().from(memberEvents).where(eq(memberEvents.teamId, acmeId))).filter((e) => e.action === action);
+  return (await db.select().from(memberEvents).where(eq(memberEvents.teamId, acmeId))).filter(
+    (e) => e.action === action,
+  );
 }
 
 /** Calls an action as someone and asserts it was refused with `code` and changed nothing. */
@@ -62,7 +73,8 @@ async function expectRefused(email: string | null, call: () => Promise<{ ok: boo
 beforeAll(async () => {
   const db = await getDb();
   await seedDemoData(db);
-  for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users)) byEmail.set(u.email, u);
+  for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users))
+    byEmail.set(u.email, u);
   [{ id: acmeId }] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "acme"));
 });
 
@@ -72,9 +84,13 @@ beforeEach(async () => {
   await db.delete(memberEvents);
   await db.delete(invitations);
   await db.delete(memberships).where(eq(memberships.teamId, acmeId));
-  await db.insert(memberships).values(
-    demoUsers.filter((u) => u.roles.acme).map((u) => ({ teamId: acmeId, userId: idOf(u.email), role: u.roles.acme! })),
-  );
+  await db
+    .insert(memberships)
+    .values(
+      demoUsers
+        .filter((u) => u.roles.acme)
+        .map((u) => ({ teamId: acmeId, userId: idOf(u.email), role: u.roles.acme! })),
+    );
   signInAs(null);
 });
 
@@ -84,7 +100,10 @@ describe("invite a member", () => {
   it("Owner may invite with any role, Admin with any but Owner", async () => {
     signInAs(owner);
     const asOwner = await invite("New.Owner@Example.com ", "owner");
-    expect(asOwner).toMatchObject({ ok: true, data: { invitation: { email: "new.owner@example.com", role: "owner" } } });
+    expect(asOwner).toMatchObject({
+      ok: true,
+      data: { invitation: { email: "new.owner@example.com", role: "owner" } },
+    });
     signInAs(admin);
     expect(await invite("dev@example.com", "developer")).toMatchObject({ ok: true });
     expect((await eventsOf("invited")).map((e) => [e.subjectEmail, e.details, e.actorUserId])).toEqual(
@@ -159,7 +178,11 @@ describe("revoke an invitation", () => {
 
   it("cannot reach another team's invitation", async () => {
     const id = await invited("developer");
-    await expectRefused(outsider, () => revokeInvitationAction({ team: "globex", environment: "test", id }), "not_found");
+    await expectRefused(
+      outsider,
+      () => revokeInvitationAction({ team: "globex", environment: "test", id }),
+      "not_found",
+    );
   });
 });
 
@@ -169,11 +192,18 @@ describe("change a member's role", () => {
   it("Owner may change anyone's role; the member's very next request sees it", async () => {
     signInAs(owner);
     expect(await change(developer, "read_only")).toMatchObject({ ok: true, data: { role: "read_only" } });
-    await expect(authorizedAccess({ userId: idOf(developer) }, "acme", "credentials:manage")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(authorizedAccess({ userId: idOf(developer) }, "acme", "credentials:manage")).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect(await change(admin, "owner")).toMatchObject({ ok: true });
     expect(await roleOf(admin)).toBe("owner");
     const [event] = (await eventsOf("role_changed")).filter((e) => e.subjectUserId === idOf(developer));
-    expect(event).toMatchObject({ actorUserId: idOf(owner), subjectEmail: developer, subjectName: "Dana Developer", details: { from: "developer", to: "read_only" } });
+    expect(event).toMatchObject({
+      actorUserId: idOf(owner),
+      subjectEmail: developer,
+      subjectName: "Dana Developer",
+      details: { from: "developer", to: "read_only" },
+    });
   });
 
   it("Admin may change non-Owners, but cannot make, change or demote an Owner", async () => {
@@ -209,13 +239,19 @@ describe("change a member's role", () => {
     const db = await getDb();
     const { changeRole } = await import("@/lib/members/members");
     // Both resolve their access (both Owners) before either change runs, as two requests at once would.
-    const [ownerAccess, adminAccess] = await Promise.all([accessFor({ userId: idOf(owner) }, "acme"), accessFor({ userId: idOf(admin) }, "acme")]);
+    const [ownerAccess, adminAccess] = await Promise.all([
+      accessFor({ userId: idOf(owner) }, "acme"),
+      accessFor({ userId: idOf(admin) }, "acme"),
+    ]);
     const results = await Promise.allSettled([
       changeRole(ownerAccess, { userId: idOf(admin), role: "admin" }),
       changeRole(adminAccess, { userId: idOf(owner), role: "admin" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const owners = await db.select().from(memberships).where(and(eq(memberships.teamId, acmeId), eq(memberships.role, "owner")));
+    const owners = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.teamId, acmeId), eq(memberships.role, "owner")));
     expect(owners).toHaveLength(1);
   });
 
@@ -228,7 +264,11 @@ describe("change a member's role", () => {
 
   it("refuses someone who is not a member of the team, and an unknown role", async () => {
     await expectRefused(owner, () => change(outsider, "developer"), "not_found");
-    await expectRefused(owner, () => changeRoleAction({ ...scope, userId: idOf(developer), role: "superuser" }), "invalid_input");
+    await expectRefused(
+      owner,
+      () => changeRoleAction({ ...scope, userId: idOf(developer), role: "superuser" }),
+      "invalid_input",
+    );
   });
 });
 
@@ -238,7 +278,9 @@ describe("remove a member", () => {
   it("Owner may remove anyone else, Admin anyone but an Owner; the removed member loses access at once", async () => {
     signInAs(admin);
     expect(await remove(viewer)).toMatchObject({ ok: true });
-    await expect(authorizedAccess({ userId: idOf(viewer) }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
+    await expect(authorizedAccess({ userId: idOf(viewer) }, "acme", "credentials:view")).rejects.toMatchObject({
+      code: "not_found",
+    });
     signInAs(owner);
     expect(await remove(admin)).toMatchObject({ ok: true });
     expect(await roleOf(admin)).toBeUndefined();
@@ -273,7 +315,9 @@ describe("leave a team", () => {
       expect(await leave(), email).toMatchObject({ ok: true });
       expect(await roleOf(email)).toBeUndefined();
     }
-    expect((await eventsOf("left")).map((e) => e.actorUserId).sort()).toEqual([admin, developer, viewer].map(idOf).sort());
+    expect((await eventsOf("left")).map((e) => e.actorUserId).sort()).toEqual(
+      [admin, developer, viewer].map(idOf).sort(),
+    );
   });
 
   it("the last Owner cannot leave; with two, one may", async () => {

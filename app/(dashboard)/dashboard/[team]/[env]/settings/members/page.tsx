@@ -27,13 +27,22 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
           <h1 className="text-xl font-semibold">Members</h1>
           <p className="text-sm text-slate-600">
             Everyone in {team.name}, in both Test and Live.{" "}
-            {canManage ? "Owners and Admins invite members and change their roles." : `Your role (${roleLabels[role]}) can view members but not change them.`}
+            {canManage
+              ? "Owners and Admins invite members and change their roles."
+              : `Your role (${roleLabels[role]}) can view members but not change them.`}
           </p>
         </div>
         {canManage && <InviteMemberDialog scope={scope} teamName={team.name} actorRole={role} />}
       </div>
 
-      <MembersTable scope={scope} teamName={team.name} members={members} me={user.id} actorRole={role} canManage={canManage} />
+      <MembersTable
+        scope={scope}
+        teamName={team.name}
+        members={members}
+        me={user.id}
+        actorRole={role}
+        canManage={canManage}
+      />
 
       <section aria-labelledby="pending-invitations" className="space-y-3">
         <h2 id="pending-invitations" className="text-base font-semibold">

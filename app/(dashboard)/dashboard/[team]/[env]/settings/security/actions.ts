@@ -6,4 +6,6 @@ import { withTeamAction } from "@/lib/dashboard";
 import { setLeakResponse } from "@/lib/teams";
 import { SetLeakResponseInput } from "@/lib/teams/shared";
 
-export const setLeakResponseAction = withTeamAction(SetLeakResponseInput, ({ leakResponse }, { access }) => setLeakResponse(access, leakResponse));
+export const setLeakResponseAction = withTeamAction(SetLeakResponseInput, ({ leakResponse }, { access }) =>
+  setLeakResponse(access, leakResponse),
+);

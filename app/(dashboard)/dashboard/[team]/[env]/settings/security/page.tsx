@@ -26,8 +26,8 @@ export default async function SecurityPage({ params }: { params: Promise<{ team:
             Tokens found in public
           </h2>
           <p className="text-sm text-slate-600">
-            GitHub’s secret scanning tells us when a token of {team.name} turns up in public: committed to a public repository, pasted in an
-            issue, published in a package. Anyone holding such a token can revoke it too.
+            GitHub’s secret scanning tells us when a token of {team.name} turns up in public: committed to a public
+            repository, pasted in an issue, published in a package. Anyone holding such a token can revoke it too.
           </p>
         </div>
         <LeakResponseForm

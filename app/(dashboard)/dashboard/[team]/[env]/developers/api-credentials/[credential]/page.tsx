@@ -15,7 +15,11 @@ import { withReadTime } from "../_components/read-at";
 
 export const metadata: Metadata = { title: "API Credential" };
 
-export default async function CredentialPage({ params }: { params: Promise<{ team: string; env: string; credential: string }> }) {
+export default async function CredentialPage({
+  params,
+}: {
+  params: Promise<{ team: string; env: string; credential: string }>;
+}) {
   const { team, env, credential: id } = await params;
   const { access } = await requireTeamPage(team, env);
   const { data: credential, readAt } = await withReadTime(findCredential(access, id));

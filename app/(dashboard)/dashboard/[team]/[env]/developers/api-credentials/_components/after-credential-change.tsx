@@ -14,6 +14,9 @@ export const useAfterCredentialChange = () => useContext(AfterCredentialChangeCo
 /** For a page rendered on the server: shows it again after each change, and leaves for `whenDeleted`. */
 export function RefreshAfterCredentialChange({ whenDeleted, children }: { whenDeleted: string; children: ReactNode }) {
   const router = useRouter();
-  const afterChange = useCallback(({ kind }: CredentialChange) => (kind === "deleted" ? router.push(whenDeleted) : router.refresh()), [router, whenDeleted]);
+  const afterChange = useCallback(
+    ({ kind }: CredentialChange) => (kind === "deleted" ? router.push(whenDeleted) : router.refresh()),
+    [router, whenDeleted],
+  );
   return <AfterCredentialChangeContext.Provider value={afterChange}>{children}</AfterCredentialChangeContext.Provider>;
 }

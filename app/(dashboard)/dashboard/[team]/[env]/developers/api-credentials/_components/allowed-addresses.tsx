@@ -17,7 +17,10 @@ type Props = { scope: CredentialsScope; credential: CredentialDto; canManage: bo
 
 export function AllowedAddresses({ scope, credential, canManage }: Props) {
   return (
-    <section aria-labelledby="allowed-addresses-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+    <section
+      aria-labelledby="allowed-addresses-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+    >
       <div>
         <h2 id="allowed-addresses-heading" className="text-base font-semibold text-slate-900">
           Allowed IP addresses
@@ -99,21 +102,21 @@ function AllowedAddressesForm({ scope, credential }: { scope: CredentialsScope; 
         Save
       </Button>
       {credential.lastUsedAt ? (
-      <ConfirmDialog
-        open={confirming}
-        onOpenChange={setConfirming}
-        title="Refuse the address of the last request?"
-        description={
-          <>
-            The last request (<RelativeTime iso={credential.lastUsedAt} />) came from {credential.lastUsedAddress}, which this list does not allow. Requests from
-            there will be refused.
-          </>
-        }
-        confirmLabel="Save anyway"
-        pendingLabel="Saving…"
-        pending={save.isPending}
-        onConfirm={send}
-      />
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title="Refuse the address of the last request?"
+          description={
+            <>
+              The last request (<RelativeTime iso={credential.lastUsedAt} />) came from {credential.lastUsedAddress},
+              which this list does not allow. Requests from there will be refused.
+            </>
+          }
+          confirmLabel="Save anyway"
+          pendingLabel="Saving…"
+          pending={save.isPending}
+          onConfirm={send}
+        />
       ) : null}
     </form>
   );

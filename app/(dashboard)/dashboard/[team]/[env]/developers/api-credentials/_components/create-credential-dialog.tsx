@@ -23,7 +23,15 @@ type CreateCredentialDialogProps = {
   opener: RefObject<HTMLButtonElement | null>;
 };
 
-export function CreateCredentialDialog({ scope, teamName, environmentLabel, apiBaseUrl, open, onOpenChange, opener }: CreateCredentialDialogProps) {
+export function CreateCredentialDialog({
+  scope,
+  teamName,
+  environmentLabel,
+  apiBaseUrl,
+  open,
+  onOpenChange,
+  opener,
+}: CreateCredentialDialogProps) {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [expiry, setExpiry] = useState<Expiry>({ choice: "never" });
   // Read when the form's dialog has closed: focus then belongs to the token, not the opener.
@@ -44,7 +52,10 @@ export function CreateCredentialDialog({ scope, teamName, environmentLabel, apiB
   return (
     <>
       {/* Closing waits for a creation in flight. */}
-      <Dialog open={open && !created} onOpenChange={(next) => (next ? onOpenChange(true) : !create.isPending && close())}>
+      <Dialog
+        open={open && !created}
+        onOpenChange={(next) => (next ? onOpenChange(true) : !create.isPending && close())}
+      >
         <DialogContent
           title="New API credential"
           description={`For ${teamName} in ${environmentLabel}. It can call the eCourier API as this team.`}

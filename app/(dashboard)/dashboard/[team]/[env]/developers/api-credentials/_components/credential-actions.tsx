@@ -11,10 +11,22 @@ import { useCredentialActions } from "./use-credential-actions";
 import type { CredentialsScope } from "./use-credentials";
 import type { RowFocus } from "./use-row-focus";
 
-type Props = { scope: CredentialsScope; credential: CredentialDto; state: CredentialState; now: number; rowFocus: RowFocus };
+type Props = {
+  scope: CredentialsScope;
+  credential: CredentialDto;
+  state: CredentialState;
+  now: number;
+  rowFocus: RowFocus;
+};
 
 export function CredentialActions({ scope, credential, state, now, rowFocus }: Props) {
-  const { items, dialogs, busy, enabling } = useCredentialActions({ scope, credential, state, now, returnFocus: () => rowFocus.returnFocus(credential.id) });
+  const { items, dialogs, busy, enabling } = useCredentialActions({
+    scope,
+    credential,
+    state,
+    now,
+    returnFocus: () => rowFocus.returnFocus(credential.id),
+  });
 
   return (
     <>

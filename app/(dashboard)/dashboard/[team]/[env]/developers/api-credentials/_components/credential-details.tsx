@@ -33,9 +33,19 @@ type Props = {
   apiBaseUrl: string;
 };
 
-const link = "font-medium text-indigo-700 underline hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600";
+const link =
+  "font-medium text-indigo-700 underline hover:text-indigo-900 focus-visible:outline-2 focus-visible:outline-indigo-600";
 
-export function CredentialDetails({ scope, credential, usage, environmentLabel, canManage, roleLabel, renderedAt, apiBaseUrl }: Props) {
+export function CredentialDetails({
+  scope,
+  credential,
+  usage,
+  environmentLabel,
+  canManage,
+  roleLabel,
+  renderedAt,
+  apiBaseUrl,
+}: Props) {
   const now = useNow(renderedAt);
   const state = credentialState(credential, now);
   const listPath = credentialsPath(scope);
@@ -62,7 +72,10 @@ export function CredentialDetails({ scope, credential, usage, environmentLabel, 
 
           <header className="space-y-3">
             <div className="flex flex-wrap items-center gap-3">
-              <h1 id="credential-heading" className="min-w-0 text-2xl font-semibold [overflow-wrap:anywhere] text-slate-900">
+              <h1
+                id="credential-heading"
+                className="min-w-0 text-2xl font-semibold [overflow-wrap:anywhere] text-slate-900"
+              >
                 {credential.name}
               </h1>
               <StatusBadges state={state} />
@@ -80,7 +93,8 @@ export function CredentialDetails({ scope, credential, usage, environmentLabel, 
             <div className="space-y-1 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
               {credential.leak ? (
                 <p>
-                  <FoundInPublic leak={credential.leak} />.{state.revoked || state.expired ? "" : stillWorks(credential)}
+                  <FoundInPublic leak={credential.leak} />.
+                  {state.revoked || state.expired ? "" : stillWorks(credential)}
                 </p>
               ) : null}
               {state.refusal ? <p>{state.refusal}</p> : null}
@@ -88,7 +102,10 @@ export function CredentialDetails({ scope, credential, usage, environmentLabel, 
           ) : null}
 
           {state.roll ? (
-            <section aria-labelledby="roll-heading" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+            <section
+              aria-labelledby="roll-heading"
+              className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+            >
               <h2 id="roll-heading" className="font-semibold">
                 Replaced by{" "}
                 <Link href={credentialPath(scope, state.roll.replacedBy.id)} className={link}>
@@ -146,7 +163,9 @@ export function CredentialDetails({ scope, credential, usage, environmentLabel, 
 
 /** A leaked token that still works: anyone may use it until it is rolled (or, once rolled, ended). */
 const stillWorks = (credential: CredentialDto) =>
-  credential.replacedBy ? " Anyone may have its token, and it works until it ends." : " Anyone may have its token, and it still works: roll it to get a new token.";
+  credential.replacedBy
+    ? " Anyone may have its token, and it works until it ends."
+    : " Anyone may have its token, and it still works: roll it to get a new token.";
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
   return (

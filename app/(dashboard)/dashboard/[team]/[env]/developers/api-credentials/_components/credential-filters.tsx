@@ -33,7 +33,14 @@ export function CredentialFilters({ nameField, name, status, onNameChange, onSta
         </label>
         <div className="relative mt-1">
           <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-500" aria-hidden />
-          <input ref={nameField} id={`${id}-name`} type="search" value={name} onChange={(e) => onNameChange(e.target.value)} className={`${fieldClass} pl-8`} />
+          <input
+            ref={nameField}
+            id={`${id}-name`}
+            type="search"
+            value={name}
+            onChange={(e) => onNameChange(e.target.value)}
+            className={`${fieldClass} pl-8`}
+          />
         </div>
       </div>
       <div>

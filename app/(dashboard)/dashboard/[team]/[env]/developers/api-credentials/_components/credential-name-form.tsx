@@ -31,7 +31,18 @@ type Props = {
   children?: ReactNode;
 };
 
-export function CredentialNameForm({ scope, credentialId, submitLabel, pendingLabel, pending, errors, defaultName, hint, onSubmit, children }: Props) {
+export function CredentialNameForm({
+  scope,
+  credentialId,
+  submitLabel,
+  pendingLabel,
+  pending,
+  errors,
+  defaultName,
+  hint,
+  onSubmit,
+  children,
+}: Props) {
   const [name, setName] = useState(defaultName ?? "");
   const warning = useNameInUseWarning(scope, name, credentialId);
   const field = useRef<HTMLInputElement>(null);

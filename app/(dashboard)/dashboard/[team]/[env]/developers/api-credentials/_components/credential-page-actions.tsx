@@ -15,7 +15,8 @@ type Props = { scope: CredentialsScope; credential: CredentialDto; state: Creden
 export function CredentialPageActions({ scope, credential, state, now }: Props) {
   const group = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
-  const returnFocus = () => (opener.current?.isConnected ? opener.current : group.current?.querySelector("button"))?.focus();
+  const returnFocus = () =>
+    (opener.current?.isConnected ? opener.current : group.current?.querySelector("button"))?.focus();
   const { items, dialogs, enabling } = useCredentialActions({ scope, credential, state, now, returnFocus });
   useLayoutEffect(() => {
     // The button that had focus has just left the page, and focus with it.
@@ -25,7 +26,12 @@ export function CredentialPageActions({ scope, credential, state, now }: Props) 
     }
   });
   return (
-    <div ref={group} role="group" aria-label={`Actions for ${credential.name}`} className="flex flex-wrap items-center gap-2">
+    <div
+      ref={group}
+      role="group"
+      aria-label={`Actions for ${credential.name}`}
+      className="flex flex-wrap items-center gap-2"
+    >
       {items.map(({ key, label, icon: Icon, tone, disabled, direct, onSelect }) => (
         <Button
           key={key}

@@ -2,5 +2,6 @@
 import { teamPath } from "@/lib/platform/shared";
 import type { TeamScope } from "@/lib/teams/shared";
 
-export const credentialsPath = (scope: TeamScope) => teamPath(scope.team, scope.environment, "developers/api-credentials");
+export const credentialsPath = (scope: TeamScope) =>
+  teamPath(scope.team, scope.environment, "developers/api-credentials");
 export const credentialPath = (scope: TeamScope, id: string) => `${credentialsPath(scope)}/${id}`;

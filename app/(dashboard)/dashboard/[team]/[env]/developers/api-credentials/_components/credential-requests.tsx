@@ -12,7 +12,11 @@ const periods = [
   { value: "30d", label: "30 days" },
 ] as const satisfies readonly { value: UsagePeriod; label: string }[];
 
-const titles: Record<UsagePeriod, string> = { "24h": "Requests in the last 24 hours", "7d": "Requests in the last 7 days", "30d": "Requests in the last 30 days" };
+const titles: Record<UsagePeriod, string> = {
+  "24h": "Requests in the last 24 hours",
+  "7d": "Requests in the last 7 days",
+  "30d": "Requests in the last 30 days",
+};
 
 export function CredentialRequests({ usage }: { usage: CredentialUsage }) {
   const [period, setPeriod] = useState<UsagePeriod>("24h");
@@ -23,11 +27,18 @@ export function CredentialRequests({ usage }: { usage: CredentialUsage }) {
           <h2 id="requests-heading" className="text-base font-semibold text-slate-900">
             Requests
           </h2>
-          <p className="text-sm text-slate-600">Every /v1 call with this credential, by outcome. Counts arrive within seconds; times are UTC.</p>
+          <p className="text-sm text-slate-600">
+            Every /v1 call with this credential, by outcome. Counts arrive within seconds; times are UTC.
+          </p>
         </div>
         <RadioGroup label="Period" name="requests-period" options={periods} value={period} onChange={setPeriod} />
       </div>
-      <RequestsChart key={period} series={usage[period]} granularity={period === "24h" ? "hour" : "day"} label={titles[period]} />
+      <RequestsChart
+        key={period}
+        series={usage[period]}
+        granularity={period === "24h" ? "hour" : "day"}
+        label={titles[period]}
+      />
     </section>
   );
 }

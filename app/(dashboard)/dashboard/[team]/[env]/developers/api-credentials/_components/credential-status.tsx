@@ -69,7 +69,13 @@ export function RollSummary({ scope, roll }: { scope: TeamScope; roll: RollState
  * "Found in public at <url> (commit) on 2026-03-10 12:00 UTC": the scanner's source, its underscores as
  * spaces. `oneLine`: the address on a line of its own, cut short (a list row on a phone stays short).
  */
-export function FoundInPublic({ leak, oneLine = false }: { leak: NonNullable<CredentialDto["leak"]>; oneLine?: boolean }) {
+export function FoundInPublic({
+  leak,
+  oneLine = false,
+}: {
+  leak: NonNullable<CredentialDto["leak"]>;
+  oneLine?: boolean;
+}) {
   const source = leak.source.replaceAll("_", " ");
   return (
     <>

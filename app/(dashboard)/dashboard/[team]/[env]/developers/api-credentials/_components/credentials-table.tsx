@@ -29,7 +29,9 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
     <Table caption={caption}>
       <TableHead>
         <tr>
-          <Th scope="col" sticky="start">Name</Th>
+          <Th scope="col" sticky="start">
+            Name
+          </Th>
           <Th scope="col">Status</Th>
           <Th scope="col">Token</Th>
           <Th scope="col">Last used</Th>
@@ -51,7 +53,10 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
           return (
             <Tr key={credential.id}>
               <Th scope="row" sticky="start" className="font-medium text-slate-900">
-                <Link href={credentialPath(scope, credential.id)} className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">
+                <Link
+                  href={credentialPath(scope, credential.id)}
+                  className="text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+                >
                   <Truncated text={credential.name} />
                 </Link>
               </Th>
@@ -71,7 +76,13 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
               <Td>
                 <code className="font-mono text-xs text-slate-800">{credential.tokenDisplay}</code>
               </Td>
-              <Td>{credential.lastUsedAt ? <RelativeTime iso={credential.lastUsedAt} /> : <span className="text-slate-600">Never</span>}</Td>
+              <Td>
+                {credential.lastUsedAt ? (
+                  <RelativeTime iso={credential.lastUsedAt} />
+                ) : (
+                  <span className="text-slate-600">Never</span>
+                )}
+              </Td>
               <Td className="text-right tabular-nums">{formatCount(credential.requests24h)}</Td>
               <Td>{credential.createdBy ?? <span className="text-slate-500">Former member</span>}</Td>
               <Td>
@@ -79,7 +90,13 @@ export function CredentialsTable({ scope, credentials, now, canManage, caption, 
               </Td>
               {canManage ? (
                 <Td sticky="end" className="py-1.5 text-right">
-                  <CredentialActions scope={scope} credential={credential} state={state} now={now} rowFocus={rowFocus} />
+                  <CredentialActions
+                    scope={scope}
+                    credential={credential}
+                    state={state}
+                    now={now}
+                    rowFocus={rowFocus}
+                  />
                 </Td>
               ) : null}
             </Tr>

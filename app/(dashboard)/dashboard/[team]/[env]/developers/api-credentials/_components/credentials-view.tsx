@@ -36,7 +36,16 @@ type Props = {
 const managerLabels = rolesWith("credentials:manage").map((role) => roleLabels[role]);
 const managers = `${managerLabels.slice(0, -1).join(", ")} or ${managerLabels.at(-1)}`;
 
-export function CredentialsView({ scope, teamName, environmentLabel, canManage, roleLabel, initialPage, apiBaseUrl, renderedAt }: Props) {
+export function CredentialsView({
+  scope,
+  teamName,
+  environmentLabel,
+  canManage,
+  roleLabel,
+  initialPage,
+  apiBaseUrl,
+  renderedAt,
+}: Props) {
   const { filters, filtered, nameInput, setNameInput, setStatus, setPage, clear } = useCredentialFilters();
   const [creating, setCreating] = useState(false);
   const createButton = useRef<HTMLButtonElement>(null);
@@ -65,106 +74,125 @@ export function CredentialsView({ scope, teamName, environmentLabel, canManage, 
 
   return (
     <RollDialogHost scope={scope} apiBaseUrl={apiBaseUrl}>
-    <section aria-labelledby="api-credentials-heading" className="space-y-5">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 id="api-credentials-heading" className="text-2xl font-semibold text-slate-900">
-            API Credentials
-          </h1>
-          <p className="mt-1 text-sm text-slate-600">
-            Tokens your systems use to call the eCourier API for {teamName} in {environmentLabel}.
-          </p>
-        </div>
-        {canManage && !empty ? newCredentialButton : null}
-      </div>
-
-      {canManage ? null : (
-        <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
-          Your role ({roleLabel}) can view credentials but not change them.
-        </p>
-      )}
-
-      <LeakBanners scope={scope} leaks={data.leaks} />
-
-      <ExpiringSoonBanner count={data.expiringSoon} onShow={filters.status === "expiring_soon" ? undefined : () => setStatus("expiring_soon")} />
-
-      {empty ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
-          <KeyRound className="mx-auto size-8 text-slate-500" aria-hidden />
-          <h2 className="mt-3 text-base font-semibold text-slate-900">No API credentials in {environmentLabel} yet</h2>
-          <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
-            An API credential is a secret token that lets one of your systems, such as an ERP or a shop, call the eCourier API for{" "}
-            {teamName} in {environmentLabel}. Make one for each service that integrates.
-          </p>
-          {canManage ? (
-            <div className="mt-5">{newCredentialButton}</div>
-          ) : (
-            <p className="mx-auto mt-3 max-w-md text-sm text-slate-600">
-              Ask an {managers} of {teamName} to create one.
+      <section aria-labelledby="api-credentials-heading" className="space-y-5">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1 id="api-credentials-heading" className="text-2xl font-semibold text-slate-900">
+              API Credentials
+            </h1>
+            <p className="mt-1 text-sm text-slate-600">
+              Tokens your systems use to call the eCourier API for {teamName} in {environmentLabel}.
             </p>
-          )}
+          </div>
+          {canManage && !empty ? newCredentialButton : null}
         </div>
-      ) : (
-        <>
-          <CredentialFilters
-            nameField={nameFilter}
-            name={nameInput}
-            status={filters.status}
-            onNameChange={setNameInput}
-            onStatusChange={setStatus}
-          />
-          <p role="status" className="text-sm text-slate-600">
-            {loading ? "Loading…" : <ListCount total={data.total} filtered={filtered} page={data.page} pages={pages} />}
+
+        {canManage ? null : (
+          <p className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700">
+            Your role ({roleLabel}) can view credentials but not change them.
           </p>
-          <div className={loading ? "opacity-50 transition-opacity" : undefined}>
-            {data.credentials.length > 0 ? (
-              <CredentialsTable
-                scope={scope}
-                credentials={data.credentials}
-                now={now}
-                canManage={canManage}
-                busy={list.isFetching}
-                rowFocus={rowFocus}
-                caption={`API credentials of ${teamName} in ${environmentLabel}`}
-              />
+        )}
+
+        <LeakBanners scope={scope} leaks={data.leaks} />
+
+        <ExpiringSoonBanner
+          count={data.expiringSoon}
+          onShow={filters.status === "expiring_soon" ? undefined : () => setStatus("expiring_soon")}
+        />
+
+        {empty ? (
+          <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+            <KeyRound className="mx-auto size-8 text-slate-500" aria-hidden />
+            <h2 className="mt-3 text-base font-semibold text-slate-900">
+              No API credentials in {environmentLabel} yet
+            </h2>
+            <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">
+              An API credential is a secret token that lets one of your systems, such as an ERP or a shop, call the
+              eCourier API for {teamName} in {environmentLabel}. Make one for each service that integrates.
+            </p>
+            {canManage ? (
+              <div className="mt-5">{newCredentialButton}</div>
             ) : (
-              <div className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center">
-                <p className="text-sm text-slate-600">No credentials match these filters.</p>
-                <Button
-                  variant="secondary"
-                  className="mt-3"
-                  onClick={() => {
-                    clear();
-                    // The button goes with the empty result: focus to the filter just emptied.
-                    nameFilter.current?.focus();
-                  }}
-                >
-                  Clear filters
-                </Button>
-              </div>
+              <p className="mx-auto mt-3 max-w-md text-sm text-slate-600">
+                Ask an {managers} of {teamName} to create one.
+              </p>
             )}
           </div>
-          <Pager label="Pages" page={data.page} hasNext={data.page < pages} onPage={setPage} />
-        </>
-      )}
+        ) : (
+          <>
+            <CredentialFilters
+              nameField={nameFilter}
+              name={nameInput}
+              status={filters.status}
+              onNameChange={setNameInput}
+              onStatusChange={setStatus}
+            />
+            <p role="status" className="text-sm text-slate-600">
+              {loading ? (
+                "Loading…"
+              ) : (
+                <ListCount total={data.total} filtered={filtered} page={data.page} pages={pages} />
+              )}
+            </p>
+            <div className={loading ? "opacity-50 transition-opacity" : undefined}>
+              {data.credentials.length > 0 ? (
+                <CredentialsTable
+                  scope={scope}
+                  credentials={data.credentials}
+                  now={now}
+                  canManage={canManage}
+                  busy={list.isFetching}
+                  rowFocus={rowFocus}
+                  caption={`API credentials of ${teamName} in ${environmentLabel}`}
+                />
+              ) : (
+                <div className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center">
+                  <p className="text-sm text-slate-600">No credentials match these filters.</p>
+                  <Button
+                    variant="secondary"
+                    className="mt-3"
+                    onClick={() => {
+                      clear();
+                      // The button goes with the empty result: focus to the filter just emptied.
+                      nameFilter.current?.focus();
+                    }}
+                  >
+                    Clear filters
+                  </Button>
+                </div>
+              )}
+            </div>
+            <Pager label="Pages" page={data.page} hasNext={data.page < pages} onPage={setPage} />
+          </>
+        )}
 
-      {canManage ? (
-        <CreateCredentialDialog
-          scope={scope}
-          teamName={teamName}
-          environmentLabel={environmentLabel}
-          apiBaseUrl={apiBaseUrl}
-          open={creating}
-          onOpenChange={setCreating}
-          opener={createButton}
-        />
-      ) : null}
-    </section>
+        {canManage ? (
+          <CreateCredentialDialog
+            scope={scope}
+            teamName={teamName}
+            environmentLabel={environmentLabel}
+            apiBaseUrl={apiBaseUrl}
+            open={creating}
+            onOpenChange={setCreating}
+            opener={createButton}
+          />
+        ) : null}
+      </section>
     </RollDialogHost>
   );
 }
 
-function ListCount({ total, filtered, page, pages }: { total: number; filtered: boolean; page: number; pages: number }) {
+function ListCount({
+  total,
+  filtered,
+  page,
+  pages,
+}: {
+  total: number;
+  filtered: boolean;
+  page: number;
+  pages: number;
+}) {
   return (
     <>
       {total === 1 ? "1 credential" : `${total} credentials`}

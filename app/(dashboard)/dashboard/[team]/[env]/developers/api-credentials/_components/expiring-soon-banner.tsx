@@ -11,7 +11,11 @@ export function ExpiringSoonBanner({ count, onShow }: { count: number; onShow?: 
     <Banner tone="warning" icon={CalendarClock}>
       <p>{expiringSoonText(count)}</p>
       {onShow ? (
-        <button type="button" onClick={onShow} className="font-medium underline hover:text-amber-950 focus-visible:outline-2 focus-visible:outline-indigo-600">
+        <button
+          type="button"
+          onClick={onShow}
+          className="font-medium underline hover:text-amber-950 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
           {count === 1 ? "Show it" : "Show them"}
         </button>
       ) : null}

@@ -25,7 +25,9 @@ export function LeakBanners({ scope, leaks }: { scope: TeamScope; leaks: LeakNot
                 “{leak.name}”
               </Link>{" "}
               was found in public at <ExternalLink url={leak.url} /> on <UtcTime iso={leak.at} />
-              {leak.revoked ? " and revoked. Roll it to get a new token." : ". It still works: roll it to get a new token."}
+              {leak.revoked
+                ? " and revoked. Roll it to get a new token."
+                : ". It still works: roll it to get a new token."}
             </p>
           </Banner>
         </li>

@@ -5,7 +5,13 @@ import type { CredentialDto } from "@/lib/credentials/shared";
 import { CredentialNameForm } from "./credential-name-form";
 import { useRenameCredential, type CredentialsScope } from "./use-credentials";
 
-type RenameDialogProps = { scope: CredentialsScope; credential: CredentialDto; open: boolean; onOpenChange: (open: boolean) => void; returnFocus?: () => void };
+type RenameDialogProps = {
+  scope: CredentialsScope;
+  credential: CredentialDto;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  returnFocus?: () => void;
+};
 
 export function RenameDialog({ scope, credential, open, onOpenChange, returnFocus }: RenameDialogProps) {
   const rename = useRenameCredential(scope);

@@ -20,7 +20,15 @@ const OpenRollContext = createContext<(target: RollTarget) => void>(() => {});
 /** Opens "Roll “<name>”" for a credential; focus goes to `returnFocus` once it closes (else back where it was). */
 export const useOpenRoll = () => useContext(OpenRollContext);
 
-export function RollDialogHost({ scope, apiBaseUrl, children }: { scope: CredentialsScope; apiBaseUrl: string; children: ReactNode }) {
+export function RollDialogHost({
+  scope,
+  apiBaseUrl,
+  children,
+}: {
+  scope: CredentialsScope;
+  apiBaseUrl: string;
+  children: ReactNode;
+}) {
   // A new key for each opening: nothing of the last roll (its token above all) survives it.
   const [opening, setOpening] = useState<{ target: RollTarget; key: number } | null>(null);
   const [open, setOpen] = useState(false);
@@ -31,7 +39,16 @@ export function RollDialogHost({ scope, apiBaseUrl, children }: { scope: Credent
   return (
     <OpenRollContext.Provider value={openRoll}>
       {children}
-      {opening ? <RollDialog key={opening.key} scope={scope} apiBaseUrl={apiBaseUrl} target={opening.target} open={open} onClose={() => setOpen(false)} /> : null}
+      {opening ? (
+        <RollDialog
+          key={opening.key}
+          scope={scope}
+          apiBaseUrl={apiBaseUrl}
+          target={opening.target}
+          open={open}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
     </OpenRollContext.Provider>
   );
 }
@@ -39,7 +56,13 @@ export function RollDialogHost({ scope, apiBaseUrl, children }: { scope: Credent
 const graceOptions = GRACE_PERIODS.map((value) => ({ value, label: gracePeriodLabels[value] }));
 const DEFAULT_GRACE: GracePeriod = "24h";
 
-type RollDialogProps = { scope: CredentialsScope; apiBaseUrl: string; target: RollTarget; open: boolean; onClose: () => void };
+type RollDialogProps = {
+  scope: CredentialsScope;
+  apiBaseUrl: string;
+  target: RollTarget;
+  open: boolean;
+  onClose: () => void;
+};
 
 function RollDialog({ scope, apiBaseUrl, target, open, onClose }: RollDialogProps) {
   const [grace, setGrace] = useState<GracePeriod>(DEFAULT_GRACE);
@@ -68,7 +91,14 @@ function RollDialog({ scope, apiBaseUrl, target, open, onClose }: RollDialogProp
               roll.submit({ id: target.id, grace }, { onError: onClose });
             }}
           >
-            <RadioGroup label="Old token stops working" name="grace" options={graceOptions} value={grace} onChange={setGrace} disabled={roll.isPending} />
+            <RadioGroup
+              label="Old token stops working"
+              name="grace"
+              options={graceOptions}
+              value={grace}
+              onChange={setGrace}
+              disabled={roll.isPending}
+            />
             <DialogFooter>
               <DialogCancel disabled={roll.isPending} />
               <Button type="submit" pending={roll.isPending} pendingLabel="Rolling…">

@@ -56,7 +56,9 @@ export function TokenDialog({ title, token, apiBaseUrl, onClose, returnFocus, ch
               <span>Copy this token now: it will not be shown again. {children}</span>
             </p>
             <div>
-              <p className="text-sm text-slate-600">Try it: this answers with the team and environment the token belongs to.</p>
+              <p className="text-sm text-slate-600">
+                Try it: this answers with the team and environment the token belongs to.
+              </p>
               <CodeBlock code={meCommand(apiBaseUrl, token)} what="curl command" onCopied={markCopied} />
             </div>
           </SecretReveal>

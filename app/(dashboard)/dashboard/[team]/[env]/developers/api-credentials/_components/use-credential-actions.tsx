@@ -14,7 +14,13 @@ import { ChangeExpiryDialog } from "./change-expiry-dialog";
 import { RollUsage } from "./credential-status";
 import { RenameDialog } from "./rename-dialog";
 import { useOpenRoll } from "./roll-dialog";
-import { useChangeExpiry, useDeleteCredential, useEnableCredential, useRevokeCredential, type CredentialsScope } from "./use-credentials";
+import {
+  useChangeExpiry,
+  useDeleteCredential,
+  useEnableCredential,
+  useRevokeCredential,
+  type CredentialsScope,
+} from "./use-credentials";
 
 export type CredentialActionItem = {
   /** Stays the same when the label changes (Revoke ↔ Enable), so a focused button keeps focus. */
@@ -56,19 +62,41 @@ export function useCredentialActions({ scope, credential, state, now, returnFocu
     { key: "rename", label: "Rename", icon: Pencil, onSelect: () => setOpen("rename") },
     { key: "roll", label: "Roll", icon: RefreshCw, onSelect: () => openRoll({ id, name, returnFocus }) },
     { key: "expiry", label: "Change expiry", icon: CalendarClock, onSelect: () => setOpen("expiry") },
-    ...(state.roll?.endable ? [{ key: "end", label: "End now", icon: CircleStop, onSelect: () => setOpen("end") }] : []),
+    ...(state.roll?.endable
+      ? [{ key: "end", label: "End now", icon: CircleStop, onSelect: () => setOpen("end") }]
+      : []),
     credential.status === "active"
       ? { key: "status", label: "Revoke", icon: PowerOff, onSelect: () => setOpen("revoke") }
       : leaked
         ? { key: "status", label: "Enable", icon: Power, onSelect: () => setOpen("enable") }
-        : { key: "status", label: "Enable", icon: Power, direct: true, disabled: enable.isPending, onSelect: () => enable.submit({ id }, { onSettled: () => returnFocus?.() }) },
+        : {
+            key: "status",
+            label: "Enable",
+            icon: Power,
+            direct: true,
+            disabled: enable.isPending,
+            onSelect: () => enable.submit({ id }, { onSettled: () => returnFocus?.() }),
+          },
     { key: "delete", label: "Delete", icon: Trash2, tone: "danger", onSelect: () => setOpen("delete") },
   ];
 
   const dialogs = (
     <>
-      <RenameDialog scope={scope} credential={credential} open={open === "rename"} onOpenChange={opener("rename")} returnFocus={returnFocus} />
-      <ChangeExpiryDialog scope={scope} credential={credential} now={now} open={open === "expiry"} onOpenChange={opener("expiry")} returnFocus={returnFocus} />
+      <RenameDialog
+        scope={scope}
+        credential={credential}
+        open={open === "rename"}
+        onOpenChange={opener("rename")}
+        returnFocus={returnFocus}
+      />
+      <ChangeExpiryDialog
+        scope={scope}
+        credential={credential}
+        now={now}
+        open={open === "expiry"}
+        onOpenChange={opener("expiry")}
+        returnFocus={returnFocus}
+      />
       {state.roll ? (
         <ConfirmDialog
           open={open === "end"}
@@ -76,7 +104,8 @@ export function useCredentialActions({ scope, credential, state, now, returnFocu
           title={`End “${name}” now?`}
           description={
             <>
-              Its token stops working at once; “{state.roll.replacedBy.name}” replaces it. <RollUsage usage={state.roll.usage} />.
+              Its token stops working at once; “{state.roll.replacedBy.name}” replaces it.{" "}
+              <RollUsage usage={state.roll.usage} />.
             </>
           }
           confirmLabel="End now"

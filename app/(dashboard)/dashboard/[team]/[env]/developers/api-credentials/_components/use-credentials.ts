@@ -32,8 +32,16 @@ export type CredentialsScope = TeamScope;
 export const credentialsKey = (scope: CredentialsScope) => ["credentials", scope.team, scope.environment] as const;
 export const defaultFilters: CredentialFilters = { name: "", status: "all", page: 1 };
 
-export function useCredentialList(scope: CredentialsScope, filters: CredentialFilters, initialPage: CredentialPage, renderedAt: number) {
-  const isFirstView = filters.name === defaultFilters.name && filters.status === defaultFilters.status && filters.page === defaultFilters.page;
+export function useCredentialList(
+  scope: CredentialsScope,
+  filters: CredentialFilters,
+  initialPage: CredentialPage,
+  renderedAt: number,
+) {
+  const isFirstView =
+    filters.name === defaultFilters.name &&
+    filters.status === defaultFilters.status &&
+    filters.page === defaultFilters.page;
   return useQuery({
     queryKey: [...credentialsKey(scope), filters],
     queryFn: () => callAction(() => listCredentialsAction({ ...scope, ...filters })),
@@ -50,7 +58,10 @@ type MutationOptions<Input, Output> = {
   change?: CredentialChange["kind"];
 };
 
-function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, success, change = "changed" }: MutationOptions<Input, Output>) {
+function useCredentialMutation<Input, Output>(
+  scope: CredentialsScope,
+  { run, success, change = "changed" }: MutationOptions<Input, Output>,
+) {
   const queryClient = useQueryClient();
   const call = useCallAction();
   const afterChange = useAfterCredentialChange();
@@ -67,7 +78,8 @@ function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, su
       // A field error is shown beside its field instead.
       else if (!hasFieldErrors(error)) toastFailure(error instanceof ActionFailure ? error.failure : error);
       // Refused (e.g. deleted by someone else meanwhile): the page shows what the database holds now.
-      if (error instanceof ActionFailure && error.failure.code !== "cancelled" && error.failure.code !== "unreachable") afterChange({ kind: "changed" });
+      if (error instanceof ActionFailure && error.failure.code !== "cancelled" && error.failure.code !== "unreachable")
+        afterChange({ kind: "changed" });
     },
     onSettled: () => {
       inFlight.current = false;
@@ -86,7 +98,10 @@ function useCredentialMutation<Input, Output>(scope: CredentialsScope, { run, su
  * The plain token goes to `onCreated` (the dialog's own state) and never becomes the mutation's
  * data, so React Query's caches never hold it.
  */
-export function useCreateCredential(scope: CredentialsScope, onCreated: (created: { credential: CredentialDto; token: string }) => void) {
+export function useCreateCredential(
+  scope: CredentialsScope,
+  onCreated: (created: { credential: CredentialDto; token: string }) => void,
+) {
   return useCredentialMutation(scope, {
     run: async (scope, input: { name: string; expiry: Expiry }, call) => {
       const created = await call(() => createCredentialAction({ ...scope, ...input }));
@@ -99,7 +114,8 @@ export function useCreateCredential(scope: CredentialsScope, onCreated: (created
 
 export const useRenameCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string; name: string }, call) => call(() => renameCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string; name: string }, call) =>
+      call(() => renameCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Renamed to “${name}”.`,
   });
 
@@ -111,7 +127,8 @@ export const useRevokeCredential = (scope: CredentialsScope) =>
 
 export const useEnableCredential = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string; acknowledgeLeak?: boolean }, call) => call(() => enableCredentialAction({ ...scope, ...input })),
+    run: (scope, input: { id: string; acknowledgeLeak?: boolean }, call) =>
+      call(() => enableCredentialAction({ ...scope, ...input })),
     // Enable does not touch the expiry: an expired credential stays refused, and the toast says why.
     success: (credential) =>
       credentialState(credential, Date.now()).expired
@@ -127,7 +144,10 @@ export const useDeleteCredential = (scope: CredentialsScope) =>
   });
 
 /** Like a creation: the new token goes to `onRolled` (the dialog's own state), never into a cache. */
-export function useRollCredential(scope: CredentialsScope, onRolled: (rolled: { credential: CredentialDto; previous: CredentialDto; token: string }) => void) {
+export function useRollCredential(
+  scope: CredentialsScope,
+  onRolled: (rolled: { credential: CredentialDto; previous: CredentialDto; token: string }) => void,
+) {
   return useCredentialMutation(scope, {
     run: async (scope, input: { id: string; grace: GracePeriod }, call) => {
       const rolled = await call(() => rollCredentialAction({ ...scope, ...input }));
@@ -146,13 +166,18 @@ export const useChangeExpiry = (scope: CredentialsScope) =>
 
 export const useSetAllowedAddresses = (scope: CredentialsScope) =>
   useCredentialMutation(scope, {
-    run: (scope, input: { id: string; addresses: string }, call) => call(() => setAllowedAddressesAction({ ...scope, ...input })),
+    run: (scope, input: { id: string; addresses: string }, call) =>
+      call(() => setAllowedAddressesAction({ ...scope, ...input })),
     success: ({ name, allowedAddresses }) =>
-      allowedAddresses.length ? `Saved. “${name}” is accepted only from the addresses listed.` : `Saved. “${name}” is accepted from any address.`,
+      allowedAddresses.length
+        ? `Saved. “${name}” is accepted only from the addresses listed.`
+        : `Saved. “${name}” is accepted from any address.`,
   });
 
 function expiryChanged(credential: Pick<CredentialDto, "name" | "expiresAt">, now: number): string {
   if (!credential.expiresAt) return `“${credential.name}” never expires now.`;
   const left = Date.parse(credential.expiresAt) - now;
-  return left <= 0 ? `Ended “${credential.name}”: its token is refused.` : `“${credential.name}” now expires ${formatTimeLeft(left)}.`;
+  return left <= 0
+    ? `Ended “${credential.name}”: its token is refused.`
+    : `“${credential.name}” now expires ${formatTimeLeft(left)}.`;
 }

@@ -42,7 +42,9 @@ export function useRowFocus(ids: string[], fallback: RefObject<HTMLElement | nul
   const returnFocus = useCallback(
     (id: string) => {
       const candidates = place.current?.id === id ? place.current.candidates : [id];
-      const target = candidates.map((candidate) => triggers.current.get(candidate)).find((element) => element?.isConnected);
+      const target = candidates
+        .map((candidate) => triggers.current.get(candidate))
+        .find((element) => element?.isConnected);
       (target ?? fallback.current)?.focus();
     },
     [fallback],

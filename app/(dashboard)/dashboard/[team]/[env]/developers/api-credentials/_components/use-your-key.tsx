@@ -13,7 +13,9 @@ export function UseYourKey({ apiBaseUrl }: Props) {
       </h2>
       <p className="mt-1 text-sm text-slate-600">Send the token in the Authorization header of every request:</p>
       <CodeBlock code="Authorization: Bearer <token>" what="header" />
-      <p className="mt-3 text-sm text-slate-600">Try it: this answers with the team and environment the token belongs to.</p>
+      <p className="mt-3 text-sm text-slate-600">
+        Try it: this answers with the team and environment the token belongs to.
+      </p>
       <CodeBlock code={meCommand(apiBaseUrl)} what="curl command" />
       <p className="mt-3 text-sm text-slate-600">
         Every endpoint, with a “Try it” that takes your token:{" "}

@@ -11,7 +11,17 @@ import { DateOf, HeaderRow } from "./cells";
 
 import type { TeamScope as Scope } from "@/lib/teams/shared";
 
-export function InvitationsTable({ scope, invitations, actorRole, canManage }: { scope: Scope; invitations: InvitationDto[]; actorRole: Role; canManage: boolean }) {
+export function InvitationsTable({
+  scope,
+  invitations,
+  actorRole,
+  canManage,
+}: {
+  scope: Scope;
+  invitations: InvitationDto[];
+  actorRole: Role;
+  canManage: boolean;
+}) {
   if (invitations.length === 0) return <p className="text-sm text-slate-600">No pending invitations.</p>;
   return (
     <Table caption="Pending invitations">
@@ -29,7 +39,11 @@ export function InvitationsTable({ scope, invitations, actorRole, canManage }: {
             <Td>
               <DateOf iso={i.expiresAt} />
             </Td>
-            {canManage && <Td sticky="end" className="text-right">{!invitationRefusal(actorRole, i.role) && <RevokeInvitation scope={scope} invitation={i} />}</Td>}
+            {canManage && (
+              <Td sticky="end" className="text-right">
+                {!invitationRefusal(actorRole, i.role) && <RevokeInvitation scope={scope} invitation={i} />}
+              </Td>
+            )}
           </Tr>
         ))}
       </TableBody>
@@ -48,7 +62,11 @@ function RevokeInvitation({ scope, invitation }: { scope: Scope; invitation: Inv
       confirmLabel="Revoke"
       pending={pending}
       onConfirm={(close) =>
-        run(() => revokeInvitationAction({ ...scope, id: invitation.id }), { success: `Invitation for ${invitation.email} revoked.`, onSuccess: close, onError: close })
+        run(() => revokeInvitationAction({ ...scope, id: invitation.id }), {
+          success: `Invitation for ${invitation.email} revoked.`,
+          onSuccess: close,
+          onError: close,
+        })
       }
     >
       Revoke

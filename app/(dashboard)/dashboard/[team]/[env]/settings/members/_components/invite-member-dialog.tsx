@@ -15,7 +15,15 @@ import { RoleSelect } from "./role-select";
 import type { TeamScope as Scope } from "@/lib/teams/shared";
 type Created = { link: string; email: string; role: Role; expiresAt: string };
 
-export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scope; teamName: string; actorRole: Role }) {
+export function InviteMemberDialog({
+  scope,
+  teamName,
+  actorRole,
+}: {
+  scope: Scope;
+  teamName: string;
+  actorRole: Role;
+}) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [errors, setErrors] = useState<{ message?: string; email?: string[] }>({});
@@ -41,7 +49,12 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
     run(() => inviteMemberAction({ ...scope, email, role }), {
       success: `Invitation created for ${email.trim()}.`,
       onSuccess: ({ invitation, token }) =>
-        setCreated({ link: `${window.location.origin}/invite/${token}`, email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt }),
+        setCreated({
+          link: `${window.location.origin}/invite/${token}`,
+          email: invitation.email,
+          role: invitation.role,
+          expiresAt: invitation.expiresAt,
+        }),
       onError: (result) => setErrors({ message: result.message, email: result.fieldErrors?.email }),
     });
   }
@@ -52,7 +65,10 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
         <Button>Invite member</Button>
       </DialogTrigger>
       {created ? (
-        <DialogContent title="Invitation link" description="Copy this link now and send it to the invitee. It is shown only once.">
+        <DialogContent
+          title="Invitation link"
+          description="Copy this link now and send it to the invitee. It is shown only once."
+        >
           <SecretReveal
             label="Invitation link"
             value={created.link}
@@ -63,19 +79,29 @@ export function InviteMemberDialog({ scope, teamName, actorRole }: { scope: Scop
           >
             <p className="text-sm text-slate-600">
               It lets {created.email} join {teamName} as {roleLabels[created.role]}, once, until{" "}
-              <time dateTime={created.expiresAt}>{created.expiresAt.slice(0, 10)}</time>. You can revoke it while it is pending.
+              <time dateTime={created.expiresAt}>{created.expiresAt.slice(0, 10)}</time>. You can revoke it while it is
+              pending.
             </p>
           </SecretReveal>
         </DialogContent>
       ) : (
-        <DialogContent title="Invite a member" description={`They get a one-time link to join ${teamName}. It expires after 7 days.`}>
+        <DialogContent
+          title="Invite a member"
+          description={`They get a one-time link to join ${teamName}. It expires after 7 days.`}
+        >
           <form ref={form} action={submit} noValidate className="space-y-4">
             <TextField label="Email" name="email" type="email" autoComplete="off" required errors={errors.email} />
             <div className="space-y-1">
               <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
                 Role
               </label>
-              <RoleSelect id="invite-role" name="role" roles={grantableRoles(actorRole)} defaultValue="developer" className="w-full" />
+              <RoleSelect
+                id="invite-role"
+                name="role"
+                roles={grantableRoles(actorRole)}
+                defaultValue="developer"
+                className="w-full"
+              />
             </div>
             <FormError message={errors.message} />
             <DialogFooter>

@@ -23,7 +23,13 @@ export function LeaveTeam({ scope, teamName, refusal }: { scope: TeamScope; team
         description="You lose access at once. To come back, someone has to invite you again."
         confirmLabel="Leave team"
         pending={pending}
-        onConfirm={(close) => run(() => leaveTeamAction(scope), { success: `You left ${teamName}.`, onSuccess: () => router.push("/dashboard"), onError: close })}
+        onConfirm={(close) =>
+          run(() => leaveTeamAction(scope), {
+            success: `You left ${teamName}.`,
+            onSuccess: () => router.push("/dashboard"),
+            onError: close,
+          })
+        }
       >
         Leave team
       </ConfirmButton>

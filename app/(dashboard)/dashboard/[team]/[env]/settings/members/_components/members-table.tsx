@@ -36,7 +36,11 @@ export function MembersTable({ scope, teamName, members, me, actorRole, canManag
             <Td>
               <DateOf iso={m.since} />
             </Td>
-            {canManage && <Td sticky="end" className="text-right">{mayTouch(m) && m.userId !== me && <RemoveMember scope={scope} member={m} teamName={teamName} />}</Td>}
+            {canManage && (
+              <Td sticky="end" className="text-right">
+                {mayTouch(m) && m.userId !== me && <RemoveMember scope={scope} member={m} teamName={teamName} />}
+              </Td>
+            )}
           </Tr>
         ))}
       </TableBody>
@@ -79,7 +83,13 @@ function RemoveMember({ scope, member, teamName }: { scope: Scope; member: Membe
       description={`${member.name} (${member.email}) loses access to ${teamName} at once, including any page they have open.`}
       confirmLabel="Remove"
       pending={pending}
-      onConfirm={(close) => run(() => removeMemberAction({ ...scope, userId: member.userId }), { success: `${member.name} was removed.`, onSuccess: close, onError: close })}
+      onConfirm={(close) =>
+        run(() => removeMemberAction({ ...scope, userId: member.userId }), {
+          success: `${member.name} was removed.`,
+          onSuccess: close,
+          onError: close,
+        })
+      }
     >
       Remove
     </ConfirmButton>

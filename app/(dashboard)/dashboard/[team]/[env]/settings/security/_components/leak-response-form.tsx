@@ -16,8 +16,10 @@ const managers = rolesWith("settings:manage").map((role) => `${roleLabels[role]}
 const onlyManagers = `Only ${managers.slice(0, -1).join(", ")}${managers.length > 1 ? " and " : ""}${managers.at(-1)} can change this.`;
 
 const consequence: Record<LeakResponse, string> = {
-  revoke: "Its credential is revoked at once, so API calls with it are refused. The credentials page and the activity log say where it was found.",
-  notify: "Its credential keeps working until someone rolls or revokes it. The credentials page shows a banner and the activity log records where it was found.",
+  revoke:
+    "Its credential is revoked at once, so API calls with it are refused. The credentials page and the activity log say where it was found.",
+  notify:
+    "Its credential keeps working until someone rolls or revokes it. The credentials page shows a banner and the activity log records where it was found.",
 };
 
 type Props = { scope: TeamScope; teamName: string; value: LeakResponse; canManage: boolean };
@@ -29,7 +31,10 @@ export function LeakResponseForm({ scope, teamName, value, canManage }: Props) {
   const reason = useId();
   const save = () =>
     run(() => setLeakResponseAction({ ...scope, leakResponse: choice }), {
-      success: choice === "revoke" ? `Saved. ${teamName}’s tokens found in public are revoked.` : `Saved. ${teamName}’s tokens found in public keep working.`,
+      success:
+        choice === "revoke"
+          ? `Saved. ${teamName}’s tokens found in public are revoked.`
+          : `Saved. ${teamName}’s tokens found in public keep working.`,
     });
 
   return (
