@@ -22,11 +22,16 @@ const rank = new Map<string, number>(FOLDER_ORDER.flatMap((group, i) => group.ma
 /** The only lib/ files outside a folder: the test fixture (and this test). */
 const LOOSE_LIB_FILES = new Set(["lib/testing.ts"]);
 
-/** db/ opens before anything else: it may take these two leaves of lib/platform directly. */
-const DB_MAY_IMPORT = new Set(["lib/platform/process-state", "lib/platform/log", "lib/platform/shared/errors"]);
+/** db/ opens before anything else: it may take these leaves of lib/platform directly. */
+const DB_MAY_IMPORT = new Set([
+  "lib/platform/process-state",
+  "lib/platform/log",
+  "lib/platform/shared/errors",
+  "lib/platform/config",
+]);
 
 /** What a client-safe (`shared/`) module may import besides other shared paths. */
-const SHARED_MAY_IMPORT = /^(zod|db\/schema|drizzle-orm\/pg-core|ipaddr\.js)$/;
+const SHARED_MAY_IMPORT = /^(zod|db\/schema|drizzle-orm|drizzle-orm\/pg-core|ipaddr\.js)$/;
 
 type Source = { file: string; source: string };
 type Import = { target: string; typeOnly: boolean };
@@ -78,7 +83,7 @@ function violations(files: Source[]): string[] {
       if (f.file.startsWith("api/") && /^(app|components)\//.test(target))
         broke("api may not import app or components");
       if (f.file.startsWith("db/") && to && !DB_MAY_IMPORT.has(target))
-        broke("db may import only lib/platform's process-state, log and errors");
+        broke("db may import only the lib/platform leaves in DB_MAY_IMPORT");
       if (f.file.startsWith("db/") && /^(app|components|api)\//.test(target))
         broke("db may not import app, components or api");
       // The browser loads only client-safe code.
@@ -128,8 +133,8 @@ describe("the tree's import rules", () => {
 
   it("the check sees imports at all", () => {
     const imports = importsOf({
-      file: "lib/credentials/credentials.ts",
-      source: fs.readFileSync("lib/credentials/credentials.ts", "utf8"),
+      file: "lib/credentials/queries.ts",
+      source: fs.readFileSync("lib/credentials/queries.ts", "utf8"),
     }).map((i) => i.target);
     expect(imports).toContain("db");
     expect(imports).toContain("lib/teams");

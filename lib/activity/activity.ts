@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import { requirePermission, type TeamAccess } from "@/lib/teams";
 import { GRACE_PERIODS, type GracePeriod } from "@/lib/credentials/shared";
-import { isRole, type Role } from "@/lib/platform/shared";
+import { isRole, type CredentialAction, type Role } from "@/lib/platform/shared";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 export const activityActions = [...credentialActions, ...memberActions] as const;
@@ -39,7 +39,7 @@ export type ActivityEntry = {
 } & (
   | {
       kind: "credential";
-      action: (typeof credentialActions)[number];
+      action: CredentialAction;
       credential: { name: string; tokenDisplay: string | null };
       renamed: { from: string; to: string } | null;
       /** A roll: the new credential's masked token, and when the old one stops working. */
@@ -175,7 +175,7 @@ export async function listActivity(
       return {
         ...base,
         kind: "credential",
-        action: r.action as (typeof credentialActions)[number],
+        action: r.action as CredentialAction,
         credential: { name: r.credentialName ?? "", tokenDisplay: r.tokenDisplay },
         renamed: r.action === "renamed" && from !== null && to !== null ? { from, to } : null,
         rolled:

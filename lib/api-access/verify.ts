@@ -1,12 +1,12 @@
 // Bearer authentication for /v1 (docs/architecture.md, "A /v1 request"): token → team,
-// environment and credential with one indexed query (which also brings its expiry and allowed
-// addresses), failed-attempt throttling per client address (counted in the shared store, checked
+// environment and credential with one indexed query (./lookup.ts, which also brings its expiry and
+// allowed addresses), failed-attempt throttling per client address (counted in the shared store, checked
 // from this process's cache of blocks), each refusal of a known credential counted as its usage
 // (lib/usage/recording.ts), and the last-used toucher. No verification result is
 // cached between requests; only parsed allowlists are, keyed by the list itself.
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { getDatabaseClient, getDb, openDatabaseClient } from "@/db";
+import { getDb } from "@/db";
 import { apiCredentials } from "@/db/schema";
 import { compileAllowedAddresses, type AddressMatcher } from "@/lib/credentials/shared";
 import { processState } from "@/lib/platform";
@@ -15,6 +15,7 @@ import { throttle, throttleRules } from "@/lib/platform";
 import type { Environment, UsageOutcome } from "@/lib/platform/shared";
 import { countUsage } from "@/lib/usage";
 import { hashToken, parseToken } from "@/lib/credentials";
+import { findCredentialByTokenHash, readChecks, type LastUse } from "./lookup";
 
 export type ApiPrincipal = {
   team: { id: string; name: string };
@@ -44,77 +45,6 @@ export function bearerToken(header: string | undefined): { token: string } | Api
   if (!value) return "missing_credentials";
   const match = /^Bearer +(\S+)$/i.exec(value);
   return match ? { token: match[1] } : "invalid_credentials";
-}
-
-/**
- * The one indexed lookup, on the hottest path of the product. It goes to the driver directly, as a
- * named prepared statement, rather than through drizzle: measured with `npm run bench`, drizzle's
- * query and row mapping (and a Date per row) cost about a tenth of the API's CPU per request.
- * Everything time-related is decided in SQL, so no timestamp is parsed per request. Each column
- * costs the driver per request (measured: about 0.8 µs of the API's CPU per column), so besides the
- * names the principal needs, the row has one text column, `checks`: see readChecks.
- */
-const LOOKUP_SQL = `
-  select c.id, c.name, t.id as team_id, t.name as team_name,
-         concat(
-           case when c.status <> 'active' then 'r' when c.expires_at <= now() then 'x' else 'a' end,
-           case when c.rolled_at is not null and (c.last_used_at is null or c.last_used_at < c.rolled_at) then 'o'
-                when c.last_used_at > now() - interval '1 minute' then 'r' else 'd' end,
-           case c.environment when 'live' then 'l' else 't' end,
-           to_char(c.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-           '|',
-           case when cardinality(c.allowed_cidrs) > 0 then c.allowed_cidrs::text end
-         ) as checks
-  from api_credentials c join teams t on t.id = c.team_id
-  where c.token_hash = $1 limit 1`;
-
-type LookupRow = { id: string; name: string; team_id: string; team_name: string; checks: string };
-
-/** What the row says of last_used_at: written within the minute, not since a roll, or due. */
-type LastUse = "recent" | "roll" | "due";
-
-type Checks = {
-  state: "active" | "revoked" | "expired";
-  lastUse: LastUse;
-  environment: Environment;
-  /** ISO 8601 UTC; null when the credential never expires. */
-  expiresAt: string | null;
-  /** PostgreSQL's text of the text[], e.g. "{10.0.0.0/8,2001:db8::/32}" (canonical CIDRs need no quoting); null: any address. */
-  allowedCidrs: string | null;
-};
-
-const STATES = { a: "active", r: "revoked", x: "expired" } as const;
-const LAST_USES = { r: "recent", o: "roll", d: "due" } as const;
-
-/**
- * The `checks` column: `<state><last use><environment><expires at>|<allowed addresses>`. State:
- * a(ctive), r(evoked, checked first), (e)x(pired). Last use: r(ecent) within the minute; o for the
- * first use since a roll (written at once, so "still in use" can be seen); d(ue). Environment: t or
- * l. Then the expiry's ISO text, empty for never; then after "|" the allowlist's text, empty for any
- * address (the key of the parsed-list cache below).
- */
-export function readChecks(checks: string): Checks {
-  const bar = checks.indexOf("|", 3);
-  return {
-    state: STATES[checks[0] as keyof typeof STATES],
-    lastUse: LAST_USES[checks[1] as keyof typeof LAST_USES],
-    environment: checks[2] === "l" ? "live" : "test",
-    expiresAt: bar > 3 ? checks.slice(3, bar) : null,
-    allowedCidrs: bar < checks.length - 1 ? checks.slice(bar + 1) : null,
-  };
-}
-
-async function findCredentialByTokenHash(tokenHash: string): Promise<LookupRow | undefined> {
-  const client = openDatabaseClient() ?? (await getDatabaseClient());
-  if (client.kind === "postgres") {
-    const result = await client.pool.query<LookupRow>({
-      name: "api_credential_by_token_hash",
-      text: LOOKUP_SQL,
-      values: [tokenHash],
-    });
-    return result.rows[0];
-  }
-  return (await client.pglite.query<LookupRow>(LOOKUP_SQL, [tokenHash])).rows[0];
 }
 
 // Refused credentials per client address, counted across instances (lib/platform/throttle.ts).

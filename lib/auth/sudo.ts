@@ -1,16 +1,13 @@
 // Sudo mode: some changes need the member to have typed their password again recently, in this
-// session. Which ones is the rule below; the check runs in lib/credentials/credentials.ts after the permission
-// check, so a member without the permission is refused for that, never asked for a password.
+// session. Which ones is the rule below; the check runs in lib/credentials/store.ts `manage` after the
+// permission check, so a member without the permission is refused for that, never asked for a password.
 import "server-only";
-import type { credentialActions } from "@/db/schema";
 import { AppError } from "@/lib/platform";
 import { recordPasswordConfirmation, type SessionSummary, type SignedInUser } from "./sessions";
 import { checkPassword } from "./sign-in";
-import type { Environment } from "@/lib/platform/shared";
+import type { CredentialAction, Environment } from "@/lib/platform/shared";
 
 export const PASSWORD_CONFIRMATION_WINDOW_MS = 15 * 60_000;
-
-type CredentialAction = (typeof credentialActions)[number];
 
 /** Changes that put a Live token into the world or take one out of it: a roll issues a new one. */
 const CONFIRMED_IN_LIVE: ReadonlySet<CredentialAction> = new Set(["created", "enabled", "deleted", "rolled"]);

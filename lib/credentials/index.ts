@@ -1,7 +1,8 @@
 // lib/credentials's face: the only path other folders import.
-export * from "./credentials";
+export * from "./commands";
 export * from "./leaks";
 export * from "./lifecycle";
+export * from "./queries";
 export * from "./store";
 export * from "./tokens";
 export * from "./shared";

@@ -3,10 +3,10 @@
 // Neither has a member behind it: the audit events have no actor. No token is stored or logged —
 // only its hash is looked up, and events carry the masked display string.
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiCredentials, teams } from "@/db/schema";
-import { audit } from "./store";
+import { audit, revoke } from "./store";
 import { hashToken, parseToken } from "./tokens";
 
 /** One match of a report: the token, its type as the scanner names it, where it was found. */
@@ -58,19 +58,15 @@ export async function recordLeaks(matches: LeakMatch[]): Promise<LeakLabel[]> {
       const url = match.url.slice(0, MAX_URL_LENGTH);
       const source = match.source.slice(0, MAX_SOURCE_LENGTH);
       if (row.leakUrl === url) continue;
-      const revoke = row.leakResponse === "revoke" && row.status === "active";
+      const revoking = row.leakResponse === "revoke" && row.status === "active";
       await tx
         .update(apiCredentials)
-        .set({
-          leakedAt: sql`now()`,
-          leakUrl: url,
-          leakSource: source,
-          updatedAt: sql`now()`,
-          ...(revoke ? { status: "revoked" as const, revokedAt: sql`now()`, revokedReason: "leaked" as const } : {}),
-        })
+        .set({ leakedAt: sql`now()`, leakUrl: url, leakSource: source, updatedAt: sql`now()` })
         .where(eq(apiCredentials.id, row.id));
+      // The same transaction, the row already locked: found in public and revoked at one now().
+      if (revoking) await revoke(tx, eq(apiCredentials.id, row.id), "leaked");
       const scope = { teamId: row.teamId, environment: row.environment, actorUserId: null };
-      if (revoke) await audit(tx, scope, row, "revoked", { reason: "leaked", url, source });
+      if (revoking) await audit(tx, scope, row, "revoked", { reason: "leaked", url, source });
       else await audit(tx, scope, row, "leak_reported", { url, source });
     }
     return byHash;
@@ -91,17 +87,13 @@ export async function revokeByPublicReport(token: string): Promise<void> {
   if (!parseToken(token)) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(apiCredentials)
-      .set({ status: "revoked", revokedAt: sql`now()`, revokedReason: "public_report", updatedAt: sql`now()` })
-      .where(and(eq(apiCredentials.tokenHash, hashToken(token)), eq(apiCredentials.status, "active")))
-      .returning({
-        id: apiCredentials.id,
-        name: apiCredentials.name,
-        tokenDisplay: apiCredentials.tokenDisplay,
-        teamId: apiCredentials.teamId,
-        environment: apiCredentials.environment,
-      });
+    const [row] = await revoke(tx, eq(apiCredentials.tokenHash, hashToken(token)), "public_report").returning({
+      id: apiCredentials.id,
+      name: apiCredentials.name,
+      tokenDisplay: apiCredentials.tokenDisplay,
+      teamId: apiCredentials.teamId,
+      environment: apiCredentials.environment,
+    });
     if (row)
       await audit(tx, { teamId: row.teamId, environment: row.environment, actorUserId: null }, row, "revoked", {
         reason: "public_report",

@@ -4,36 +4,28 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { apiCredentials, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
-import { createCredential, getCredential, listCredentials, revokeCredential, rollCredential } from ".";
-import { accessFor } from "@/lib/testing";
+import { apiCredentials } from "@/db/schema";
+import { createCredential, getCredential, listCredentials, revokeCredential, rollCredential, setExpiry } from ".";
+import type { TeamAccess } from "@/lib/teams";
+import { seededTeams, type SeededTeams } from "@/lib/testing";
 
-const ids: Record<string, string> = {};
+let seeded: SeededTeams;
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  for (const u of await db.select().from(users)) ids[u.email.split("@")[0]] = u.id;
+  seeded = await seededTeams();
 });
 
-const owner = () => ({ userId: ids.owner });
-
-/** A new Test credential of acme whose expires_at is set in SQL (null: never). */
-async function credentialExpiring(name: string, expiresAt: string | null) {
-  const { credential } = await createCredential(await accessFor(owner(), "acme", "test"), { name });
-  const db = await getDb();
-  await db
-    .update(apiCredentials)
-    .set({ expiresAt: expiresAt === null ? null : sql.raw(expiresAt) })
-    .where(eq(apiCredentials.id, credential.id));
+/** A new credential (by default acme's, Test) whose expires_at is set in SQL (null: never). */
+async function credentialExpiring(name: string, expiresAt: string | null, access: TeamAccess = seeded.owner) {
+  const { credential } = await createCredential(access, { name });
+  await setExpiry(await getDb(), eq(apiCredentials.id, credential.id), expiresAt === null ? null : sql.raw(expiresAt));
   return credential.id;
 }
 
 describe("getCredential", () => {
   it("shows a credential of the team in this environment, with its lifecycle fields", async () => {
     const id = await credentialExpiring("Page", "now() + interval '3 days'");
-    const dto = await getCredential(await accessFor({ userId: ids.viewer }, "acme", "test"), id);
+    const dto = await getCredential(seeded.viewer, id);
     expect(dto).toEqual({
       id,
       name: "Page",
@@ -60,37 +52,19 @@ describe("getCredential", () => {
 
   it("another team's, another environment's or an unknown id is not found", async () => {
     const id = await credentialExpiring("Scoped", null);
-    const { credential: globex } = await createCredential(await accessFor({ userId: ids.globex }, "globex", "test"), {
-      name: "Globex",
-    });
-    await expect(getCredential(await accessFor(owner(), "acme", "live"), id)).rejects.toMatchObject({
-      code: "not_found",
-    });
-    await expect(getCredential(await accessFor(owner(), "acme", "test"), globex.id)).rejects.toMatchObject({
-      code: "not_found",
-    });
-    await expect(getCredential(await accessFor(owner(), "acme", "test"), crypto.randomUUID())).rejects.toMatchObject({
-      code: "not_found",
-    });
-    await expect(getCredential(await accessFor(owner(), "acme", "test"), "not-a-uuid")).rejects.toMatchObject({
-      code: "not_found",
-    });
+    const { credential: globex } = await createCredential(seeded.globexOwner, { name: "Globex" });
+    await expect(getCredential(seeded.ownerLive, id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getCredential(seeded.owner, globex.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(getCredential(seeded.owner, crypto.randomUUID())).rejects.toMatchObject({ code: "not_found" });
+    await expect(getCredential(seeded.owner, "not-a-uuid")).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
 describe("the status filter and the expiring-soon count", () => {
   it("sorts credentials by expiry as the database's clock sees it", async () => {
-    const access = await accessFor(owner(), "acme", "live");
     // A fresh environment of its own (Live), so counts are exact.
-    const make = async (name: string, expiresAt: string | null) => {
-      const { credential } = await createCredential(access, { name });
-      const db = await getDb();
-      await db
-        .update(apiCredentials)
-        .set({ expiresAt: expiresAt === null ? null : sql.raw(expiresAt) })
-        .where(eq(apiCredentials.id, credential.id));
-      return credential.id;
-    };
+    const access = seeded.ownerLive;
+    const make = (name: string, expiresAt: string | null) => credentialExpiring(name, expiresAt, access);
     const never = await make("Never", null);
     const justExpired = await make("Just expired", "now() - interval '1 millisecond'");
     const endsNow = await make("Ends now", "now()");

@@ -3,8 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDatabaseClient, getDb } from "@/db";
-import { apiCredentials, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { apiCredentials } from "@/db/schema";
 import {
   changeExpiry,
   createCredential,
@@ -12,29 +11,22 @@ import {
   revokeCredential,
   rollCredential,
   setAllowedAddresses,
+  setExpiry,
 } from ".";
-import type { TeamAccess } from "@/lib/teams/access";
-import { accessFor } from "@/lib/testing";
+import type { TeamAccess } from "@/lib/teams";
+import { seededTeams } from "@/lib/testing";
 
 let access: TeamAccess;
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.email, "owner@example.com"));
-  access = await accessFor({ userId: owner.id }, "acme", "test");
+  access = (await seededTeams()).owner;
 });
 
 const get = (id: string) => getCredential(access, id);
 const hoursFromNow = (iso: string | null) => (Date.parse(iso!) - Date.now()) / 3_600_000;
 
-async function setExpiresAt(id: string, value: string) {
-  const db = await getDb();
-  await db
-    .update(apiCredentials)
-    .set({ expiresAt: sql.raw(value) })
-    .where(eq(apiCredentials.id, id));
-}
+const setExpiresAt = async (id: string, value: string) =>
+  setExpiry(await getDb(), eq(apiCredentials.id, id), sql.raw(value));
 
 describe("rolling", () => {
   it("makes a new credential with the same name, allowed addresses and expiry lifetime; the old one ends after the grace", async () => {

@@ -7,7 +7,19 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { apiCredentials } from "@/db/schema";
 import { parseAllowedAddresses } from "./shared/addresses";
-import { audit, byId, expiresAtSql, gone, iso, manage, selectCredential, type Scope } from "./store";
+import {
+  audit,
+  byId,
+  expiresAtSql,
+  gone,
+  insertCredential,
+  iso,
+  manage,
+  markRolled,
+  selectCredential,
+  setExpiry,
+  type CredentialScope,
+} from "./store";
 import { AppError } from "@/lib/platform";
 import { graceIntervals, type Expiry, type GracePeriod } from "./shared/expiry";
 import type { TeamAccess } from "@/lib/teams";
@@ -31,7 +43,7 @@ const chainColumns = {
  * locked before it is read as "not replaced", so two rolls at once queue and the second follows the
  * link the first wrote.
  */
-async function lockNewestOfChain(tx: Tx, scope: Scope, id: string) {
+async function lockNewestOfChain(tx: Tx, scope: CredentialScope, id: string) {
   let current = id;
   for (let i = 0; i < MAX_CHAIN; i++) {
     const [row] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, current)).for("update");
@@ -53,9 +65,9 @@ export async function rollCredential(access: TeamAccess, input: { id: string; gr
   const token = generateToken(access.environment);
   return manage(access, "rolled", async (tx, scope) => {
     const old = await lockNewestOfChain(tx, scope, input.id);
-    const [fresh] = await tx
-      .insert(apiCredentials)
-      .values({
+    const [fresh] = await insertCredential(
+      tx,
+      {
         teamId: scope.teamId,
         environment: scope.environment,
         name: old.name,
@@ -63,21 +75,14 @@ export async function rollCredential(access: TeamAccess, input: { id: string; gr
         tokenDisplay: displayToken(token),
         createdBy: scope.actorUserId,
         allowedCidrs: old.allowedCidrs,
-        // The old credential's lifetime (creation to expiry), from now.
-        expiresAt: sql`(select now() + (c.expires_at - c.created_at) from api_credentials c where c.id = ${old.id})`,
-      })
-      .returning({ id: apiCredentials.id, tokenDisplay: apiCredentials.tokenDisplay });
+      },
+      // The old credential's lifetime (creation to expiry), from now.
+      sql`(select now() + (c.expires_at - c.created_at) from api_credentials c where c.id = ${old.id})`,
+    ).returning({ id: apiCredentials.id, tokenDisplay: apiCredentials.tokenDisplay });
     const graceEnd = sql`now() + ${graceIntervals[input.grace]}::interval`;
-    const [rolled] = await tx
-      .update(apiCredentials)
-      .set({
-        replacedById: fresh.id,
-        rolledAt: sql`now()`,
-        expiresAt: sql`least(coalesce(${apiCredentials.expiresAt}, 'infinity'::timestamptz), ${graceEnd})`,
-        updatedAt: sql`now()`,
-      })
-      .where(byId(scope, old.id))
-      .returning({ expiresAt: apiCredentials.expiresAt });
+    const [rolled] = await markRolled(tx, byId(scope, old.id), fresh.id, graceEnd).returning({
+      expiresAt: apiCredentials.expiresAt,
+    });
     await audit(tx, scope, old, "rolled", {
       replacedBy: { id: fresh.id, tokenDisplay: fresh.tokenDisplay },
       grace: input.grace,
@@ -102,11 +107,9 @@ export async function changeExpiry(access: TeamAccess, input: { id: string; expi
     async (tx, scope) => {
       const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
       if (!before) throw gone();
-      const [after] = await tx
-        .update(apiCredentials)
-        .set({ expiresAt: expiresAtSql(input.expiry), updatedAt: sql`now()` })
-        .where(byId(scope, input.id))
-        .returning({ expiresAt: apiCredentials.expiresAt });
+      const [after] = await setExpiry(tx, byId(scope, input.id), expiresAtSql(input.expiry)).returning({
+        expiresAt: apiCredentials.expiresAt,
+      });
       await audit(tx, scope, before, "expiry_changed", { from: iso(before.expiresAt), to: iso(after.expiresAt) });
       return selectCredential(tx, scope, input.id);
     },

@@ -1,20 +1,24 @@
-// What every credential function shares (lib/credentials/credentials.ts, lib/credentials/lifecycle.ts): the
-// scope (team AND environment) every query filters by, the DTO the dashboard may see, the audit
-// event, and `manage` — permission, then sudo mode where needed, then one transaction.
+// What every credential function shares (lib/credentials/queries.ts, commands.ts, lifecycle.ts,
+// leaks.ts): the scope (team AND environment) every query filters by, the DTO the dashboard may see,
+// the audit event, `manage` — permission, then sudo mode where needed, then one transaction — and the
+// transitions of a credential's state. This file is the only writer of api_credentials' status,
+// revoked_at, revoked_reason and expires_at (lib/credentials/store.test.ts checks the tree), so each
+// change of state is written once, on the database's clock.
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Tx } from "@/db";
-import { apiCredentials, credentialEvents, users, type credentialActions } from "@/db/schema";
+import { getDb, type Db, type Tx } from "@/db";
+import { apiCredentials, credentialEvents, users } from "@/db/schema";
 import { notFound } from "@/lib/platform";
-import type { CredentialDto } from "./shared/dto";
+import type { CredentialDto, RevokedReason } from "./shared/dto";
 import { endOfExpiryDate, expiryIntervals, type Expiry } from "./shared/expiry";
+import { databaseNow } from "./shared/expiry-rules";
 import { needsPasswordConfirmation, requireRecentPasswordConfirmation } from "@/lib/auth";
 import { requirePermission, type TeamAccess } from "@/lib/teams";
-import type { Environment } from "@/lib/platform/shared";
+import type { CredentialAction, Environment } from "@/lib/platform/shared";
 
-export type Scope = { teamId: string; environment: Environment; actorUserId: string };
-export type CredentialAction = (typeof credentialActions)[number];
+/** Whose credentials a function works on, and who acts: every query filters by the team AND the environment. */
+export type CredentialScope = { teamId: string; environment: Environment; actorUserId: string };
 
 export const CREDENTIAL_GONE = "This credential was deleted by someone else.";
 export const gone = () => notFound(CREDENTIAL_GONE);
@@ -52,7 +56,7 @@ const dtoColumns = {
 };
 
 /** The credentials with who created them and their roll-chain neighbours (same team and environment only). */
-export function selectDtos(db: Tx | Awaited<ReturnType<typeof getDb>>) {
+export function selectDtos(db: Tx | Db) {
   return db
     .select(dtoColumns)
     .from(apiCredentials)
@@ -103,13 +107,13 @@ export function toDto(row: DtoRow): CredentialDto {
   };
 }
 
-export function inScope(scope: Pick<Scope, "teamId" | "environment">, ...more: (SQL | undefined)[]) {
+export function inScope(scope: Pick<CredentialScope, "teamId" | "environment">, ...more: (SQL | undefined)[]) {
   return and(eq(apiCredentials.teamId, scope.teamId), eq(apiCredentials.environment, scope.environment), ...more);
 }
 
-export const byId = (scope: Scope, id: string) => inScope(scope, eq(apiCredentials.id, id));
+export const byId = (scope: CredentialScope, id: string) => inScope(scope, eq(apiCredentials.id, id));
 
-export async function selectCredential(tx: Tx, scope: Scope, id: string): Promise<CredentialDto> {
+export async function selectCredential(tx: Tx, scope: CredentialScope, id: string): Promise<CredentialDto> {
   const [row] = await selectDtos(tx).where(byId(scope, id));
   if (!row) throw gone();
   return toDto(row);
@@ -128,7 +132,7 @@ export const auditedColumns = {
  */
 export async function audit(
   tx: Tx,
-  scope: Omit<Scope, "actorUserId"> & { actorUserId: string | null },
+  scope: Omit<CredentialScope, "actorUserId"> & { actorUserId: string | null },
   credential: Audited,
   action: CredentialAction,
   details: Record<string, unknown> = {},
@@ -144,7 +148,7 @@ export async function audit(
   });
 }
 
-export const scopeOf = (access: TeamAccess): Scope => ({
+export const scopeOf = (access: TeamAccess): CredentialScope => ({
   teamId: access.team.id,
   environment: access.environment,
   actorUserId: access.userId,
@@ -157,7 +161,7 @@ export const scopeOf = (access: TeamAccess): Scope => ({
 export async function manage<T>(
   access: TeamAccess,
   action: CredentialAction,
-  work: (tx: Tx, scope: Scope) => Promise<T>,
+  work: (tx: Tx, scope: CredentialScope) => Promise<T>,
   expiry?: Expiry,
 ): Promise<T> {
   requirePermission(access, "credentials:manage");
@@ -182,3 +186,62 @@ export function expiresAtSql(expiry: Expiry): SQL | null {
       return sql`now() + ${expiryIntervals[expiry.choice]}::interval`;
   }
 }
+
+// ---- The transitions: the only writes of status, revoked_at, revoked_reason and expires_at.
+// `where` picks the rows (callers scope it: byId(scope, id), a token's hash); each returns drizzle's
+// query, to await as it is or after `.returning(…)`. Time is the database's `now()`, the clock /v1
+// compares expiries with, so the dashboard and the API never disagree by an app server's skew.
+
+/** A database or an open transaction. */
+type Writer = Tx | Db;
+
+/** The rows a transition changes: a missing condition is a bug, never "every credential". */
+function picked(where: SQL | undefined): SQL {
+  if (!where) throw new Error("a credential's state changes only on the rows a condition picks");
+  return where;
+}
+
+/** A new credential row's columns, without its state: it starts active, expiring at `expiresAt` (null: never). */
+export type NewCredential = Omit<
+  typeof apiCredentials.$inferInsert,
+  "status" | "revokedAt" | "revokedReason" | "expiresAt" | "id"
+>;
+
+export const insertCredential = (db: Writer, values: NewCredential, expiresAt: SQL | null = null) =>
+  db.insert(apiCredentials).values({ ...values, expiresAt });
+
+/**
+ * Revokes the active credentials of `where` (an already revoked one keeps its time and reason).
+ * `at`: when, as SQL — `now()` except for made-up history (lib/usage/demo.ts).
+ */
+export const revoke = (db: Writer, where: SQL | undefined, reason: RevokedReason, at: SQL = databaseNow) =>
+  db
+    .update(apiCredentials)
+    .set({ status: "revoked", revokedAt: at, revokedReason: reason, updatedAt: databaseNow })
+    .where(and(picked(where), eq(apiCredentials.status, "active")));
+
+/** Makes the revoked credentials of `where` active again: the same token works; its expiry is untouched. */
+export const enable = (db: Writer, where: SQL | undefined) =>
+  db
+    .update(apiCredentials)
+    .set({ status: "active", revokedAt: null, revokedReason: null, updatedAt: databaseNow })
+    .where(and(picked(where), eq(apiCredentials.status, "revoked")));
+
+/** Sets the expiry (null: never; see expiresAtSql). Revoked stays revoked. */
+export const setExpiry = (db: Writer, where: SQL | undefined, expiresAt: SQL | null) =>
+  db.update(apiCredentials).set({ expiresAt, updatedAt: databaseNow }).where(picked(where));
+
+/**
+ * The old credential of a roll: replaced by `replacementId`, rolled now, and ending at `endsBy` —
+ * never later than it would have anyway, so a roll cannot bring back an expired credential.
+ */
+export const markRolled = (db: Writer, where: SQL | undefined, replacementId: string, endsBy: SQL) =>
+  db
+    .update(apiCredentials)
+    .set({
+      replacedById: replacementId,
+      rolledAt: databaseNow,
+      expiresAt: sql`least(coalesce(${apiCredentials.expiresAt}, 'infinity'::timestamptz), ${endsBy})`,
+      updatedAt: databaseNow,
+    })
+    .where(picked(where));

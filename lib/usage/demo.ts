@@ -3,10 +3,10 @@
 // Test: two busy integrations and an old key that was revoked two days ago and is still being called.
 // Their tokens were never shown to anyone: these credentials are for looking at, not for calling.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { apiCredentials, credentialUsage, credentialUsageDaily, teams, users } from "@/db/schema";
-import { audit } from "@/lib/credentials";
+import { audit, insertCredential, revoke } from "@/lib/credentials";
 import type { UsageOutcome } from "@/lib/platform/shared";
 import { displayToken, generateToken, hashToken } from "@/lib/credentials";
 import { HOUR_MS } from "./counter";
@@ -54,25 +54,22 @@ export async function seedDemoUsage(db: Db, now = Date.now()): Promise<void> {
       const revokedAt = profile.revokedHoursAgo === undefined ? null : currentHour - profile.revokedHoursAgo * HOUR_MS;
       // A refused call is not a use: the revoked key was last used just before its revoke.
       const lastUsedAt = new Date(revokedAt === null ? now - 90_000 : revokedAt - 60_000);
-      const [row] = await tx
-        .insert(apiCredentials)
-        .values({
-          ...scope,
-          name: profile.name,
-          tokenHash: hashToken(token),
-          tokenDisplay: displayToken(token),
-          createdBy: owner.id,
-          createdAt,
-          lastUsedAt,
-          lastUsedAddress: "203.0.113.24",
-        })
-        .returning({ id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay });
+      const [row] = await insertCredential(tx, {
+        teamId: scope.teamId,
+        environment: scope.environment,
+        name: profile.name,
+        tokenHash: hashToken(token),
+        tokenDisplay: displayToken(token),
+        createdBy: owner.id,
+        createdAt,
+        lastUsedAt,
+        lastUsedAddress: "203.0.113.24",
+      }).returning({ id: apiCredentials.id, name: apiCredentials.name, tokenDisplay: apiCredentials.tokenDisplay });
       await audit(tx, scope, row, "created");
       if (revokedAt !== null) {
-        await tx
-          .update(apiCredentials)
-          .set({ status: "revoked", revokedAt: new Date(revokedAt), revokedReason: "manual" })
-          .where(eq(apiCredentials.id, row.id));
+        // Made-up history: revoked at the hour the usage below starts being refused, not now().
+        const at = sql`${new Date(revokedAt).toISOString()}::timestamptz`;
+        await revoke(tx, eq(apiCredentials.id, row.id), "manual", at);
         await audit(tx, scope, row, "revoked", { reason: "manual" });
       }
 

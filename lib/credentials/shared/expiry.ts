@@ -1,6 +1,7 @@
-// When credentials stop working: the choices of "Expires" and "Change expiry", the grace periods of
-// a roll, and "expiring soon". Pure, no "server-only": the dialogs show the labels, lib/credentials/store.ts
-// (`expiresAtSql`) turns a choice into SQL (so the database's clock decides, as /v1 compares with now()).
+// When credentials stop working: the choices of "Expires" and "Change expiry" and the grace periods
+// of a roll ("expired" and "expiring soon" are ./expiry-rules.ts). Pure, no "server-only": the dialogs
+// show the labels, lib/credentials/store.ts (`expiresAtSql`) turns a choice into SQL (so the
+// database's clock decides, as /v1 compares with now()).
 import {
   CREATE_EXPIRY_CHOICES,
   EXPIRY_CHOICES,
@@ -37,9 +38,6 @@ export const gracePeriodLabels: Record<GracePeriod, string> = {
   "24h": "In 24 hours",
   "7d": "In 7 days",
 };
-
-/** A credential that expires within this many days (and is not revoked, expired or replaced) is "expiring soon". */
-export const EXPIRING_SOON_DAYS = 7;
 
 /** PostgreSQL intervals of the relative choices, added to the database's now(). */
 export const expiryIntervals = {

@@ -2,5 +2,6 @@
 export * from "./addresses";
 export * from "./dto";
 export * from "./expiry";
+export * from "./expiry-rules";
 export * from "./schemas";
 export * from "./state";

@@ -17,7 +17,7 @@ export const CredentialName = plainText({ error: "Enter a name." })
 
 export const CredentialId = z.uuid({ error: "Unknown credential." });
 
-/** `active`: stored active and not expired; `expired`: past its expiry, whatever its stored status; `expiring_soon`: see lib/credentials/shared/expiry.ts. */
+/** `active`: stored active and not expired; `expired`: past its expiry, whatever its stored status; `expiring_soon`: see ./expiry-rules.ts. */
 export const CredentialStatusFilter = z.enum(["all", ...credentialStatuses, "expired", "expiring_soon"]);
 
 // ---- Expiry (lib/credentials/shared/expiry.ts has the labels and what each choice means)
@@ -86,7 +86,7 @@ const Credential = z.object({ id: CredentialId, name: CredentialName });
 export const ListCredentialsInput = TeamScope.extend(CredentialFilters.shape);
 export const RenameCredentialInput = TeamScope.extend(Credential.shape);
 export const CredentialByIdInput = TeamScope.extend(Credential.pick({ id: true }).shape);
-/** `acknowledgeLeak`: the member saw the warning that its token was found in public (lib/credentials/credentials.ts). */
+/** `acknowledgeLeak`: the member saw the warning that its token was found in public (commands.ts). */
 export const EnableCredentialInput = CredentialByIdInput.extend({ acknowledgeLeak: z.boolean().optional() });
 /** Is this name taken by another credential (other than `exceptId`, the one being renamed)? */
 export const CredentialNameInUseInput = TeamScope.extend({

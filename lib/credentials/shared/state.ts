@@ -4,7 +4,7 @@
 // credential revoked because its token was found in public reads "Leaked" (a kind of revoked).
 // Pure and client-safe: the caller passes `now`, so the server's render and the hydrating browser agree.
 import type { CredentialDto } from "./dto";
-import { EXPIRING_SOON_DAYS } from "./expiry";
+import { EXPIRING_SOON_DAYS, endsWithinWindow, isExpired, isExpiringSoon } from "./expiry-rules";
 
 export type CredentialLifecycle = Pick<
   CredentialDto,
@@ -74,10 +74,14 @@ export function credentialState(credential: CredentialLifecycle, now: number): C
   const revoked = credential.status === "revoked";
   const leaked = revoked && credential.revokedReason === "leaked";
   const expiresAt = credential.expiresAt ? Date.parse(credential.expiresAt) : null;
-  const expired = expiresAt !== null && expiresAt <= now;
+  const expired = isExpired(expiresAt, now);
   const left = expiresAt === null ? null : expiresAt - now;
-  const endsSoon = !revoked && !expired && left !== null && left <= EXPIRING_SOON_DAYS * DAY_MS;
-  const expiringSoon = endsSoon && !credential.replacedBy;
+  // Also a rolled credential's grace period (its badge counts down), which is not "expiring soon".
+  const endsSoon = !revoked && endsWithinWindow(expiresAt, now);
+  const expiringSoon = isExpiringSoon(
+    { status: credential.status, expiresAt, replaced: Boolean(credential.replacedBy) },
+    now,
+  );
 
   const badges: StatusBadge[] = [];
   if (revoked) badges.push(leaked ? { label: "Leaked", tone: "danger" } : { label: "Revoked", tone: "neutral" });

@@ -1,12 +1,14 @@
 // The product's words, defined once: roles and environments come from the schema's enums, and
 // their labels live here. Safe for client components (no server-only code).
-import { environments, leakResponses, roles, usageOutcomes } from "@/db/schema";
+import { environments, leakResponses, roles, usageOutcomes, type credentialActions } from "@/db/schema";
 
 export { environments, leakResponses, roles, usageOutcomes };
 export type Role = (typeof roles)[number];
 export type Environment = (typeof environments)[number];
 /** What happens when a token of the team is found in public (Settings → Security). */
 export type LeakResponse = (typeof leakResponses)[number];
+/** A change to a credential, as its activity entry names it (lib/credentials/store.ts `audit`, lib/auth/sudo.ts). */
+export type CredentialAction = (typeof credentialActions)[number];
 
 /** What became of a /v1 request made with a credential (lib/usage/counter.ts). */
 export type UsageOutcome = (typeof usageOutcomes)[number];
