@@ -6,6 +6,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/platform/shared";
 
 export function proxy(request: NextRequest) {
+  // NODE_ENV read here, not through lib/platform/config.ts (the one exception, allowed by
+  // lib/platform/config.test.ts): Next.js replaces it with a constant when it builds the proxy, and
+  // config's face would bring the server's modules (database, throttles, Redis) into this bundle.
   const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);

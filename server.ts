@@ -5,18 +5,14 @@ import next from "next";
 import { apiRequestListener, ServerResponseWithApiHeaders } from "./api/server";
 import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
-import { ensureAuthSecret } from "@/lib/platform";
+import { config, disableNextTelemetryUnlessSet, ensureAuthSecret } from "@/lib/platform";
 import { seedDemoUsage } from "@/lib/usage";
-import { setClientAddress, trustedProxyHops } from "@/lib/platform";
+import { setClientAddress } from "@/lib/platform";
 import { logError, logInfo } from "@/lib/platform";
 import { schedulePruningIdempotencyKeys } from "@/lib/platform";
 import { prepareThrottles } from "@/lib/platform";
 import { flushUsage, scheduleUsageFlush } from "@/lib/usage";
 
-process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // this machine has no outside network
-const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "localhost";
-const dev = process.env.NODE_ENV !== "production";
 const demo = process.argv.includes("--demo");
 
 function isApiRequest(req: IncomingMessage): boolean {
@@ -25,9 +21,15 @@ function isApiRequest(req: IncomingMessage): boolean {
 }
 
 async function main() {
+  // Every variable validated first: a wrong one stops the start here, named (lib/platform/config.ts).
+  const settings = config();
+  const port = settings.PORT ?? 3000;
+  const hostname = settings.HOSTNAME;
+  const dev = settings.NODE_ENV !== "production";
+  disableNextTelemetryUnlessSet();
   ensureAuthSecret();
   // The number of proxies in front (TRUST_PROXY): decides which X-Forwarded-For entry is the client.
-  const hops = trustedProxyHops();
+  const hops = settings.TRUST_PROXY;
   // Open (and migrate) the database before taking traffic: a fresh PGlite directory takes seconds,
   // and a second process on the same directory must fail here, loudly.
   const db = await getDb();
@@ -58,7 +60,7 @@ async function main() {
   });
   const origin = `http://${hostname}:${port}`;
   logInfo(
-    `eCourier dashboard on ${origin} (${dev ? "development" : "production"}, ${describeDatabase(databaseConfigFromEnv())})`,
+    `eCourier dashboard on ${origin} (${dev ? "development" : "production"}, ${describeDatabase(databaseConfigFromEnv(settings))})`,
   );
   if (demo) {
     logInfo(`Sign in at ${origin}/login with any of (password "${DEMO_PASSWORD}"):`);

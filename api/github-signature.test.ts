@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { GitHubKeys } from "./github-signature";
 
 const key = (id: string) => {
@@ -40,6 +40,9 @@ describe("GitHubKeys", () => {
   });
 
   it("says the keys are unavailable while no document could be fetched", async () => {
+    // The failed fetch is logged; expected here, so kept out of the run's output.
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    onTestFinished(() => quiet.mockRestore());
     const keys = new GitHubKeys("http://keys.test", async () => {
       throw new Error("offline");
     });

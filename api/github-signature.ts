@@ -5,9 +5,8 @@
 // the document again (key rotation is picked up at once), but after a fetch that did not know the
 // identifier either, not again for a minute: made-up identifiers cost at most one fetch a minute.
 import { createPublicKey, verify, type KeyObject } from "node:crypto";
-import { logError } from "@/lib/platform";
+import { config, logError } from "@/lib/platform";
 
-export const DEFAULT_KEYS_URL = "https://api.github.com/meta/public_keys/secret_scanning";
 const REFETCH_MS = 60_000;
 const FETCH_TIMEOUT_MS = 5_000;
 
@@ -78,7 +77,7 @@ async function fetchJson(url: string): Promise<unknown> {
 const byUrl = new Map<string, GitHubKeys>();
 
 /** The process's keys for SECRET_SCANNING_KEYS_URL (read per request, so a test can point it elsewhere). */
-export function gitHubKeys(url = process.env.SECRET_SCANNING_KEYS_URL || DEFAULT_KEYS_URL): GitHubKeys {
+export function gitHubKeys(url = config().SECRET_SCANNING_KEYS_URL): GitHubKeys {
   let keys = byUrl.get(url);
   if (!keys) byUrl.set(url, (keys = new GitHubKeys(url)));
   return keys;

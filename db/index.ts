@@ -14,6 +14,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { peekProcessState, processState, takeProcessState } from "@/lib/platform/process-state";
 import { logError } from "@/lib/platform/log";
+import { config as processConfig, type Config } from "@/lib/platform/config";
 import * as schema from "./schema";
 
 /** Both drivers expose the same query builder; node-postgres' type stands for both. */
@@ -30,10 +31,15 @@ export type DatabaseClient =
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK_KEY = 4_242_001; // pg_advisory_lock key: one migrator at a time per database
 
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  if (env.PGLITE_DATA_DIR === "memory://") return { dataDir: null };
-  return { dataDir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DATA_DIR || path.join(".data", "pglite")) };
+/** DATABASE_URL, else PGLITE_DATA_DIR (lib/platform/config.ts), read when asked: a test may point them elsewhere. */
+export function databaseConfigFromEnv(
+  settings: Pick<Config, "DATABASE_URL" | "PGLITE_DATA_DIR"> = processConfig(),
+): DatabaseConfig {
+  if (settings.DATABASE_URL) return { url: settings.DATABASE_URL };
+  if (settings.PGLITE_DATA_DIR === "memory://") return { dataDir: null };
+  return {
+    dataDir: path.resolve(/*turbopackIgnore: true*/ settings.PGLITE_DATA_DIR || path.join(".data", "pglite")),
+  };
 }
 
 export function describeDatabase(config: DatabaseConfig): string {
@@ -66,7 +72,7 @@ function lockDataDir(dataDir: string): () => void {
 /** Opens a database and applies pending migrations. Callers own the returned client. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseClient> {
   if ("url" in config) {
-    const pool = new Pool({ connectionString: config.url, max: Number(process.env.PG_POOL_MAX || 10) });
+    const pool = new Pool({ connectionString: config.url, max: processConfig().PG_POOL_MAX });
     // An idle connection can fail (a database restart, an administrator's terminate); without a
     // listener that error would crash the process. The pool replaces the connection on next use.
     pool.on("error", (err) => logError("db", "an idle PostgreSQL connection failed", err));

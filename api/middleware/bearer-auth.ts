@@ -3,9 +3,9 @@
 import { createMiddleware } from "hono/factory";
 import { authenticateApiRequest, touchLastUsed } from "@/lib/api-access";
 import { countUsage } from "@/lib/usage";
+import { clientAddress } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 import { apiError, WWW_AUTHENTICATE } from "../errors";
-import { requestAddress } from "../request-address";
 import { setCredentialExpiresAt } from "../response-headers";
 
 const refusals = {
@@ -20,7 +20,7 @@ export const bearerAuth = createMiddleware<ApiEnv>(async (c, next) => {
   // Node's own parsed headers where there is a Node request (a plain object, lower-case names);
   // else (app.request in tests) the WHATWG ones. The same values either way.
   const incoming = c.env?.incoming;
-  const address = requestAddress(c);
+  const address = clientAddress(incoming ? incoming.headers : c.req.raw.headers);
   const result = await authenticateApiRequest(
     incoming ? incoming.headers.authorization : c.req.header("authorization"),
     address,

@@ -5,12 +5,11 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { revokeByPublicReport } from "@/lib/credentials";
-import { throttle } from "@/lib/platform";
+import { clientAddress, throttle } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 import { apiError } from "../errors";
 import { limitBody } from "../middleware/body-limit";
 import { BODY_ERRORS, json, PUBLIC, responses } from "../openapi";
-import { requestAddress } from "../request-address";
 
 const TOKEN_MESSAGE = 'Send the token as {"token": "pk_…"}.';
 const PublicRevoke = z.object({
@@ -19,7 +18,9 @@ const PublicRevoke = z.object({
 
 /** Before the body is read: a guesser pays for every call, valid or not. */
 const spendAddressBudget = createMiddleware<ApiEnv>(async (c, next) => {
-  const retryAfterMs = await throttle("api credentials per address").attempt(requestAddress(c));
+  const retryAfterMs = await throttle("api credentials per address").attempt(
+    clientAddress(c.env?.incoming?.headers ?? c.req.raw.headers),
+  );
   if (retryAfterMs > 0) {
     return apiError(c, 429, "rate_limited", "Too many requests from this address. Try again later.", {
       headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },

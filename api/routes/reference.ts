@@ -1,6 +1,6 @@
 // GET /v1/openapi.json (the OpenAPI 3.1 document, generated from the routes) and GET /v1/docs (an
 // interactive reference rendered from it by Scalar, with "Try it" taking a token). Public and
-// cacheable. Scalar's browser bundle is served from node_modules, not a CDN: the reference works
+// cacheable. Scalar's browser bundle is served by this server, not a CDN: the reference works
 // without outside network and no third party sees who reads it.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -9,7 +9,7 @@ import { gzipSync } from "node:zlib";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
-import { configuredApiBaseUrl } from "@/lib/platform";
+import { configuredApiOrigin } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 import { PUBLIC, responses } from "../openapi";
 
@@ -18,15 +18,24 @@ export const SCALAR_BUNDLE_PATH = "/docs/scalar.js";
 
 /** The server URL of the document: API_BASE_URL, or the origin the request came to. */
 function serverUrlOf(c: Context): string {
-  return configuredApiBaseUrl() ?? new URL(c.req.url).origin;
+  return configuredApiOrigin() ?? new URL(c.req.url).origin;
 }
 
-/** Scalar's single-file browser bundle, read once and gzipped once (about 4.8 MB, 1.4 MB gzipped). */
+/**
+ * Scalar's single-file browser bundle, read once and gzipped once (about 4.8 MB, 1.4 MB gzipped).
+ * `npm run build` copies it into dist/ (scripts/build-server.mjs), so @scalar/api-reference and its
+ * few hundred packages are needed to build, not to run; without a build (npm run dev, the tests) it
+ * comes from node_modules. Relative to process.cwd(), as everything under dist/.
+ */
+const BUILT_SCALAR_BUNDLE = path.join("dist", "scalar", "standalone.js");
 let bundle: Promise<{ plain: Buffer; gzipped: Buffer }> | undefined;
 function scalarBundle() {
   bundle ??= (async () => {
-    const entry = createRequire(import.meta.url).resolve("@scalar/api-reference");
-    const plain = await readFile(path.join(path.dirname(entry), "browser", "standalone.js"));
+    const plain = await readFile(path.join(process.cwd(), BUILT_SCALAR_BUNDLE)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== "ENOENT") throw err;
+      const entry = createRequire(import.meta.url).resolve("@scalar/api-reference");
+      return readFile(path.join(path.dirname(entry), "browser", "standalone.js"));
+    });
     return { plain, gzipped: gzipSync(plain) };
   })();
   return bundle;
@@ -102,7 +111,7 @@ export function reference(document: (serverUrl: string) => object) {
       const serverUrl = serverUrlOf(c);
       if (cached?.serverUrl !== serverUrl) cached = { serverUrl, body: JSON.stringify(document(serverUrl)) };
       // Without API_BASE_URL the server URL comes from the Host header: a shared cache must not hand it to another host.
-      const vary: Record<string, string> = configuredApiBaseUrl() ? {} : { vary: "host" };
+      const vary: Record<string, string> = configuredApiOrigin() ? {} : { vary: "host" };
       return c.body(cached.body, 200, { ...CACHEABLE, ...vary, "content-type": "application/json" });
     })
     .openapi(docsRoute, async (c) => {

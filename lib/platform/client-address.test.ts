@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, trustedProxyHops } from "./client-address";
+import { clientAddress, setClientAddress, trustedProxyHops } from "./client-address";
 
 describe("the client address behind TRUST_PROXY proxies", () => {
   it.each([
@@ -13,7 +13,19 @@ describe("the client address behind TRUST_PROXY proxies", () => {
     ["::ffff:198.51.100.7", "::ffff:10.0.0.1", 1, "198.51.100.7"],
     [["6.6.6.6", "198.51.100.7"], "10.0.0.1", 1, "198.51.100.7"], // the header sent twice
   ] as const)("X-Forwarded-For %j from %s with %i trusted → %s", (forwardedFor, socket, hops, expected) => {
-    expect(clientAddressFrom(forwardedFor as string | string[] | undefined, socket, hops)).toBe(expected);
+    const req = {
+      headers: { "x-forwarded-for": forwardedFor as string | string[] | undefined },
+      socket: { remoteAddress: socket },
+    };
+    setClientAddress(req, hops);
+    // Decided once; read the same from Node's headers and from WHATWG ones (Next.js's headers()).
+    expect(clientAddress(req.headers)).toBe(expected);
+    expect(clientAddress(new Headers({ "x-forwarded-for": String(req.headers["x-forwarded-for"]) }))).toBe(expected);
+  });
+
+  it('a request that went through no server that decided has the address "unknown"', () => {
+    expect(clientAddress(new Headers())).toBe("unknown");
+    expect(clientAddress({})).toBe("unknown");
   });
 
   it("TRUST_PROXY is a hop count; the old TRUST_PROXY=true is refused with a clear message", () => {

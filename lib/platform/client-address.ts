@@ -6,10 +6,10 @@
 // Each proxy appends the address it saw to X-Forwarded-For, so only the right-most entries are
 // trustworthy: with one proxy the last entry is the client as that proxy saw it; anything to its left
 // was sent by the client and may be made up.
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 
-/** TRUST_PROXY as a hop count: unset or 0 → the socket's address; 1 → one proxy in front; … */
-export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
+/** TRUST_PROXY (as lib/platform/config.ts reads it) as a hop count: unset or 0 → the socket's address; 1 → one proxy in front; … */
+export function trustedProxyHops(value: string | undefined): number {
   const text = value?.trim() ?? "";
   if (text === "" || text === "false") return 0;
   if (/^\d{1,2}$/.test(text)) return Number(text);
@@ -22,38 +22,38 @@ export function trustedProxyHops(value = process.env.TRUST_PROXY): number {
 const plain = (address: string) =>
   address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
 
+/** What setClientAddress needs of a Node request. */
+type ArrivingRequest = { headers: IncomingHttpHeaders; socket: { remoteAddress?: string } };
+
 /**
- * The client's address: the socket's with no trusted proxy; else, counting the socket as the last
- * hop, the address `hops` entries to its left in X-Forwarded-For (the left-most one when the chain
- * is shorter than that, i.e. the request came through fewer proxies).
+ * At the HTTP server, once per request, before anything reads it: decides the client's address and
+ * makes it the request's only X-Forwarded-For entry. The socket's address with no trusted proxy; else,
+ * counting the socket as the last hop, the address `hops` entries to its left in X-Forwarded-For (the
+ * left-most one when the chain is shorter than that, i.e. the request came through fewer proxies).
  */
-export function clientAddressFrom(
-  forwardedFor: string | string[] | undefined,
-  socketAddress: string | undefined,
-  hops: number,
-): string {
-  const socket = plain(socketAddress ?? "unknown");
-  if (hops === 0) return socket;
+export function setClientAddress(req: ArrivingRequest, hops: number): void {
+  const socket = plain(req.socket.remoteAddress ?? "unknown");
+  if (hops === 0) {
+    req.headers["x-forwarded-for"] = socket;
+    return;
+  }
+  const forwardedFor = req.headers["x-forwarded-for"];
   const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
   const chain = [...forwarded, socket];
-  return plain(chain[Math.max(0, chain.length - 1 - hops)]);
+  req.headers["x-forwarded-for"] = plain(chain[Math.max(0, chain.length - 1 - hops)]);
 }
 
-/** Replaces the request's X-Forwarded-For with the one address decided here. */
-export function setClientAddress(req: IncomingMessage, hops: number): void {
-  req.headers["x-forwarded-for"] = clientAddressFrom(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
-}
-
-/** The address set by setClientAddress, from Node's headers of the request. */
-export function clientAddressOf(headers: IncomingMessage["headers"]): string {
-  const address = headers["x-forwarded-for"];
+/**
+ * The client's address, as setClientAddress decided it, from the request's headers: Node's (a plain
+ * object: the API's hot path, no WHATWG Headers built) or WHATWG ones (Next.js's headers(), the API
+ * app called without a server in tests).
+ */
+export function clientAddress(headers: Headers | IncomingHttpHeaders): string {
+  const address = isWhatwg(headers) ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   return (typeof address === "string" && address) || "unknown";
 }
 
-/** The address set by setClientAddress, for code that sees only the request's headers. */
-export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for") || "unknown";
-}
+const isWhatwg = (headers: Headers | IncomingHttpHeaders): headers is Headers => typeof headers.get === "function";

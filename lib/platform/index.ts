@@ -2,6 +2,7 @@
 export * from "./api-origin";
 export * from "./auth-secret";
 export * from "./client-address";
+export * from "./config";
 export * from "./idempotency";
 export * from "./log";
 export * from "./process-state";

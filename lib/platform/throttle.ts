@@ -15,6 +15,7 @@ import {
 import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "./shared/errors";
+import { config } from "./config";
 import { processState } from "./process-state";
 import { logError } from "./log";
 
@@ -170,10 +171,10 @@ export class Throttle {
 
 /** The counter for a rule in this process's store: Redis when REDIS_URL is set, else the open database. */
 function limiterFromEnv(name: ThrottleName, rule: ThrottleRule): () => Promise<RateLimiterAbstract> {
-  const url = process.env.REDIS_URL;
+  const { REDIS_URL: url, REDIS_KEY_PREFIX: prefix } = config();
   if (url) {
     const redis = processState("redis client", () => connectRedis(url));
-    const limiter = redisThrottleStore(redis.client, process.env.REDIS_KEY_PREFIX || "ecourier").limiterFor(name, rule);
+    const limiter = redisThrottleStore(redis.client, prefix).limiterFor(name, rule);
     return async () => {
       await redis.ready;
       return limiter;

@@ -5,13 +5,12 @@ import "server-only";
 import { lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { credentialUsage, credentialUsageDaily } from "@/db/schema";
-import { processState } from "@/lib/platform";
+import { config, processState } from "@/lib/platform";
 import { logError } from "@/lib/platform";
 import type { UsageOutcome } from "@/lib/platform/shared";
 import { UsageCounter, type UsageRow } from "./counter";
 
 export const USAGE_RETENTION_DAYS = 90;
-const DEFAULT_FLUSH_MS = 5_000;
 
 /**
  * One statement: the rows, as JSON, joined to the credentials that still exist (a credential
@@ -52,8 +51,9 @@ export async function pruneUsage(): Promise<number> {
 }
 
 const usage = processState("usage counter", () => ({
-  // USAGE_COUNTING=off: for measuring what counting costs (npm run bench -- --usage-off).
-  enabled: process.env.USAGE_COUNTING !== "off",
+  // USAGE_COUNTING=off: for measuring what counting costs (npm run bench -- --usage-off). Read at the
+  // first count, not at import: a wrong variable is reported by the start-up's own check, by name.
+  enabled: undefined as boolean | undefined,
   // Bounded at 100,000 credential-hours (about 10 MB): a database down for hours loses its oldest hours, not the process.
   counter: new UsageCounter({
     write: writeUsage,
@@ -65,17 +65,16 @@ const usage = processState("usage counter", () => ({
 
 /** Counts one /v1 request of a credential. `now`: the request's time (ms). */
 export function countUsage(credentialId: string, outcome: UsageOutcome, now: number): void {
-  if (usage.enabled) usage.counter.count(credentialId, outcome, now);
+  if ((usage.enabled ??= config().USAGE_COUNTING !== "off")) usage.counter.count(credentialId, outcome, now);
 }
 
 /** Writes what this process has counted; true when nothing is left unwritten. Never throws. */
 export const flushUsage = (): Promise<boolean> => usage.counter.flush();
 
 /** Flushes every few seconds and prunes every hour, in the background (each instance; pruning twice is harmless). */
-export function scheduleUsageFlush(env: NodeJS.ProcessEnv = process.env): void {
+export function scheduleUsageFlush({ USAGE_FLUSH_INTERVAL_MS: every } = config()): void {
   if (usage.scheduled) return;
   usage.scheduled = true;
-  const every = Math.max(100, Number(env.USAGE_FLUSH_INTERVAL_MS) || DEFAULT_FLUSH_MS);
   setInterval(() => void flushUsage(), every).unref();
   const prune = () => void pruneUsage().catch((err) => logError("usage", "could not prune usage buckets", err));
   setTimeout(prune, 60_000).unref();

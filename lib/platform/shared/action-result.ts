@@ -1,4 +1,4 @@
-// The one result shape of a server action, as the browser receives it (lib/dashboard/action.ts makes it,
+// The one result shape of a server action, as the browser receives it (lib/dashboard/action-guard.ts makes it,
 // components/action-client.ts reads it).
 import type { AppErrorCode } from "./errors";
 
