@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { ChartColumn, History, KeyRound, ShieldCheck, Users, type LucideIcon } from "lucide-react";
 import { LANDING_SECTION, teamPath } from "@/lib/platform/shared";
-import type { Environment } from "@/lib/platform/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 
 const sections: { heading: string; links: { path: string; label: string; icon: LucideIcon }[] }[] = [
   {
@@ -24,7 +24,7 @@ const sections: { heading: string; links: { path: string; label: string; icon: L
   },
 ];
 
-export function SidebarNav({ team, environment }: { team: string; environment: Environment }) {
+export function SidebarNav({ team, environment }: TeamScope) {
   const pathname = usePathname();
   return (
     <nav aria-label="Sections" className="space-y-4">

@@ -6,7 +6,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
 import { switchTeamPath } from "@/lib/platform/shared";
-import type { Environment } from "@/lib/platform/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 
 export function useScopeSwitch<T extends string>(current: T) {
   const router = useRouter();
@@ -14,7 +14,7 @@ export function useScopeSwitch<T extends string>(current: T) {
   // Show the choice at once; the URL (and so `current`) follows when the navigation lands.
   const [selected, setSelected] = useOptimistic(current);
   const [pending, startTransition] = useTransition();
-  const switchTo = (choice: T, to: { team?: string; environment?: Environment }) => {
+  const switchTo = (choice: T, to: Partial<TeamScope>) => {
     toast.dismiss();
     startTransition(() => {
       setSelected(choice);

@@ -3,20 +3,20 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { sessions, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { sessions } from "@/db/schema";
 import { endAllSessions, endSession, startSession } from "@/lib/auth/sessions";
+import { seededTeams } from "@/lib/testing";
 import { getCurrentUser } from "./current-user";
 
 const cookie = vi.hoisted(() => ({ session: null as { user: { id: string }; sessionId?: string } | null }));
 vi.mock("./auth-js", () => ({ auth: async () => cookie.session }));
 
 let owner: string;
+let viewer: string;
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  [{ id: owner }] = await db.select({ id: users.id }).from(users).where(eq(users.email, "owner@example.com"));
+  const { users } = await seededTeams();
+  [owner, viewer] = [users.owner.id, users.viewer.id];
 });
 
 /** What a browser holding the cookie of this session is. */
@@ -54,23 +54,11 @@ describe("the signed-in user of a request", () => {
   });
 
   it("is nobody when the cookie pairs a session with another user", async () => {
-    const [{ id: viewer }] = await (
-      await getDb()
-    )
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, "viewer@example.com"));
     holdCookieOf(await startSession(owner), viewer);
     await expect(getCurrentUser()).resolves.toBeNull();
   });
 
   it("signing out of all devices ends every session of the user, and only theirs", async () => {
-    const [{ id: viewer }] = await (
-      await getDb()
-    )
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.email, "viewer@example.com"));
     const laptop = await startSession(owner);
     const phone = await startSession(owner);
     const someoneElse = await startSession(viewer);

@@ -1,10 +1,11 @@
-// The API origin shown in code snippets: API_BASE_URL, or the origin this request came to.
+// The API origin shown in code snippets: API_BASE_URL as configured (configuredApiOrigin), or, when
+// unset, the origin this request came to.
 import "server-only";
 import { headers } from "next/headers";
-import { configuredApiBaseUrl } from "@/lib/platform";
+import { configuredApiOrigin } from "@/lib/platform";
 
-export async function apiBaseUrl(): Promise<string> {
-  const configured = configuredApiBaseUrl();
+export async function snippetApiOrigin(): Promise<string> {
+  const configured = configuredApiOrigin();
   if (configured) return configured;
   const h = await headers();
   const forwardedProto = h.get("x-forwarded-proto");

@@ -4,7 +4,6 @@ import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { invitations, memberEvents, memberships, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
 import {
   acceptInvitation,
   acceptInvitationAsNewUser,
@@ -13,12 +12,13 @@ import {
   INVITATION_INVALID,
   inviteMember,
   revokeInvitation,
-} from "./members";
+} from "./invitations";
 import { listTeamsOfUser } from "@/lib/teams/access";
 import type { Role } from "@/lib/platform/shared/terms";
 import { verifyPassword } from "@/lib/auth/users";
-import { accessFor } from "@/lib/testing";
+import { accessFor, seededTeams, type SeededTeams } from "@/lib/testing";
 
+let seeded: SeededTeams;
 let ownerId = "";
 
 async function invite(email: string, role: Role = "developer") {
@@ -44,9 +44,8 @@ async function expectInvalid(accept: () => Promise<unknown>) {
 const newcomer = { name: "Nora Newcomer", password: "a-long-enough-password" };
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  [{ id: ownerId }] = await db.select({ id: users.id }).from(users).where(eq(users.email, "owner@example.com"));
+  seeded = await seededTeams();
+  ownerId = seeded.users.owner.id;
 });
 
 describe("accepting an invitation", () => {
@@ -78,8 +77,7 @@ describe("accepting an invitation", () => {
   });
 
   it("as the signed-in user with the invited email adds the membership", async () => {
-    const db = await getDb();
-    const [globex] = await db.select().from(users).where(eq(users.email, "globex@example.com"));
+    const globex = seeded.users.globex;
     const { token } = await invite("globex@example.com", "read_only");
     expect(await findPendingInvitation(token)).toMatchObject({ accountExists: true });
     expect(await acceptInvitation({ userId: globex.id }, token)).toMatchObject({ slug: "acme" });
@@ -145,7 +143,7 @@ describe("accepting an invitation", () => {
 describe("at the same moment", () => {
   it("two invitations of one email, by the Owner and an Admin, make one pending invitation; the other is refused", async () => {
     const db = await getDb();
-    const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@example.com"));
+    const admin = seeded.users.admin;
     const results = await Promise.allSettled([
       inviteMember(await accessFor({ userId: ownerId }, "acme"), { email: "racing@example.com", role: "developer" }),
       inviteMember(await accessFor({ userId: admin.id }, "acme"), { email: "racing@example.com", role: "read_only" }),

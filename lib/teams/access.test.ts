@@ -1,35 +1,29 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { memberships, teams, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { memberships } from "@/db/schema";
 import { listTeamsOfUser } from "./access";
-import { authorizedAccess } from "@/lib/testing";
+import { authorizedAccess, seededTeams, type SeededTeams } from "@/lib/testing";
 
-async function idsOf(email: string, slug: string) {
-  const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.email, email));
-  const [team] = await db.select().from(teams).where(eq(teams.slug, slug));
-  return { userId: user.id, teamId: team.id };
-}
+let seeded: SeededTeams;
 
 describe("membership and role are read from the database on every call", () => {
   beforeAll(async () => {
-    await seedDemoData(await getDb());
+    seeded = await seededTeams();
   });
 
   it("lists exactly the user's teams", async () => {
-    const { userId } = await idsOf("developer@example.com", "acme");
+    const userId = seeded.users.developer.id;
     expect((await listTeamsOfUser(userId)).map((m) => [m.team.slug, m.role])).toEqual([
       ["acme", "developer"],
       ["globex", "read_only"],
     ]);
-    const viewer = await idsOf("viewer@example.com", "acme");
+    const viewer = { userId: seeded.users.viewer.id };
     expect((await listTeamsOfUser(viewer.userId)).map((m) => m.team.slug)).toEqual(["acme"]);
   });
 
   it("refuses a non-member as not found, without revealing the team", async () => {
-    const { userId } = await idsOf("globex@example.com", "acme");
+    const userId = seeded.users.globex.id;
     await expect(authorizedAccess({ userId }, "acme", "credentials:view")).rejects.toMatchObject({ code: "not_found" });
     await expect(authorizedAccess({ userId }, "no-such-team", "credentials:view")).rejects.toMatchObject({
       code: "not_found",
@@ -37,7 +31,7 @@ describe("membership and role are read from the database on every call", () => {
   });
 
   it("answers a slug with a NUL or a line break as not found, not as a failed query", async () => {
-    const { userId } = await idsOf("owner@example.com", "acme");
+    const userId = seeded.users.owner.id;
     for (const slug of ["acme\u0000", "ac\nme"]) {
       await expect(authorizedAccess({ userId }, slug, "credentials:view")).rejects.toMatchObject({ code: "not_found" });
     }
@@ -45,7 +39,7 @@ describe("membership and role are read from the database on every call", () => {
 
   it("sees a role change and a removal on the very next call", async () => {
     const db = await getDb();
-    const { userId, teamId } = await idsOf("developer@example.com", "acme");
+    const [userId, teamId] = [seeded.users.developer.id, seeded.teams.acme];
     const mine = and(eq(memberships.userId, userId), eq(memberships.teamId, teamId));
 
     await expect(authorizedAccess({ userId }, "acme", "credentials:manage")).resolves.toMatchObject({

@@ -1,9 +1,9 @@
 // Who may act in a team: the caller's membership and role, read from the database on every request
 // (never from the session or the client), so a role change or a removal holds on the next request.
 //
-// A request resolves its TeamAccess once (lib/dashboard/action.ts for server actions, lib/dashboard/page-guard.ts for
-// pages) and hands it down; each domain function then checks the permission it needs against it
-// with `requirePermission`, without reading the membership again.
+// A request resolves its TeamAccess once (lib/dashboard/action-guard.ts for server actions,
+// lib/dashboard/page-guard.ts for pages) and hands it down; each domain function then checks the
+// permission it needs against it with `requirePermission`, without reading the membership again.
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";

@@ -3,12 +3,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { teams, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { teams } from "@/db/schema";
 import { getLeakResponse, setLeakResponse } from "./settings";
-import { accessFor } from "@/lib/testing";
+import { seededTeams, type SeededTeams } from "@/lib/testing";
 
-const ids: Record<string, string> = {};
+let accessOf: SeededTeams["accessOf"];
 
 async function stored(slug: string) {
   const db = await getDb();
@@ -17,26 +16,24 @@ async function stored(slug: string) {
 }
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  for (const u of await db.select().from(users)) ids[u.email.split("@")[0]] = u.id;
+  ({ accessOf } = await seededTeams());
 });
 
 describe("what happens to a token found in public", () => {
   it("is “Revoke it and notify” until changed, and every member may read it", async () => {
-    for (const who of ["owner", "admin", "developer", "viewer"]) {
-      expect(await getLeakResponse(await accessFor({ userId: ids[who] }, "acme", "test"))).toBe("revoke");
+    for (const who of ["owner", "admin", "developer", "viewer"] as const) {
+      expect(await getLeakResponse(await accessOf(who, "acme", "test"))).toBe("revoke");
     }
   });
 
   it("Owners and Admins change it for their team only, in both environments", async () => {
-    expect(await setLeakResponse(await accessFor({ userId: ids.owner }, "acme", "test"), "notify")).toBe("notify");
+    expect(await setLeakResponse(await accessOf("owner", "acme", "test"), "notify")).toBe("notify");
     expect(await stored("acme")).toBe("notify");
-    expect(await getLeakResponse(await accessFor({ userId: ids.viewer }, "acme", "live"))).toBe("notify");
+    expect(await getLeakResponse(await accessOf("viewer", "acme", "live"))).toBe("notify");
     // Another team's setting is untouched.
     expect(await stored("globex")).toBe("revoke");
 
-    expect(await setLeakResponse(await accessFor({ userId: ids.admin }, "acme", "live"), "revoke")).toBe("revoke");
+    expect(await setLeakResponse(await accessOf("admin", "acme", "live"), "revoke")).toBe("revoke");
     expect(await stored("acme")).toBe("revoke");
     expect(await stored("globex")).toBe("revoke");
   });
@@ -48,15 +45,15 @@ describe("what happens to a token found in public", () => {
       ["viewer", "acme"],
       ["developer", "globex"],
     ] as const) {
-      await expect(
-        setLeakResponse(await accessFor({ userId: ids[who] }, team, "test"), "notify"),
-      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(setLeakResponse(await accessOf(who, team, "test"), "notify")).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
     expect(await stored("acme")).toBe("revoke");
     expect(await stored("globex")).toBe("revoke");
   });
 
   it("a non-member never gets as far as the setting", async () => {
-    await expect(accessFor({ userId: ids.globex }, "acme", "test")).rejects.toMatchObject({ code: "not_found" });
+    await expect(accessOf("globex", "acme", "test")).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,5 +1,5 @@
 // lib/teams's client-safe face: what a browser bundle (or the edge) may import.
 export * from "./dto";
 export * from "./permissions";
+export * from "./schemas";
 export * from "./scope";
-export * from "./settings-schema";

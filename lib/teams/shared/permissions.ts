@@ -1,6 +1,6 @@
 // Who may do what, in one file: the permission table, and the Owner rules for changing members.
-// Pure functions: the server enforces them (lib/teams/access.ts, lib/members/members.ts) and the UI uses
-// the same answers to hide controls it would refuse anyway.
+// Pure functions: the server enforces them (lib/teams/access.ts; lib/members/members.ts and
+// lib/members/invitations.ts) and the UI uses the same answers to hide controls it would refuse anyway.
 import { roles, type Role } from "@/lib/platform/shared";
 
 export type Permission =

@@ -1,6 +1,6 @@
 // Developers → API Credentials for one team in one environment.
 import type { Metadata } from "next";
-import { apiBaseUrl } from "@/lib/dashboard";
+import { snippetApiOrigin } from "@/lib/dashboard";
 import { listCredentials } from "@/lib/credentials";
 import { can } from "@/lib/teams/shared";
 import { requireTeamPage } from "@/lib/dashboard";
@@ -17,7 +17,7 @@ export default async function ApiCredentialsPage({ params }: { params: Promise<{
   const { access } = await requireTeamPage(team, env);
   const scope = { team: access.team.slug, environment: access.environment };
   const { data: initialPage, readAt } = await withReadTime(listCredentials(access, CredentialFilters.parse({})));
-  const base = await apiBaseUrl();
+  const base = await snippetApiOrigin();
 
   return (
     <div className="space-y-8">

@@ -8,19 +8,18 @@ import { CountsTable } from "@/components/usage/counts-table";
 import { RequestsChart } from "@/components/usage/requests-chart";
 import { requireTeamPage } from "@/lib/dashboard";
 import { environmentLabels, refusedOutcomes, usageOutcomeLabels } from "@/lib/platform/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 import { getTeamUsage, type TeamUsage } from "@/lib/usage";
 import { credentialPath } from "../api-credentials/_components/credential-paths";
 
 export const metadata: Metadata = { title: "Usage" };
-
-type Scope = { team: string; environment: "test" | "live" };
 
 const link = "font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600";
 
 export default async function UsagePage({ params }: { params: Promise<{ team: string; env: string }> }) {
   const { team, env } = await params;
   const { access } = await requireTeamPage(team, env);
-  const scope: Scope = { team: access.team.slug, environment: access.environment };
+  const scope: TeamScope = { team: access.team.slug, environment: access.environment };
   const usage = await getTeamUsage(access);
   const envLabel = environmentLabels[access.environment];
 
@@ -72,7 +71,7 @@ function Empty({ children }: { children: string }) {
   );
 }
 
-function CredentialLink({ scope, id, name }: { scope: Scope; id: string; name: string }) {
+function CredentialLink({ scope, id, name }: { scope: TeamScope; id: string; name: string }) {
   return (
     <Link href={credentialPath(scope, id)} className={link}>
       <Truncated text={name} />
@@ -80,7 +79,7 @@ function CredentialLink({ scope, id, name }: { scope: Scope; id: string; name: s
   );
 }
 
-function RefusedTable({ scope, refused }: { scope: Scope; refused: TeamUsage["refused"] }) {
+function RefusedTable({ scope, refused }: { scope: TeamScope; refused: TeamUsage["refused"] }) {
   if (refused.length === 0) return <Empty>No refused requests in the last 24 hours.</Empty>;
   const shown = refusedOutcomes.filter((outcome) => refused.some((r) => r.counts[outcome] > 0));
   return (
@@ -100,7 +99,7 @@ function RefusedTable({ scope, refused }: { scope: Scope; refused: TeamUsage["re
   );
 }
 
-function TopTable({ scope, top }: { scope: Scope; top: TeamUsage["top"] }) {
+function TopTable({ scope, top }: { scope: TeamScope; top: TeamUsage["top"] }) {
   if (top.length === 0)
     return (
       <Empty>

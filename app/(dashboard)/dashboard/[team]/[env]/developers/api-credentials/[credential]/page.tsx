@@ -2,7 +2,7 @@
 // addresses. Another team's or environment's credential, or an unknown id, is Next's 404.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { apiBaseUrl } from "@/lib/dashboard";
+import { snippetApiOrigin } from "@/lib/dashboard";
 import { getCredential } from "@/lib/credentials";
 import { AppError } from "@/lib/platform";
 import { can } from "@/lib/teams/shared";
@@ -35,7 +35,7 @@ export default async function CredentialPage({
       canManage={can(access.role, "credentials:manage")}
       roleLabel={roleLabels[access.role]}
       renderedAt={readAt}
-      apiBaseUrl={await apiBaseUrl()}
+      apiBaseUrl={await snippetApiOrigin()}
     />
   );
 }

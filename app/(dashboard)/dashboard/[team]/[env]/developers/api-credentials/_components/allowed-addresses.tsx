@@ -11,9 +11,10 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { TextAreaField } from "@/components/ui/text-field";
 import { allowedAddressesText, isAddressAllowed, parseAllowedAddresses } from "@/lib/credentials/shared";
 import type { CredentialDto } from "@/lib/credentials/shared";
-import { useSetAllowedAddresses, type CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { useSetAllowedAddresses } from "./use-credentials";
 
-type Props = { scope: CredentialsScope; credential: CredentialDto; canManage: boolean };
+type Props = { scope: TeamScope; credential: CredentialDto; canManage: boolean };
 
 export function AllowedAddresses({ scope, credential, canManage }: Props) {
   return (
@@ -45,7 +46,7 @@ export function AllowedAddresses({ scope, credential, canManage }: Props) {
   );
 }
 
-function AllowedAddressesForm({ scope, credential }: { scope: CredentialsScope; credential: CredentialDto }) {
+function AllowedAddressesForm({ scope, credential }: { scope: TeamScope; credential: CredentialDto }) {
   const [text, setText] = useState(() => allowedAddressesText(credential.allowedAddresses));
   const [confirming, setConfirming] = useState(false);
   const save = useSetAllowedAddresses(scope);

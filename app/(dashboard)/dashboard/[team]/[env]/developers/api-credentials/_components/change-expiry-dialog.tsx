@@ -9,10 +9,11 @@ import type { CredentialDto } from "@/lib/credentials/shared";
 import { EXPIRY_CHOICES, type Expiry } from "@/lib/credentials/shared";
 import { ExpiryFields } from "./expiry-fields";
 import { ExpiryText } from "./credential-status";
-import { useChangeExpiry, type CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { useChangeExpiry } from "./use-credentials";
 
 type Props = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   credential: Pick<CredentialDto, "id" | "name" | "expiresAt">;
   now: number;
   open: boolean;

@@ -10,10 +10,11 @@ import { CREATE_EXPIRY_CHOICES, type Expiry } from "@/lib/credentials/shared";
 import { CredentialNameForm } from "./credential-name-form";
 import { ExpiryFields } from "./expiry-fields";
 import { TokenDialog } from "./token-dialog";
-import { useCreateCredential, type CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { useCreateCredential } from "./use-credentials";
 
 type CreateCredentialDialogProps = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   teamName: string;
   environmentLabel: string;
   apiBaseUrl: string;

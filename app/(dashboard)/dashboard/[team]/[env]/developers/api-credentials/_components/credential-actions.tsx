@@ -8,11 +8,11 @@ import { Menu, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/dropdo
 import type { CredentialState } from "@/lib/credentials/shared";
 import type { CredentialDto } from "@/lib/credentials/shared";
 import { useCredentialActions } from "./use-credential-actions";
-import type { CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
 import type { RowFocus } from "./use-row-focus";
 
 type Props = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   credential: CredentialDto;
   state: CredentialState;
   now: number;

@@ -17,10 +17,10 @@ import { CredentialRequests } from "./credential-requests";
 import { credentialPath, credentialsPath } from "./credential-paths";
 import { ExpiryText, FoundInPublic, RollUsage, StatusBadges } from "./credential-status";
 import { RollDialogHost } from "./roll-dialog";
-import type { CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
 
 type Props = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   credential: CredentialDto;
   /** Its requests by outcome (lib/usage/queries.ts), as of the page's render. */
   usage: CredentialUsage;

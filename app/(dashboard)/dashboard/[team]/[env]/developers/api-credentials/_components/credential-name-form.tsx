@@ -8,14 +8,14 @@ import { Button } from "@/components/ui/button";
 import { DialogCancel, DialogFooter } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/credentials/shared";
-import type { CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
 import { useNameInUseWarning } from "./use-name-in-use";
 
 const nameCounter = { max: CREDENTIAL_NAME_MAX_LENGTH, from: 50 };
 const limit = `Up to ${CREDENTIAL_NAME_MAX_LENGTH} characters.`;
 
 type Props = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   /** The credential being renamed: its own name is no other's. */
   credentialId?: string;
   submitLabel: string;

@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import type { CredentialState } from "@/lib/credentials/shared";
 import type { CredentialDto } from "@/lib/credentials/shared";
 import { useCredentialActions } from "./use-credential-actions";
-import type { CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
 
-type Props = { scope: CredentialsScope; credential: CredentialDto; state: CredentialState; now: number };
+type Props = { scope: TeamScope; credential: CredentialDto; state: CredentialState; now: number };
 
 export function CredentialPageActions({ scope, credential, state, now }: Props) {
   const group = useRef<HTMLDivElement>(null);

@@ -10,11 +10,11 @@ import type { CredentialDto } from "@/lib/credentials/shared";
 import { CredentialActions } from "./credential-actions";
 import { credentialPath } from "./credential-paths";
 import { FoundInPublic, RollSummary, StatusBadges } from "./credential-status";
-import type { CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
 import type { RowFocus } from "./use-row-focus";
 
 type Props = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   credentials: CredentialDto[];
   /** The time their status is judged at (components/ui/use-now.ts). */
   now: number;

@@ -16,11 +16,12 @@ import { ExpiringSoonBanner } from "./expiring-soon-banner";
 import { LeakBanners } from "./leak-banners";
 import { RollDialogHost } from "./roll-dialog";
 import { useCredentialFilters } from "./use-credential-filters";
-import { useCredentialList, type CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { useCredentialList } from "./use-credentials";
 import { useRowFocus } from "./use-row-focus";
 
 type Props = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   teamName: string;
   environmentLabel: string;
   canManage: boolean;

@@ -3,10 +3,11 @@ import { fieldErrors } from "@/components/action-client";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import type { CredentialDto } from "@/lib/credentials/shared";
 import { CredentialNameForm } from "./credential-name-form";
-import { useRenameCredential, type CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { useRenameCredential } from "./use-credentials";
 
 type RenameDialogProps = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   credential: CredentialDto;
   open: boolean;
   onOpenChange: (open: boolean) => void;

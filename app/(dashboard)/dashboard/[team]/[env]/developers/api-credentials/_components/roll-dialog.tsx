@@ -11,7 +11,8 @@ import { credentialState, formatTimeLeft } from "@/lib/credentials/shared";
 import type { CredentialDto } from "@/lib/credentials/shared";
 import { GRACE_PERIODS, gracePeriodLabels, type GracePeriod } from "@/lib/credentials/shared";
 import { TokenDialog } from "./token-dialog";
-import { useRollCredential, type CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { useRollCredential } from "./use-credentials";
 
 type RollTarget = { id: string; name: string; returnFocus?: () => void };
 
@@ -25,7 +26,7 @@ export function RollDialogHost({
   apiBaseUrl,
   children,
 }: {
-  scope: CredentialsScope;
+  scope: TeamScope;
   apiBaseUrl: string;
   children: ReactNode;
 }) {
@@ -57,7 +58,7 @@ const graceOptions = GRACE_PERIODS.map((value) => ({ value, label: gracePeriodLa
 const DEFAULT_GRACE: GracePeriod = "24h";
 
 type RollDialogProps = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   apiBaseUrl: string;
   target: RollTarget;
   open: boolean;

@@ -14,13 +14,8 @@ import { ChangeExpiryDialog } from "./change-expiry-dialog";
 import { RollUsage } from "./credential-status";
 import { RenameDialog } from "./rename-dialog";
 import { useOpenRoll } from "./roll-dialog";
-import {
-  useChangeExpiry,
-  useDeleteCredential,
-  useEnableCredential,
-  useRevokeCredential,
-  type CredentialsScope,
-} from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { useChangeExpiry, useDeleteCredential, useEnableCredential, useRevokeCredential } from "./use-credentials";
 
 export type CredentialActionItem = {
   /** Stays the same when the label changes (Revoke ↔ Enable), so a focused button keeps focus. */
@@ -35,7 +30,7 @@ export type CredentialActionItem = {
 };
 
 type Options = {
-  scope: CredentialsScope;
+  scope: TeamScope;
   credential: CredentialDto;
   state: CredentialState;
   now: number;

@@ -27,13 +27,11 @@ import {
 } from "../actions";
 import { useAfterCredentialChange, type CredentialChange } from "./after-credential-change";
 
-export type CredentialsScope = TeamScope;
-
-export const credentialsKey = (scope: CredentialsScope) => ["credentials", scope.team, scope.environment] as const;
+export const credentialsKey = (scope: TeamScope) => ["credentials", scope.team, scope.environment] as const;
 export const defaultFilters: CredentialFilters = { name: "", status: "all", page: 1 };
 
 export function useCredentialList(
-  scope: CredentialsScope,
+  scope: TeamScope,
   filters: CredentialFilters,
   initialPage: CredentialPage,
   renderedAt: number,
@@ -52,14 +50,14 @@ export function useCredentialList(
 }
 
 type MutationOptions<Input, Output> = {
-  run: (scope: CredentialsScope, input: Input, call: ReturnType<typeof useCallAction>) => Promise<Output>;
+  run: (scope: TeamScope, input: Input, call: ReturnType<typeof useCallAction>) => Promise<Output>;
   success: (output: Output) => string;
   /** What a server-rendered page does once it is done (default: shows the database's state again). */
   change?: CredentialChange["kind"];
 };
 
 function useCredentialMutation<Input, Output>(
-  scope: CredentialsScope,
+  scope: TeamScope,
   { run, success, change = "changed" }: MutationOptions<Input, Output>,
 ) {
   const queryClient = useQueryClient();
@@ -99,7 +97,7 @@ function useCredentialMutation<Input, Output>(
  * data, so React Query's caches never hold it.
  */
 export function useCreateCredential(
-  scope: CredentialsScope,
+  scope: TeamScope,
   onCreated: (created: { credential: CredentialDto; token: string }) => void,
 ) {
   return useCredentialMutation(scope, {
@@ -112,20 +110,20 @@ export function useCreateCredential(
   });
 }
 
-export const useRenameCredential = (scope: CredentialsScope) =>
+export const useRenameCredential = (scope: TeamScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string; name: string }, call) =>
       call(() => renameCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Renamed to “${name}”.`,
   });
 
-export const useRevokeCredential = (scope: CredentialsScope) =>
+export const useRevokeCredential = (scope: TeamScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string }, call) => call(() => revokeCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Revoked “${name}”. Its token is refused until you enable it.`,
   });
 
-export const useEnableCredential = (scope: CredentialsScope) =>
+export const useEnableCredential = (scope: TeamScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string; acknowledgeLeak?: boolean }, call) =>
       call(() => enableCredentialAction({ ...scope, ...input })),
@@ -136,7 +134,7 @@ export const useEnableCredential = (scope: CredentialsScope) =>
         : `Enabled “${credential.name}”. Its token works again.`,
   });
 
-export const useDeleteCredential = (scope: CredentialsScope) =>
+export const useDeleteCredential = (scope: TeamScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string }, call) => call(() => deleteCredentialAction({ ...scope, ...input })),
     success: ({ name }) => `Deleted “${name}”.`,
@@ -145,7 +143,7 @@ export const useDeleteCredential = (scope: CredentialsScope) =>
 
 /** Like a creation: the new token goes to `onRolled` (the dialog's own state), never into a cache. */
 export function useRollCredential(
-  scope: CredentialsScope,
+  scope: TeamScope,
   onRolled: (rolled: { credential: CredentialDto; previous: CredentialDto; token: string }) => void,
 ) {
   return useCredentialMutation(scope, {
@@ -158,13 +156,13 @@ export function useRollCredential(
   });
 }
 
-export const useChangeExpiry = (scope: CredentialsScope) =>
+export const useChangeExpiry = (scope: TeamScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string; expiry: Expiry }, call) => call(() => changeExpiryAction({ ...scope, ...input })),
     success: (credential) => expiryChanged(credential, Date.now()),
   });
 
-export const useSetAllowedAddresses = (scope: CredentialsScope) =>
+export const useSetAllowedAddresses = (scope: TeamScope) =>
   useCredentialMutation(scope, {
     run: (scope, input: { id: string; addresses: string }, call) =>
       call(() => setAllowedAddressesAction({ ...scope, ...input })),

@@ -8,10 +8,11 @@ import { callAction } from "@/components/action-client";
 import { CREDENTIAL_NAME_MAX_LENGTH } from "@/lib/credentials/shared";
 import { credentialNameInUseAction } from "../actions";
 import { TYPING_PAUSE_MS } from "./use-credential-filters";
-import { credentialsKey, type CredentialsScope } from "./use-credentials";
+import type { TeamScope } from "@/lib/teams/shared";
+import { credentialsKey } from "./use-credentials";
 
 /** What to say under the Name field, or "" (`exceptId`: the credential being renamed). */
-export function useNameInUseWarning(scope: CredentialsScope, typed: string, exceptId?: string): string {
+export function useNameInUseWarning(scope: TeamScope, typed: string, exceptId?: string): string {
   const name = typed.trim();
   const [asked, setAsked] = useState(name);
   useEffect(() => {

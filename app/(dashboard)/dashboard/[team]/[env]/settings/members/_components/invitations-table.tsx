@@ -9,7 +9,7 @@ import { roleLabels, type Role } from "@/lib/platform/shared";
 import { revokeInvitationAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 
-import type { TeamScope as Scope } from "@/lib/teams/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 
 export function InvitationsTable({
   scope,
@@ -17,7 +17,7 @@ export function InvitationsTable({
   actorRole,
   canManage,
 }: {
-  scope: Scope;
+  scope: TeamScope;
   invitations: InvitationDto[];
   actorRole: Role;
   canManage: boolean;
@@ -51,7 +51,7 @@ export function InvitationsTable({
   );
 }
 
-function RevokeInvitation({ scope, invitation }: { scope: Scope; invitation: InvitationDto }) {
+function RevokeInvitation({ scope, invitation }: { scope: TeamScope; invitation: InvitationDto }) {
   const { pending, run } = useServerAction();
   return (
     <ConfirmButton

@@ -12,7 +12,7 @@ import { roleLabels, type Role } from "@/lib/platform/shared";
 import { inviteMemberAction } from "../actions";
 import { RoleSelect } from "./role-select";
 
-import type { TeamScope as Scope } from "@/lib/teams/shared";
+import type { TeamScope } from "@/lib/teams/shared";
 type Created = { link: string; email: string; role: Role; expiresAt: string };
 
 export function InviteMemberDialog({
@@ -20,7 +20,7 @@ export function InviteMemberDialog({
   teamName,
   actorRole,
 }: {
-  scope: Scope;
+  scope: TeamScope;
   teamName: string;
   actorRole: Role;
 }) {

@@ -11,8 +11,15 @@ import { changeRoleAction, removeMemberAction } from "../actions";
 import { DateOf, HeaderRow } from "./cells";
 import { RoleSelect } from "./role-select";
 
-import type { TeamScope as Scope } from "@/lib/teams/shared";
-type Props = { scope: Scope; teamName: string; members: MemberDto[]; me: string; actorRole: Role; canManage: boolean };
+import type { TeamScope } from "@/lib/teams/shared";
+type Props = {
+  scope: TeamScope;
+  teamName: string;
+  members: MemberDto[];
+  me: string;
+  actorRole: Role;
+  canManage: boolean;
+};
 
 export function MembersTable({ scope, teamName, members, me, actorRole, canManage }: Props) {
   // Admins may not touch Owners; the server refuses it with the same rule.
@@ -48,7 +55,7 @@ export function MembersTable({ scope, teamName, members, me, actorRole, canManag
   );
 }
 
-function MemberRole({ scope, member, actorRole }: { scope: Scope; member: MemberDto; actorRole: Role }) {
+function MemberRole({ scope, member, actorRole }: { scope: TeamScope; member: MemberDto; actorRole: Role }) {
   const { pending, run } = useServerAction();
   // Shows the choice at once; falls back to the stored role if the server refuses it.
   const [role, setRole] = useOptimistic(member.role);
@@ -73,7 +80,7 @@ function MemberRole({ scope, member, actorRole }: { scope: Scope; member: Member
   );
 }
 
-function RemoveMember({ scope, member, teamName }: { scope: Scope; member: MemberDto; teamName: string }) {
+function RemoveMember({ scope, member, teamName }: { scope: TeamScope; member: MemberDto; teamName: string }) {
   const { pending, run } = useServerAction();
   return (
     <ConfirmButton
