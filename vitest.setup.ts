@@ -15,6 +15,11 @@ if (serverUrl) {
   process.env.PGLITE_DATA_DIR = "memory://";
 }
 
+// No access-log line per /v1 request: the run's output is the test list. A test about those lines
+// turns the log on (api/middleware/bearer-auth.test.ts). Imported once the database is chosen above.
+const { setAccessLog } = await import("./api/middleware/access-log");
+setAccessLog(false);
+
 afterAll(async () => {
   await closeDatabase();
   await drop?.();

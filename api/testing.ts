@@ -3,7 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiCredentials, teams } from "@/db/schema";
+import { apiCredentials, credentialEvents, teams } from "@/db/schema";
 import type { Environment } from "@/lib/platform/shared";
 import { displayToken, generateToken, hashToken } from "@/lib/credentials";
 import { assertMatchesDocument } from "./openapi-contract";
@@ -39,7 +39,7 @@ export async function createTeam(name = "Team") {
   return team;
 }
 
-/** A credential row straight into the database, with no activity event: the real one is lib/credentials/credentials.ts createCredential. */
+/** A credential row straight into the database, with no activity event: the real one is lib/credentials/commands.ts createCredential. */
 export async function insertCredentialRow(teamId: string, environment: Environment, name = `${environment} key`) {
   const db = await getDb();
   const token = generateToken(environment);
@@ -72,6 +72,35 @@ export async function lastUsedAt(id: string): Promise<Date | null> {
     .where(eq(apiCredentials.id, id));
   return row?.at ?? null;
 }
+
+/** A credential's status and leak record, as a leak report or a public revoke leaves them. */
+export async function storedCredential(id: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      status: apiCredentials.status,
+      reason: apiCredentials.revokedReason,
+      leakedAt: apiCredentials.leakedAt,
+      url: apiCredentials.leakUrl,
+      source: apiCredentials.leakSource,
+      updatedAt: apiCredentials.updatedAt,
+    })
+    .from(apiCredentials)
+    .where(eq(apiCredentials.id, id));
+  return row;
+}
+
+/** A credential's activity events: what happened, by whom (null: not a member), with which details. */
+export async function credentialEventsOf(id: string) {
+  const db = await getDb();
+  return db
+    .select({ action: credentialEvents.action, actor: credentialEvents.actorUserId, details: credentialEvents.details })
+    .from(credentialEvents)
+    .where(eq(credentialEvents.credentialId, id));
+}
+
+/** The code of an error answer ({ error: { code, message } }). */
+export const errorCodeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
 let addressCount = 0;
 

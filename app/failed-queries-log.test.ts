@@ -6,11 +6,11 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
 import { apiFetch, insertCredentialRow, startApi } from "@/api/testing";
 import { touchLastUsed } from "@/lib/api-access/verify";
 import { logAuthError } from "@/lib/auth/sign-in";
 import type { UserSummary } from "@/lib/auth/users";
+import { seededTeams } from "@/lib/testing";
 import { createCredentialAction } from "./(dashboard)/dashboard/[team]/[env]/developers/api-credentials/actions";
 import { inviteMemberAction } from "./(dashboard)/dashboard/[team]/[env]/settings/members/actions";
 import { createTeamAction } from "./(dashboard)/dashboard/new-team/actions";
@@ -54,14 +54,9 @@ beforeAll(async () => {
       (...args: unknown[]) => void logged.push(format(...args)) /* as the console prints it, causes included */,
     );
   }
-  const db = await getDb();
-  await seedDemoData(db);
-  const [owner] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(sql`${users.email} = 'owner@example.com'`);
-  session.user = owner;
-  acmeId = ((await db.execute(sql`select id from teams where slug = 'acme'`)).rows[0] as { id: string }).id;
+  const seeded = await seededTeams();
+  session.user = seeded.users.owner;
+  acmeId = seeded.teams.acme;
   // An invitation to accept, made before invitations refuse new rows.
   const invited = await inviteMemberAction({ ...scope, email: "invitee.secret@example.com", role: "developer" });
   if (!invited.ok) throw new Error("could not invite");

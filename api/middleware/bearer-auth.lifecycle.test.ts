@@ -4,8 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { apiCredentials, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { apiCredentials } from "@/db/schema";
 import {
   changeExpiry,
   createCredential,
@@ -14,18 +13,15 @@ import {
   setAllowedAddresses,
 } from "@/lib/credentials";
 import type { TeamAccess } from "@/lib/teams/access";
-import { accessFor } from "@/lib/testing";
+import { seededTeams } from "@/lib/testing";
 import { generateToken } from "@/lib/credentials/tokens";
-import { apiFetch, freshAddress, startApi, type RunningApi } from "./testing";
+import { apiFetch, freshAddress, startApi, type RunningApi } from "../testing";
 
 let api: RunningApi;
 let access: TeamAccess;
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.email, "owner@example.com"));
-  access = await accessFor({ userId: owner.id }, "acme", "test");
+  ({ owner: access } = await seededTeams());
   api = await startApi();
 });
 afterAll(() => api.close());

@@ -15,7 +15,8 @@ import {
   setCredentialStatus,
   startApi,
   type RunningApi,
-} from "./testing";
+} from "../testing";
+import { setAccessLog } from "./access-log";
 
 let api: RunningApi;
 let team: { id: string; name: string };
@@ -40,6 +41,8 @@ beforeAll(async () => {
     );
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (capture(String(chunk)), true));
   for (const method of ["log", "info", "warn", "error"] as const) vi.spyOn(console, method).mockImplementation(capture);
+  // This file reads the access log's lines (vitest.setup.ts turns the log off for the others).
+  setAccessLog(true);
   api = await startApi();
   team = await createTeam("Acme Logistics");
   testKey = remember(await insertCredentialRow(team.id, "test", "ERP production"));
@@ -47,6 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api.close();
+  setAccessLog(false);
   vi.restoreAllMocks();
 });
 

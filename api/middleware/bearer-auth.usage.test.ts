@@ -7,8 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { apiCredentials, credentialUsage, credentialUsageDaily, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { apiCredentials, credentialUsage, credentialUsageDaily } from "@/db/schema";
 import {
   changeExpiry,
   createCredential,
@@ -18,15 +17,15 @@ import {
   setAllowedAddresses,
 } from "@/lib/credentials";
 import type { TeamAccess } from "@/lib/teams/access";
-import { accessFor } from "@/lib/testing";
+import { seededTeams } from "@/lib/testing";
 import { generateToken } from "@/lib/credentials/tokens";
 import { getCredentialUsage, getTeamUsage } from "@/lib/usage/queries";
 import { UsageCounter } from "@/lib/usage/counter";
 import { flushUsage, pruneUsage, writeUsage } from "@/lib/usage/recording";
 import { CredentialFilters } from "@/lib/credentials/shared/schemas";
-import type { ApiEnv } from "./context";
-import { bearerAuth } from "./middleware/bearer-auth";
-import { apiFetch, freshAddress, startApi, type RunningApi } from "./testing";
+import type { ApiEnv } from "../context";
+import { apiFetch, freshAddress, startApi, type RunningApi } from "../testing";
+import { bearerAuth } from "./bearer-auth";
 
 let api: RunningApi;
 let owner: TeamAccess;
@@ -34,13 +33,7 @@ let globexOwner: TeamAccess;
 let ownerLive: TeamAccess;
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  const [acme] = await db.select({ id: users.id }).from(users).where(eq(users.email, "owner@example.com"));
-  owner = await accessFor({ userId: acme.id }, "acme", "test");
-  ownerLive = await accessFor({ userId: acme.id }, "acme", "live");
-  const [globex] = await db.select({ id: users.id }).from(users).where(eq(users.email, "globex@example.com"));
-  globexOwner = await accessFor({ userId: globex.id }, "globex", "test");
+  ({ owner, ownerLive, globexOwner } = await seededTeams());
   api = await startApi();
 });
 afterAll(() => api.close());

@@ -1,24 +1,26 @@
 // Leaked tokens over real HTTP, offline: a local server publishes the public-keys document (as GitHub's
 // /meta/public_keys/secret_scanning does), the test signs reports with its own P-256 keys, and the
-// API verifies them before it revokes anything. Also the public revoke anyone may call.
+// API verifies them before it revokes anything. The public revoke anyone may call: public-revoke.test.ts.
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { getDb } from "@/db";
-import { apiCredentials, credentialEvents, teams } from "@/db/schema";
+import { apiCredentials, teams } from "@/db/schema";
 import { generateToken, hashToken } from "@/lib/credentials/tokens";
 import {
   apiFetch,
   createTeam,
-  deleteCredential,
+  credentialEventsOf,
+  errorCodeOf,
   freshAddress,
   insertCredentialRow,
   setCredentialStatus,
   startApi,
+  storedCredential,
   type RunningApi,
-} from "./testing";
+} from "../testing";
 
 type Key = { id: string; privateKey: KeyObject; pem: string };
 function makeKey(id: string): Key {
@@ -89,32 +91,7 @@ function report(body: string, options: { key?: Key; keyId?: string; signature?: 
   return apiFetch(api, "/v1/secret-scanning/github", { method: "POST", body, headers });
 }
 
-async function stored(id: string) {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      status: apiCredentials.status,
-      reason: apiCredentials.revokedReason,
-      leakedAt: apiCredentials.leakedAt,
-      url: apiCredentials.leakUrl,
-      source: apiCredentials.leakSource,
-      updatedAt: apiCredentials.updatedAt,
-    })
-    .from(apiCredentials)
-    .where(eq(apiCredentials.id, id));
-  return row;
-}
-
-async function eventsOf(id: string) {
-  const db = await getDb();
-  return db
-    .select({ action: credentialEvents.action, actor: credentialEvents.actorUserId, details: credentialEvents.details })
-    .from(credentialEvents)
-    .where(eq(credentialEvents.credentialId, id));
-}
-
 const me = (token: string) => apiFetch(api, "/v1/me", { token, address: freshAddress() });
-const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
 describe("POST /v1/secret-scanning/github", () => {
   it("revokes exactly the reported credentials and labels every match", async () => {
@@ -133,18 +110,18 @@ describe("POST /v1/secret-scanning/github", () => {
       { token_hash: hashToken(malformed), token_type: "other", label: "false_positive" },
     ]);
 
-    expect(await stored(leaked.id)).toMatchObject({
+    expect(await storedCredential(leaked.id)).toMatchObject({
       status: "revoked",
       reason: "leaked",
       url: "https://github.com/acme/app/blob/main/.env",
       source: "commit",
     });
-    expect((await stored(leaked.id)).leakedAt).toBeInstanceOf(Date);
-    expect(await stored(untouched.id)).toMatchObject({ status: "active", reason: null, leakedAt: null });
-    expect(await errorCode(await me(leaked.token))).toBe("revoked_credential");
+    expect((await storedCredential(leaked.id)).leakedAt).toBeInstanceOf(Date);
+    expect(await storedCredential(untouched.id)).toMatchObject({ status: "active", reason: null, leakedAt: null });
+    expect(await errorCodeOf(await me(leaked.token))).toBe("revoked_credential");
     expect((await me(untouched.token)).status).toBe(200);
 
-    const events = await eventsOf(leaked.id);
+    const events = await credentialEventsOf(leaked.id);
     expect(events).toEqual([
       {
         action: "revoked",
@@ -164,12 +141,12 @@ describe("POST /v1/secret-scanning/github", () => {
     const leaked = await insertCredentialRow(team.id, "test");
     const body = payload([{ token: leaked.token }]);
     expect((await report(body)).status).toBe(200);
-    const first = await stored(leaked.id);
+    const first = await storedCredential(leaked.id);
     const again = await report(body);
     expect(again.status).toBe(200);
     expect((await again.json())[0].label).toBe("true_positive");
-    expect(await stored(leaked.id)).toEqual(first);
-    expect(await eventsOf(leaked.id)).toHaveLength(1);
+    expect(await storedCredential(leaked.id)).toEqual(first);
+    expect(await credentialEventsOf(leaked.id)).toHaveLength(1);
   });
 
   it("only records the leak for a team that chose Only notify", async () => {
@@ -181,14 +158,14 @@ describe("POST /v1/secret-scanning/github", () => {
       (await report(payload([{ token: leaked.token, source: "npm", url: "https://www.npmjs.com/package/leaky" }])))
         .status,
     ).toBe(200);
-    expect(await stored(leaked.id)).toMatchObject({
+    expect(await storedCredential(leaked.id)).toMatchObject({
       status: "active",
       reason: null,
       url: "https://www.npmjs.com/package/leaky",
       source: "npm",
     });
     expect((await me(leaked.token)).status).toBe(200);
-    expect(await eventsOf(leaked.id)).toEqual([
+    expect(await credentialEventsOf(leaked.id)).toEqual([
       {
         action: "leak_reported",
         actor: null,
@@ -202,11 +179,11 @@ describe("POST /v1/secret-scanning/github", () => {
     const leaked = await insertCredentialRow(team.id, "test");
     await setCredentialStatus(leaked.id, "revoked");
     expect((await report(payload([{ token: leaked.token }]))).status).toBe(200);
-    expect(await stored(leaked.id)).toMatchObject({
+    expect(await storedCredential(leaked.id)).toMatchObject({
       status: "revoked",
       url: "https://github.com/acme/app/blob/main/.env",
     });
-    expect((await eventsOf(leaked.id)).map((e) => e.action)).toEqual(["leak_reported"]);
+    expect((await credentialEventsOf(leaked.id)).map((e) => e.action)).toEqual(["leak_reported"]);
   });
 
   describe("refuses with 401 and changes nothing", () => {
@@ -250,8 +227,8 @@ describe("POST /v1/secret-scanning/github", () => {
       const res = await send();
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ error: { code: "invalid_signature", message: expect.any(String) } });
-      expect(await stored(leaked.id)).toMatchObject({ status: "active", leakedAt: null });
-      expect(await eventsOf(leaked.id)).toEqual([]);
+      expect(await storedCredential(leaked.id)).toMatchObject({ status: "active", leakedAt: null });
+      expect(await credentialEventsOf(leaked.id)).toEqual([]);
     });
   });
 
@@ -268,7 +245,7 @@ describe("POST /v1/secret-scanning/github", () => {
     const second = await insertCredentialRow(team.id, "test");
     expect((await report(payload([{ token: second.token }]), { key: next })).status).toBe(200);
     expect(fetches.get(path)).toBe(2);
-    expect(await stored(second.id)).toMatchObject({ status: "revoked", reason: "leaked" });
+    expect(await storedCredential(second.id)).toMatchObject({ status: "revoked", reason: "leaked" });
 
     // A made-up identifier: one fetch that does not know it either, then none for a minute.
     expect((await report(payload([{ token: second.token }]), { key: stranger })).status).toBe(401);
@@ -279,18 +256,21 @@ describe("POST /v1/secret-scanning/github", () => {
   });
 
   it("answers 503 and changes nothing when the keys cannot be fetched", async () => {
+    // The failed fetch is logged; expected here, so kept out of the run's output.
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    onTestFinished(() => quiet.mockRestore());
     process.env.SECRET_SCANNING_KEYS_URL = `${keyServerUrl}/no-such-document`;
     const team = await createTeam("Keys Down");
     const leaked = await insertCredentialRow(team.id, "test");
     const res = await report(payload([{ token: leaked.token }]));
     expect(res.status).toBe(503);
-    expect(await stored(leaked.id)).toMatchObject({ status: "active", leakedAt: null });
+    expect(await storedCredential(leaked.id)).toMatchObject({ status: "active", leakedAt: null });
   });
 
   it("refuses a signed body that is not a list of matches with 400", async () => {
     const res = await report(JSON.stringify({ token: "pk_test_x" }));
     expect(res.status).toBe(400);
-    expect(await errorCode(res)).toBe("invalid_request");
+    expect(await errorCodeOf(res)).toBe("invalid_request");
   });
 
   it("answers a report of 500 matches within 2 s with one label each", async () => {
@@ -317,50 +297,5 @@ describe("POST /v1/secret-scanning/github", () => {
       .from(apiCredentials)
       .where(and(eq(apiCredentials.teamId, team.id), eq(apiCredentials.revokedReason, "leaked")));
     expect(revoked).toHaveLength(20);
-  });
-});
-
-describe("POST /v1/credentials/revoke (anyone holding a token)", () => {
-  const publicRevoke = (body: unknown, address = freshAddress()) =>
-    apiFetch(api, "/v1/credentials/revoke", { method: "POST", body: JSON.stringify(body), address });
-
-  it("answers the same for an active, a revoked, a deleted and a malformed token, and revokes only the active one", async () => {
-    const team = await createTeam("Found Tokens");
-    const active = await insertCredentialRow(team.id, "live");
-    const revoked = await insertCredentialRow(team.id, "live");
-    await setCredentialStatus(revoked.id, "revoked");
-    const deleted = await insertCredentialRow(team.id, "test");
-    await deleteCredential(deleted.id);
-
-    for (const token of [active.token, revoked.token, deleted.token, "pk_live_malformed", generateToken("test")]) {
-      const res = await publicRevoke({ token });
-      expect(res.status).toBe(202);
-      expect(await res.json()).toEqual({ status: "received" });
-    }
-    expect(await stored(active.id)).toMatchObject({ status: "revoked", reason: "public_report" });
-    expect(await errorCode(await me(active.token))).toBe("revoked_credential");
-    expect(await eventsOf(active.id)).toEqual([
-      { action: "revoked", actor: null, details: expect.objectContaining({ reason: "public_report" }) },
-    ]);
-    expect(await eventsOf(revoked.id)).toEqual([]);
-    expect(await stored(revoked.id)).toMatchObject({ status: "revoked", reason: null });
-  });
-
-  it("refuses a body without a token with 400", async () => {
-    const res = await publicRevoke({ key: "pk_test_x" });
-    expect(res.status).toBe(400);
-    expect(await errorCode(res)).toBe("invalid_request");
-  });
-
-  it("is throttled per client address like failed credentials", async () => {
-    const address = freshAddress();
-    const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await publicRevoke({ token: generateToken("test") }, address)).status);
-    expect(statuses.slice(0, 30).every((s) => s === 202)).toBe(true);
-    const limited = await publicRevoke({ token: generateToken("test") }, address);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    // Another address is unaffected.
-    expect((await publicRevoke({ token: generateToken("test") })).status).toBe(202);
   });
 });

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { shipments } from "@/db/schema";
-import { apiFetch, insertCredentialRow, createTeam, startApi, type RunningApi } from "./testing";
+import { apiFetch, insertCredentialRow, createTeam, startApi, type RunningApi } from "../testing";
 
 let api: RunningApi;
 let acmeTest: { id: string; token: string };

@@ -1,19 +1,18 @@
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { apiCredentials, credentialEvents, teams, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { apiCredentials, credentialEvents } from "@/db/schema";
 import { ActivityItem } from "@/app/(dashboard)/dashboard/[team]/[env]/activity/_components/activity-item";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ACTIVITY_PAGE_SIZE, listActivity } from "./activity";
 import { changeExpiry, createCredential, rollCredential, setAllowedAddresses } from "@/lib/credentials";
-import { changeRole, inviteMember } from "@/lib/members/members";
+import { changeRole, inviteMember } from "@/lib/members";
 import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
-import { accessFor } from "@/lib/testing";
+import { seededTeams, type SeededTeams } from "@/lib/testing";
 
-const ids: Record<string, string> = {};
-let acmeId = "";
+let users: SeededTeams["users"];
+let teamIds: SeededTeams["teams"];
+let accessOf: SeededTeams["accessOf"];
 const token = generateToken("test");
 
 async function credentialEvent(
@@ -24,24 +23,22 @@ async function credentialEvent(
   const db = await getDb();
   await db
     .insert(credentialEvents)
-    .values({ teamId: acmeId, environment: "test", actorUserId: ids.developer, createdAt: at, ...values });
+    .values({ teamId: teamIds.acme, environment: "test", actorUserId: users.developer.id, createdAt: at, ...values });
 }
 
 beforeAll(async () => {
+  ({ users, teams: teamIds, accessOf } = await seededTeams());
   const db = await getDb();
-  await seedDemoData(db);
-  for (const u of await db.select().from(users)) ids[u.email.split("@")[0]] = u.id;
-  [{ id: acmeId }] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "acme"));
 
   const [kept] = await db
     .insert(apiCredentials)
     .values({
-      teamId: acmeId,
+      teamId: teamIds.acme,
       environment: "test",
       name: "ERP production",
       tokenHash: hashToken(token),
       tokenDisplay: displayToken(token),
-      createdBy: ids.developer,
+      createdBy: users.developer.id,
     })
     .returning();
   const t0 = Date.now() - 60_000;
@@ -71,13 +68,13 @@ beforeAll(async () => {
     new Date(t0 + 3000),
   );
 
-  await inviteMember(await accessFor({ userId: ids.owner }, "acme"), { email: "nora@example.com", role: "developer" });
-  await changeRole(await accessFor({ userId: ids.admin }, "acme"), { userId: ids.viewer, role: "developer" });
+  await inviteMember(await accessOf("owner", "acme"), { email: "nora@example.com", role: "developer" });
+  await changeRole(await accessOf("admin", "acme"), { userId: users.viewer.id, role: "developer" });
 });
 
 describe("the activity log", () => {
   it("merges the environment's credential events with the team's member events, newest first, with who did it", async () => {
-    const { entries, hasOlder } = await listActivity(await accessFor({ userId: ids.viewer }, "acme", "test"), {
+    const { entries, hasOlder } = await listActivity(await accessOf("viewer", "acme", "test"), {
       page: 1,
     });
     expect(hasOlder).toBe(false);
@@ -109,7 +106,7 @@ describe("the activity log", () => {
   });
 
   it("shows member events in both environments, credential events only in their own", async () => {
-    const { entries } = await listActivity(await accessFor({ userId: ids.owner }, "acme", "live"), { page: 1 });
+    const { entries } = await listActivity(await accessOf("owner", "acme", "live"), { page: 1 });
     expect(entries.map((e) => [e.action, e.kind === "credential" ? e.credential.name : e.subject.email])).toEqual([
       ["role_changed", "viewer@example.com"],
       ["invited", "nora@example.com"],
@@ -118,12 +115,12 @@ describe("the activity log", () => {
   });
 
   it("filters by action", async () => {
-    const renamed = await listActivity(await accessFor({ userId: ids.owner }, "acme", "test"), {
+    const renamed = await listActivity(await accessOf("owner", "acme", "test"), {
       page: 1,
       action: "renamed",
     });
     expect(renamed.entries.map((e) => e.action)).toEqual(["renamed"]);
-    const invited = await listActivity(await accessFor({ userId: ids.owner }, "acme", "test"), {
+    const invited = await listActivity(await accessOf("owner", "acme", "test"), {
       page: 1,
       action: "invited",
     });
@@ -131,30 +128,29 @@ describe("the activity log", () => {
   });
 
   it("never contains a token", async () => {
-    const page = await listActivity(await accessFor({ userId: ids.owner }, "acme", "test"), { page: 1 });
+    const page = await listActivity(await accessOf("owner", "acme", "test"), { page: 1 });
     expect(JSON.stringify(page)).not.toContain(token);
     expect(JSON.stringify(page)).not.toContain(hashToken(token));
   });
 
   it("pages 50 at a time", async () => {
     const db = await getDb();
-    const [globex] = await db.select().from(teams).where(eq(teams.slug, "globex"));
     const base = Date.now() - 3_600_000;
     await db.insert(credentialEvents).values(
       Array.from({ length: ACTIVITY_PAGE_SIZE + 5 }, (_, i) => ({
-        teamId: globex.id,
+        teamId: teamIds.globex,
         environment: "test" as const,
         credentialId: crypto.randomUUID(),
         credentialName: `Credential ${i}`,
         action: "created" as const,
-        actorUserId: ids.globex,
+        actorUserId: users.globex.id,
         createdAt: new Date(base + i * 1000),
       })),
     );
-    const first = await listActivity(await accessFor({ userId: ids.developer }, "globex", "test"), { page: 1 });
+    const first = await listActivity(await accessOf("developer", "globex", "test"), { page: 1 });
     expect([first.entries.length, first.hasOlder]).toEqual([ACTIVITY_PAGE_SIZE, true]);
     expect(first.entries[0]).toMatchObject({ credential: { name: `Credential ${ACTIVITY_PAGE_SIZE + 4}` } });
-    const second = await listActivity(await accessFor({ userId: ids.developer }, "globex", "test"), { page: 2 });
+    const second = await listActivity(await accessOf("developer", "globex", "test"), { page: 2 });
     expect(second.entries.map((e) => (e.kind === "credential" ? e.credential.name : ""))).toEqual([
       "Credential 4",
       "Credential 3",
@@ -167,12 +163,12 @@ describe("the activity log", () => {
 
   it("is not shown to a non-member", async () => {
     await expect(
-      accessFor({ userId: ids.globex }, "acme", "test").then((access) => listActivity(access, { page: 1 })),
+      accessOf("globex", "acme", "test").then((access) => listActivity(access, { page: 1 })),
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("reads a roll, an expiry change and an allowed-addresses change back, and the page says them in words", async () => {
-    const access = await accessFor({ userId: ids.globex }, "globex", "live");
+    const access = await accessOf("globex", "globex", "live");
     const { credential, token: first } = await createCredential(access, { name: "Warehouse" });
     const rolled = await rollCredential(access, { id: credential.id, grace: "24h" });
     // lib takes the action's validated input (its "within a year" rule is tested in lib/credentials/shared/expiry.test.ts).
@@ -224,12 +220,11 @@ describe("the activity log", () => {
 
   it("says who acted when no member did, where a token was found in public, and never the token", async () => {
     const db = await getDb();
-    const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "globex"));
     const leakedToken = generateToken("test");
     const tokenDisplay = displayToken(leakedToken);
     const url = "https://github.com/globex/shop/blob/main/.env";
     const base = {
-      teamId: team.id,
+      teamId: teamIds.globex,
       environment: "test" as const,
       credentialId: crypto.randomUUID(),
       credentialName: "Shop",
@@ -246,7 +241,7 @@ describe("the activity log", () => {
       {
         ...base,
         action: "enabled",
-        actorUserId: ids.globex,
+        actorUserId: users.globex.id,
         details: { leaked: true, tokenDisplay },
         createdAt: new Date(t0 + 1000),
       },
@@ -267,12 +262,12 @@ describe("the activity log", () => {
       {
         ...base,
         action: "revoked",
-        actorUserId: ids.globex,
+        actorUserId: users.globex.id,
         details: { reason: "manual", tokenDisplay },
         createdAt: new Date(t0 + 4000),
       },
     ]);
-    const { entries } = await listActivity(await accessFor({ userId: ids.globex }, "globex", "test"), { page: 1 });
+    const { entries } = await listActivity(await accessOf("globex", "globex", "test"), { page: 1 });
     const [manual, publicReport, notified, enabled, leaked] = entries;
     expect(leaked).toMatchObject({
       action: "revoked",

@@ -1,16 +1,16 @@
 import { CredentialsSignin } from "@auth/core/errors";
 import bcrypt from "bcryptjs";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db";
-import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/seed";
 import { createAccount } from "@/lib/teams";
+import { seededTeams } from "@/lib/testing";
 import { authorizeSignIn, logAuthError, ThrottledSignIn } from "./sign-in";
 
 const from = (address: string) => new Headers({ "x-forwarded-for": address });
 
 describe("sign-in", () => {
   beforeAll(async () => {
-    await seedDemoData(await getDb());
+    await seededTeams();
   });
 
   it("accepts the right password, case-insensitively on the email, and refuses a wrong one", async () => {

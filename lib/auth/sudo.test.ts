@@ -4,14 +4,11 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { apiCredentials, credentialEvents, sessions, users } from "@/db/schema";
-import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
+import { apiCredentials, credentialEvents, sessions } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
 import { changeExpiry, createCredential, revokeCredential } from "@/lib/credentials";
-
-import { startSession } from "@/lib/auth/sessions";
-import { SIGN_IN_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in-throttle";
-import { accessFor } from "@/lib/testing";
-import { confirmPasswordAction } from "../../../../actions";
+import { seededTeams, type SeededTeams } from "@/lib/testing";
+import { confirmPasswordAction } from "@/app/(dashboard)/dashboard/actions";
 import {
   changeExpiryAction,
   createCredentialAction,
@@ -21,7 +18,9 @@ import {
   revokeCredentialAction,
   rollCredentialAction,
   setAllowedAddressesAction,
-} from "./actions";
+} from "@/app/(dashboard)/dashboard/[team]/[env]/developers/api-credentials/actions";
+import { startSession } from "./sessions";
+import { SIGN_IN_FAILURES_PER_EMAIL } from "./sign-in-throttle";
 
 const browser = vi.hoisted(() => ({
   cookie: null as { user: { id: string }; sessionId: string } | null,
@@ -33,11 +32,12 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded
 const live = { team: "acme", environment: "live" } as const;
 const test = { team: "acme", environment: "test" } as const;
 const ids = new Map<string, string>();
+let accessOf: SeededTeams["accessOf"];
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  for (const u of await db.select({ id: users.id, email: users.email }).from(users)) ids.set(u.email, u.id);
+  const seeded = await seededTeams();
+  for (const u of Object.values(seeded.users)) ids.set(u.email, u.id);
+  accessOf = seeded.accessOf;
 });
 
 /** Signs in afresh (a new session row) and makes it the cookie the next calls carry; returns the session id. */
@@ -67,7 +67,7 @@ async function snapshot() {
 
 /** A credential to change, made directly in lib: `revoked` for one to enable, `ended` for one to extend. */
 async function fixture(environment: "live" | "test", state?: "revoked" | "ended"): Promise<string> {
-  const owner = await accessFor({ userId: ids.get("owner@example.com")! }, "acme", environment);
+  const owner = await accessOf("owner", "acme", environment);
   const { credential } = await createCredential(owner, { name: "Fixture" });
   if (state === "revoked") await revokeCredential(owner, { id: credential.id });
   if (state === "ended") await changeExpiry(owner, { id: credential.id, expiry: { choice: "now" } });

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
 import { PLAIN_TEXT_MESSAGE } from "@/lib/platform/shared/text";
+import { seededTeams } from "@/lib/testing";
 import { signUp } from "./actions";
 
 vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
@@ -32,7 +32,7 @@ async function userCount() {
 }
 
 beforeAll(async () => {
-  await seedDemoData(await getDb());
+  await seededTeams();
 });
 
 describe("sign-up", () => {

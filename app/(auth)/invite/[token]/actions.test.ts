@@ -1,10 +1,7 @@
 // Accepting an invitation as a new person: the name and password follow the sign-up rules.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db";
-import { seedDemoData } from "@/db/seed";
-import { inviteMember } from "@/lib/members/members";
-import { authorizedAccess } from "@/lib/testing";
-import { users } from "@/db/schema";
+import { inviteMember } from "@/lib/members/invitations";
+import { seededTeams } from "@/lib/testing";
 import { PLAIN_TEXT_MESSAGE } from "@/lib/platform/shared/text";
 import { acceptAsNewUserAction } from "./actions";
 
@@ -19,11 +16,8 @@ vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => nul
 let token = "";
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  const [owner] = (await db.select().from(users)).filter((u) => u.email === "owner@example.com");
-  const access = await authorizedAccess({ userId: owner.id }, "acme", "members:manage");
-  ({ token } = await inviteMember(access, { email: "invitee@example.com", role: "developer" }));
+  const { owner } = await seededTeams();
+  ({ token } = await inviteMember(owner, { email: "invitee@example.com", role: "developer" }));
 });
 
 function form(fields: { name?: string; password?: string }) {

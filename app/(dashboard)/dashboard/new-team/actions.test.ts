@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { teams, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { teams } from "@/db/schema";
 import { listTeamsOfUser } from "@/lib/teams/access";
 import type { UserSummary } from "@/lib/auth/users";
+import { seededTeams } from "@/lib/testing";
 import { createTeamAction } from "./actions";
 
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
@@ -12,13 +11,7 @@ vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => ses
 
 describe("create a team", () => {
   beforeAll(async () => {
-    const db = await getDb();
-    await seedDemoData(db);
-    const [viewer] = await db
-      .select({ id: users.id, email: users.email, name: users.name })
-      .from(users)
-      .where(eq(users.email, "viewer@example.com"));
-    session.user = viewer;
+    session.user = (await seededTeams()).users.viewer;
   });
 
   it("any signed-in user, even a Read-only member elsewhere, creates one and becomes its Owner", async () => {

@@ -1,13 +1,10 @@
-// Each action resolves the caller's membership once (lib/dashboard/action.ts) and hands it down: a credential
+// Each action resolves the caller's membership once (lib/dashboard/action-guard.ts) and hands it down: a credential
 // action reads the memberships table exactly once; a members change reads it once more, under a row
 // lock inside its transaction, because that second read guards against a concurrent change.
 // Every query is counted through drizzle's logger, transactions included.
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
 import { createCredential } from "@/lib/credentials";
-import { accessFor } from "@/lib/testing";
+import { seededTeams } from "@/lib/testing";
 import type { UserSummary } from "@/lib/auth/users";
 import * as credentialActions from "./developers/api-credentials/actions";
 import * as memberActions from "./settings/members/actions";
@@ -38,16 +35,10 @@ async function membershipReads(call: () => Promise<{ ok: boolean }>) {
 }
 
 beforeAll(async () => {
-  const { getDb } = await import("@/db");
-  const db = await getDb();
-  await seedDemoData(db);
-  const userRows = await db.select({ id: users.id, email: users.email, name: users.name }).from(users);
-  const byEmail = (email: string) => userRows.find((u) => u.email === email)!;
-  session.user = byEmail("owner@example.com");
-  const owner = await accessFor({ userId: session.user.id }, "acme", "test");
+  const { users, owner } = await seededTeams();
+  session.user = users.owner;
   const { credential } = await createCredential(owner, { name: "Counted" });
-  const [invitee] = await db.select({ id: users.id }).from(users).where(eq(users.email, "developer@example.com"));
-  ids = { credential: credential.id, viewer: byEmail("viewer@example.com").id, invitee: invitee.id };
+  ids = { credential: credential.id, viewer: users.viewer.id, invitee: users.developer.id };
 });
 
 describe("an action reads the caller's membership once", () => {

@@ -4,8 +4,7 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { apiCredentials, credentialEvents, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { apiCredentials, credentialEvents } from "@/db/schema";
 import { CREDENTIAL_GONE, createCredential, revokeCredential } from "@/lib/credentials";
 import type { UserSummary } from "@/lib/auth/users";
 import { TOKEN_PATTERN } from "@/lib/credentials/tokens";
@@ -22,13 +21,13 @@ import {
   setAllowedAddressesAction,
 } from "./actions";
 import type { SignedInUser } from "@/lib/auth/sessions";
-import { accessFor, justConfirmedSession } from "@/lib/testing";
+import { justConfirmedSession, seededTeams } from "@/lib/testing";
 
 const session = vi.hoisted(() => ({ user: null as SignedInUser | null }));
 vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 
 const usersByEmail = new Map<string, UserSummary>();
-/** Signed in, with the password just confirmed (sudo mode has its own tests: password-confirmation.test.ts). */
+/** Signed in, with the password just confirmed (sudo mode has its own tests: lib/auth/sudo.test.ts). */
 function signInAs(email: string | null) {
   session.user = email ? { ...usersByEmail.get(email)!, session: justConfirmedSession() } : null;
 }
@@ -45,17 +44,13 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users))
-    usersByEmail.set(u.email, u);
-  const owner = { userId: usersByEmail.get("owner@example.com")!.id };
-  const grace = { userId: usersByEmail.get("globex@example.com")!.id };
-  const active = await createCredential(await accessFor(owner, "acme", "test"), { name: "ERP production" });
-  const revoked = await createCredential(await accessFor(owner, "acme", "test"), { name: "Old shop" });
-  await revokeCredential(await accessFor(owner, "acme", "test"), { id: revoked.credential.id });
-  const acmeLive = await createCredential(await accessFor(owner, "acme", "live"), { name: "Live ERP" });
-  const globexTest = await createCredential(await accessFor(grace, "globex", "test"), { name: "Globex shop" });
+  const { users, owner, ownerLive, globexOwner } = await seededTeams();
+  for (const u of Object.values(users)) usersByEmail.set(u.email, u);
+  const active = await createCredential(owner, { name: "ERP production" });
+  const revoked = await createCredential(owner, { name: "Old shop" });
+  await revokeCredential(owner, { id: revoked.credential.id });
+  const acmeLive = await createCredential(ownerLive, { name: "Live ERP" });
+  const globexTest = await createCredential(globexOwner, { name: "Globex shop" });
   fixtures = {
     active: active.credential.id,
     revoked: revoked.credential.id,

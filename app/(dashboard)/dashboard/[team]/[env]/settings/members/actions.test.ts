@@ -3,9 +3,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { invitations, memberEvents, memberships, teams, users } from "@/db/schema";
-import { demoUsers, seedDemoData } from "@/db/seed";
-import { accessFor, authorizedAccess } from "@/lib/testing";
+import { invitations, memberEvents, memberships } from "@/db/schema";
+import { demoUsers } from "@/db/seed";
+import { accessFor, authorizedAccess, seededTeams } from "@/lib/testing";
 import type { Role } from "@/lib/platform/shared/terms";
 import type { UserSummary } from "@/lib/auth/users";
 import {
@@ -71,11 +71,9 @@ async function expectRefused(email: string | null, call: () => Promise<{ ok: boo
 }
 
 beforeAll(async () => {
-  const db = await getDb();
-  await seedDemoData(db);
-  for (const u of await db.select({ id: users.id, email: users.email, name: users.name }).from(users))
-    byEmail.set(u.email, u);
-  [{ id: acmeId }] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, "acme"));
+  const seeded = await seededTeams();
+  for (const u of Object.values(seeded.users)) byEmail.set(u.email, u);
+  acmeId = seeded.teams.acme;
 });
 
 // Each test starts from the seeded Acme roles, with no invitations and no events.
