@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiCredentials, credentialEvents, teams } from "@/db/schema";
 import type { Environment } from "@/lib/platform/shared";
-import { displayToken, generateToken, hashToken } from "@/lib/credentials";
+import { displayToken, enable, generateToken, hashToken, revoke } from "@/lib/credentials";
 import { assertMatchesDocument } from "./openapi-contract";
 import { createApiServer } from "./server";
 
@@ -51,12 +51,11 @@ export async function insertCredentialRow(teamId: string, environment: Environme
   return { id: row.id, name, token, tokenHash };
 }
 
+/** Revokes or enables a credential through the store's transitions (the only writers of its state). */
 export async function setCredentialStatus(id: string, status: "active" | "revoked") {
   const db = await getDb();
-  await db
-    .update(apiCredentials)
-    .set({ status, revokedAt: status === "revoked" ? new Date() : null })
-    .where(eq(apiCredentials.id, id));
+  const where = eq(apiCredentials.id, id);
+  await (status === "revoked" ? revoke(db, where, "manual") : enable(db, where));
 }
 
 export async function deleteCredential(id: string) {

@@ -48,7 +48,7 @@ describe("POST /v1/credentials/revoke (anyone holding a token)", () => {
       { action: "revoked", actor: null, details: expect.objectContaining({ reason: "public_report" }) },
     ]);
     expect(await credentialEventsOf(revoked.id)).toEqual([]);
-    expect(await storedCredential(revoked.id)).toMatchObject({ status: "revoked", reason: null });
+    expect(await storedCredential(revoked.id)).toMatchObject({ status: "revoked", reason: "manual" });
   });
 
   it("refuses a body without a token with 400", async () => {
