@@ -82,6 +82,9 @@ function violations(files: Source[]): string[] {
         broke("lib may not import app, components or api");
       if (f.file.startsWith("api/") && /^(app|components)\//.test(target))
         broke("api may not import app or components");
+      // The /v1 path (api/, server.ts) never loads Next.js's or Auth.js's glue.
+      if ((f.file.startsWith("api/") || f.file === "server.ts") && to === "dashboard")
+        broke("the /v1 path may not import lib/dashboard (Next.js and Auth.js)");
       if (f.file.startsWith("db/") && to && !DB_MAY_IMPORT.has(target))
         broke("db may import only the lib/platform leaves in DB_MAY_IMPORT");
       if (f.file.startsWith("db/") && /^(app|components|api)\//.test(target))
@@ -147,6 +150,8 @@ describe("the tree's import rules", () => {
     ["lib may not import app", "lib/credentials/x.ts", 'import { a } from "@/app/page";'],
     ["lib may not import api", "lib/usage/x.ts", 'import { a } from "@/api/app";'],
     ["api may not import components", "api/x.ts", 'import { a } from "@/components/ui/button";'],
+    ["api may not import the dashboard's glue", "api/x.ts", 'import { auth } from "@/lib/dashboard";'],
+    ["server.ts may not import the dashboard's glue", "server.ts", 'import { auth } from "@/lib/dashboard";'],
     ["db may not import lib beyond its leaves", "db/x.ts", 'import { a } from "@/lib/credentials";'],
     [
       "client file imports a server face",
