@@ -61,6 +61,15 @@ export async function startInstance(port: number, env: Record<string, string>, a
   throw new Error(`instance on port ${port} did not answer within 60 s: ${stderr}`);
 }
 
+/** A standalone API process: `kill` sends any signal (SIGKILL: a crash); `output` is its stdout and stderr so far. */
+export type StandaloneApi = Instance & {
+  pid: number;
+  exitCode: () => number | null;
+  exited: Promise<number | null>;
+  kill: (signal: NodeJS.Signals) => void;
+  output: () => string;
+};
+
 /**
  * The API alone (api/standalone.ts, run from source by tsx: no build needed) on `databaseUrl`, on a
  * free port, behind one trusted proxy. `stop` sends SIGTERM and waits for the exit.
@@ -68,7 +77,7 @@ export async function startInstance(port: number, env: Record<string, string>, a
 export async function startStandaloneApi(
   databaseUrl: string,
   env: Record<string, string> = {},
-): Promise<Instance & { exitCode: () => number | null }> {
+): Promise<StandaloneApi> {
   const child: ChildProcess = spawn(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.dev.json", "api/standalone.ts"],
@@ -92,12 +101,20 @@ export async function startStandaloneApi(
     child.stderr?.on("data", read);
     child.once("exit", (code) => reject(new Error(`the API exited (${code}): ${output}`)));
   });
+  const exited = new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
   return {
     url,
+    pid: child.pid!,
     exitCode: () => child.exitCode,
+    exited,
+    kill: (signal) => void child.kill(signal),
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),
