@@ -2,8 +2,8 @@
 // With the embedded database this is the only way to run both (PGlite allows one process).
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
-import { apiRequestListener, ServerResponseWithApiHeaders } from "./api/server";
-import { closeDatabase, databaseConfigFromEnv, describeDatabase, getDb } from "./db";
+import { apiRequestListener, ServerResponseWithApiHeaders, stopGracefullyOnSignals } from "./api/server";
+import { databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { config, disableNextTelemetryUnlessSet, ensureAuthSecret } from "@/lib/platform";
 import { seedDemoUsage } from "@/lib/usage";
@@ -11,7 +11,7 @@ import { setClientAddress } from "@/lib/platform";
 import { logError, logInfo } from "@/lib/platform";
 import { schedulePruningIdempotencyKeys } from "@/lib/platform";
 import { prepareThrottles } from "@/lib/platform";
-import { flushUsage, scheduleUsageFlush } from "@/lib/usage";
+import { scheduleUsageFlush } from "@/lib/usage";
 
 const demo = process.argv.includes("--demo");
 
@@ -53,6 +53,8 @@ async function main() {
   });
   server.on("upgrade", nextApp.getUpgradeHandler());
   server.keepAliveTimeout = 65_000;
+  // SIGTERM: Next.js's requests and the API's finish alike (lib/platform/shutdown.ts); then usage, the database.
+  stopGracefullyOnSignals(server, settings);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -71,21 +73,6 @@ async function main() {
           .join(", ")}`,
       );
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logInfo(`${signal} received, shutting down.`);
-    server.close();
-    server.closeAllConnections();
-    // The counts of the last few seconds: written before the database closes (a failure is logged).
-    await flushUsage();
-    await closeDatabase();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
 main().catch((err) => {

@@ -2,10 +2,10 @@
 // or run alone by api/standalone.ts.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { logError } from "@/lib/platform";
+import { databaseOutage, isDatabaseUnavailable, logError } from "@/lib/platform";
 import { allowedMethodsOf } from "./allowed-methods";
 import type { ApiEnv } from "./context";
-import { apiError, invalidRequest } from "./errors";
+import { apiError, databaseUnavailable, invalidRequest } from "./errors";
 import { accessLog, loggablePath } from "./middleware/access-log";
 import { bearerAuth } from "./middleware/bearer-auth";
 import { limitBody } from "./middleware/body-limit";
@@ -28,7 +28,7 @@ export function createApiApp() {
   app.openAPIRegistry.registerComponent("securitySchemes", "credential", SECURITY_SCHEME);
   app.use(accessLog);
 
-  // The routes without a credential: liveness for load balancers; this API's description and
+  // The routes without a credential: readiness and liveness for load balancers; this API's description and
   // reference; leak reports from GitHub's secret scanning (signed by GitHub, verified first); a
   // revoke by anyone who holds a token.
   app.route("/health", health);
@@ -67,6 +67,12 @@ export function createApiApp() {
       return apiError(c, 400, "invalid_request", "The request body must be JSON.");
     if (err instanceof HTTPException && err.status === 415)
       return apiError(c, 415, "unsupported_media_type", "Send the body as application/json.");
+    // The database cannot be reached (the credential lookup included): 503 with Retry-After, and one
+    // line in the log per outage rather than one per request (lib/platform/outage.ts).
+    if (isDatabaseUnavailable(err)) {
+      databaseOutage().refused(err);
+      return databaseUnavailable(c);
+    }
     // Name and message only, redacted: a stack, a query's parameters or request data could carry secrets.
     logError("api", `${c.req.method} ${loggablePath(c)} failed`, err);
     return apiError(c, 500, "internal_error", "Something went wrong on our side.");

@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { RETRY_AFTER_SECONDS } from "@/lib/platform";
 import { fieldErrors } from "@/lib/shipments";
 
 export type ApiErrorCode =
@@ -40,6 +41,22 @@ export function apiError(
 export function invalidRequest(c: Context, error: z.ZodError) {
   const fields = fieldErrors(error);
   return apiError(c, 400, "invalid_request", `Invalid fields: ${Object.keys(fields).join(", ")}.`, { fields });
+}
+
+/**
+ * 503 service_unavailable: the database cannot be reached right now (lib/platform/outage.ts). Nothing
+ * is wrong with the request: the same request may be sent again after Retry-After.
+ */
+export function databaseUnavailable(c: Context) {
+  return apiError(
+    c,
+    503,
+    "service_unavailable",
+    "The service cannot reach its database right now. Try again shortly.",
+    {
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    },
+  );
 }
 
 /** RFC 6750: a 401 names the scheme and realm the client should authenticate with. */

@@ -163,6 +163,80 @@ describe("Idempotency-Key on POST /v1/shipments", () => {
 });
 
 describe("request bodies", () => {
+  // A valid shipment whose extra field (ignored by the schema) nests `depth` levels in all.
+  const nested = (reference: string, depth: number) =>
+    JSON.stringify(parcel(reference)).replace(/}$/, `,"extra":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`);
+
+  it("refuses a body nested 10,000 deep with 400 invalid_request naming the problem, with or without a key", async () => {
+    for (const headers of [{ "Idempotency-Key": newKey() }, {}] as Record<string, string>[]) {
+      const reference = newKey();
+      const res = await apiFetch(api, "/v1/shipments", {
+        method: "POST",
+        token: acmeTest.token,
+        body: nested(reference, 10_000),
+        headers,
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toEqual({
+        code: "invalid_request",
+        message: "The request body is nested more than 64 levels deep.",
+      });
+      expect(await shipmentsWithReference(reference)).toHaveLength(0);
+    }
+  });
+
+  it("accepts a body nested 64 deep, and replays it", async () => {
+    const key = newKey();
+    const send = () =>
+      apiFetch(api, "/v1/shipments", {
+        method: "POST",
+        token: acmeTest.token,
+        body: nested(key, 64),
+        headers: { "Idempotency-Key": key },
+      });
+    expect((await send()).status).toBe(201);
+    expect((await send()).headers.get("idempotent-replayed")).toBe("true");
+    const deeper = await apiFetch(api, "/v1/shipments", {
+      method: "POST",
+      token: acmeTest.token,
+      body: nested(key, 65),
+    });
+    expect(deeper.status).toBe(400);
+    // Brackets and escaped quotes inside strings are text, not depth.
+    const address = `Flat "[{${"[".repeat(100)}\\", ${"{".repeat(100)} Road`;
+    const inStrings = await apiFetch(api, "/v1/shipments", {
+      method: "POST",
+      token: acmeTest.token,
+      body: JSON.stringify({ ...parcel(key), recipient: { name: "Ada", address } }),
+    });
+    expect(inStrings.status).toBe(201);
+    expect((await inStrings.json()).recipient.address).toBe(address);
+  });
+
+  it("refuses a JSON body that is not valid UTF-8 with 400 invalid_request, storing nothing", async () => {
+    const reference = newKey();
+    const json = JSON.stringify({ ...parcel(reference), recipient: { name: "Ada XX", address: "London" } });
+    const body = Buffer.from(json, "utf8");
+    body.set([0xff, 0xfe], body.indexOf("XX")); // "Ada \xff\xfe": not UTF-8, once U+FFFD twice
+    for (const headers of [{ "Idempotency-Key": newKey() }, {}] as Record<string, string>[]) {
+      const res = await apiFetch(api, "/v1/shipments", { method: "POST", token: acmeTest.token, body, headers });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toEqual({
+        code: "invalid_request",
+        message: "The request body is not valid UTF-8.",
+      });
+    }
+    expect(await shipmentsWithReference(reference)).toHaveLength(0);
+    // The same body as UTF-8 is accepted, and what was sent is what is stored.
+    const valid = await apiFetch(api, "/v1/shipments", {
+      method: "POST",
+      token: acmeTest.token,
+      body: Buffer.from(json.replace("XX", "\u00e9\u00e8"), "utf8"),
+    });
+    expect(valid.status).toBe(201);
+    expect((await valid.json()).recipient.name).toBe("Ada éè");
+  });
+
   it("refuses a body that is not JSON with 400 invalid_request", async () => {
     const res = await apiFetch(api, "/v1/shipments", { method: "POST", token: acmeTest.token, body: "{not json" });
     expect(res.status).toBe(400);

@@ -44,6 +44,9 @@ export async function answerIdempotently(
   }
   const { team, environment } = principalOf(c);
   // The body as parsed (the validator has read it): the same JSON is the same request, whatever its spacing.
+  // Safe to serialize again: limitBody (middleware/body-limit.ts) refused anything nested more than 64
+  // deep (JSON.stringify recurses; at about 5,000 levels it overflowed the stack: a 500). Kept over hashing
+  // the raw text so that a key's hash is the one earlier versions kept: a retry across a deploy replays.
   const request = `${c.req.method} ${c.req.path}\n${JSON.stringify(await c.req.json())}`;
   const outcome = await runIdempotently(
     { teamId: team.id, environment },
@@ -67,6 +70,9 @@ export async function answerIdempotently(
         "This Idempotency-Key was used in the last 24 hours for another request. Use a new key for a new request.",
       );
     case "in_use":
+      // A 409 now means a live request's transaction holds the key (a dead one's is rolled back by the
+      // database within about a second: docs/decisions/012), and those take milliseconds: a second
+      // is an honest wait, and the shortest Retry-After can say.
       return apiError(
         c,
         409,

@@ -18,6 +18,7 @@ const UNROUTED: Record<number, readonly string[]> = {
   405: ["method_not_allowed"],
   413: BODY_ERRORS[413],
   429: CREDENTIAL_ERRORS[429],
+  503: CREDENTIAL_ERRORS[503],
 };
 
 let documentPromise: Promise<ApiDocument> | undefined;

@@ -42,7 +42,22 @@ describe("GET /v1/openapi.json", () => {
     );
     served.delete("GET /v1/docs/scalar.js");
     expect([...served].sort()).toEqual(documented(document).sort());
-    expect(served.size).toBe(9);
+    expect(served.size).toBe(10);
+  });
+
+  it("documents 503 service_unavailable with Retry-After on every route that needs the database", () => {
+    // These answer from memory: the document, its reference and liveness.
+    const withoutDatabase = ["GET /v1/openapi.json", "GET /v1/docs", "GET /v1/health/live"];
+    const operations = Object.entries(document.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation })),
+    );
+    const needDatabase = operations.filter(({ name }) => !withoutDatabase.includes(name));
+    expect(needDatabase.length).toBe(operations.length - withoutDatabase.length);
+    const undocumented = needDatabase.filter(({ operation }) => {
+      const response = operation.responses["503"] as { headers?: Record<string, unknown> } | undefined;
+      return !response?.headers?.["Retry-After"];
+    });
+    expect(undocumented.map(({ name }) => name)).toEqual([]);
   });
 
   it("is public and cacheable, and names API_BASE_URL as its server", async () => {

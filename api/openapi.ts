@@ -28,7 +28,9 @@ const ERROR_MEANINGS: Record<ApiErrorCode, string> = {
   payload_too_large: "the body is over 1 MB",
   rate_limited: "too many refused credentials from this client address (with `Retry-After`)",
   internal_error: "anything unexpected (retrying is safe with an `Idempotency-Key`)",
-  service_unavailable: "GitHub's public keys cannot be fetched right now",
+  service_unavailable:
+    "the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); " +
+    "nothing is wrong with the request, send it again after `Retry-After` seconds",
 };
 
 /** `{"error": {"code", "message", "fields"?}}` with the codes this status can carry on this route. */
@@ -51,6 +53,7 @@ const ERROR_HEADERS: Partial<Record<number, Record<string, ReturnType<typeof hea
   405: { Allow: header("The methods this path takes.") },
   409: { "Retry-After": header("Seconds to wait before retrying.") },
   429: { "Retry-After": header("Seconds to wait before retrying.") },
+  503: { "Retry-After": header("Seconds to wait before retrying.") },
 };
 
 /** The error responses of a route: status → the codes it can answer with. */
@@ -76,12 +79,16 @@ export function responses(success: Responses, errors: ErrorsByStatus = {}): Resp
   return { ...success, ...errorResponses(errors) };
 }
 
-/** What every route behind the bearer middleware can be refused with, before its handler runs. */
+/**
+ * What every route behind the bearer middleware can be refused with, before its handler runs: the
+ * credential's lookup needs the database, so each can be 503 while it cannot be reached.
+ */
 export const CREDENTIAL_ERRORS = {
   401: ["missing_credentials", "invalid_credentials", "revoked_credential", "expired_credential"],
   403: ["ip_not_allowed"],
   429: ["rate_limited"],
   500: ["internal_error"],
+  503: ["service_unavailable"],
 } as const;
 
 /** What a route that takes a JSON body can be refused with besides its own validation. */
@@ -127,14 +134,16 @@ export function apiDocument(app: OpenAPIHono<ApiEnv>, serverUrl: string) {
       description:
         "Create and track shipments. Authenticate every request with `Authorization: Bearer <token>`. " +
         'Errors are `{"error": {"code", "message"}}`; branch on `code`. An authenticated request to an unknown path is 404 ' +
-        "`not_found`, to a known path with another method 405 `method_not_allowed` (with `Allow`); without a credential both are 401.",
+        "`not_found`, to a known path with another method 405 `method_not_allowed` (with `Allow`); without a credential both are 401. " +
+        "While the service cannot reach its database, a request that needs it is 503 `service_unavailable` with `Retry-After`: " +
+        "send it again after that many seconds (with an `Idempotency-Key` for a POST).",
     },
     servers: [{ url: serverUrl }],
     security: BEARER,
     tags: [
       { name: "Shipments", description: "Scoped by the credential's team and environment." },
       { name: "Credentials", description: "Who a token is; revoking a token found in public." },
-      { name: "Service", description: "Liveness, this document and its reference." },
+      { name: "Service", description: "Readiness, liveness, this document and its reference." },
     ],
   });
 }

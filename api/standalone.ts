@@ -1,13 +1,13 @@
 // The /v1 API alone (e.g. api.ecourier.io), scaled apart from the dashboard. PostgreSQL only:
 // the embedded database allows one process, which server.ts already is.
 import type { AddressInfo } from "node:net";
-import { closeDatabase, getDb } from "@/db";
+import { getDb } from "@/db";
 import { config, type Config } from "@/lib/platform";
 import { logError, logInfo } from "@/lib/platform";
 import { schedulePruningIdempotencyKeys } from "@/lib/platform";
 import { prepareThrottles } from "@/lib/platform";
-import { flushUsage, scheduleUsageFlush } from "@/lib/usage";
-import { createApiServer } from "./server";
+import { scheduleUsageFlush } from "@/lib/usage";
+import { createApiServer, stopGracefullyOnSignals } from "./server";
 
 // Every variable validated first: a wrong one stops the start here, named (lib/platform/config.ts).
 let settings: Config;
@@ -27,17 +27,6 @@ schedulePruningIdempotencyKeys();
 scheduleUsageFlush();
 const port = settings.PORT ?? 4000;
 const server = createApiServer({ trustedProxyHops: settings.TRUST_PROXY });
+stopGracefullyOnSignals(server, settings);
 // PORT=0: any free port (the tests); the log names the one taken.
 server.listen(port, () => logInfo(`eCourier API on http://localhost:${(server.address() as AddressInfo).port}/v1`));
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    // Once the last request has answered: its usage counts are written, then the database closes.
-    server.close(
-      () =>
-        void flushUsage()
-          .then(closeDatabase)
-          .then(() => process.exit(0)),
-    );
-    server.closeAllConnections();
-  });
-}

@@ -6,8 +6,9 @@ import { getCurrentUser, safeReturnPath } from "@/lib/dashboard";
 import { endAllSessions } from "@/lib/auth";
 
 /** Ends the session, then goes to sign-in, or back to a page on this site the form names (an invitation). */
-export async function signOutAction(formData: FormData): Promise<void> {
-  const returnTo = formData.get("returnTo");
+// Any argument is accepted (a POST can send a text body, or none): only a form's returnTo is read.
+export async function signOutAction(formData: unknown): Promise<void> {
+  const returnTo = formData instanceof FormData ? formData.get("returnTo") : null;
   await signOut({ redirectTo: returnTo ? safeReturnPath(returnTo) : "/login" });
 }
 

@@ -278,8 +278,9 @@ export const sessions = pgTable(
 );
 
 // POST /v1/shipments with an Idempotency-Key: one row per key, per team and environment, for 24
-// hours (lib/platform/idempotency.ts). While the first request runs, `lock_id` names it and the response is
-// null; then the response is kept so a retry gets it again. A 5xx is not kept (the row is deleted).
+// hours (lib/platform/idempotency.ts). Written with the response, in the transaction of the request's
+// work, which holds an advisory lock on the key while it runs; a retry gets the kept response again. A
+// 5xx is not kept (nothing is written).
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
@@ -290,6 +291,8 @@ export const idempotencyKeys = pgTable(
     key: text("key").notNull(),
     // SHA-256 of the method, path and body: the same key with another request is refused.
     requestHash: text("request_hash").notNull(),
+    // The claim of the version before (docs/decisions/012): a row without a response is one such claim
+    // (taken over by the same request); a new lock_id makes its guarded update fail. Unused after that.
     lockId: uuid("lock_id").notNull(),
     lockedAt: timestamp("locked_at", { withTimezone: true }).notNull().defaultNow(),
     responseStatus: integer("response_status"),

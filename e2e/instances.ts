@@ -80,9 +80,19 @@ export async function startStandaloneApi(
 ): Promise<StandaloneApi> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.dev.json", "api/standalone.ts"],
+    // tsx as a loader of this node process, not tsx's command line: that one runs the server as its
+    // child, so a SIGKILL (a crash) would kill the command line and leave the server running.
+    ["--import", "tsx", "api/standalone.ts"],
     {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", TRUST_PROXY: "1", NODE_ENV: "production", ...env },
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: "tsconfig.dev.json",
+        DATABASE_URL: databaseUrl,
+        PORT: "0",
+        TRUST_PROXY: "1",
+        NODE_ENV: "production",
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

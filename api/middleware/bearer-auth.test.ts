@@ -253,14 +253,14 @@ describe("throttling failed authentication", () => {
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(res.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(await res.json()).toEqual({ error: { code: "rate_limited", message: expect.any(String) } });
-    // The check precedes the database, so a key this server has not accepted yet waits too…
+    // A working credential still gets in from the blocked address, even one never used before…
     const unused = remember(await insertCredentialRow(team.id, "test", "Not yet used"));
-    expect((await apiFetch(api, "/v1/me", { token: unused.token, address })).status).toBe(429);
-    // …while other addresses are unaffected.
+    expect((await apiFetch(api, "/v1/me", { token: unused.token, address })).status).toBe(200);
+    // …and other addresses are unaffected.
     expect((await apiFetch(api, "/v1/me", { token: unused.token, address: freshAddress() })).status).toBe(200);
   });
 
-  it("lets a key that already worked through a blocked address (a shared NAT), still checked on every request", async () => {
+  it("lets a working key through a blocked address (a shared NAT), still checked on every request", async () => {
     const shop = remember(await insertCredentialRow(team.id, "test", "Shop behind the same NAT"));
     const address = freshAddress();
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(200);
@@ -269,11 +269,9 @@ describe("throttling failed authentication", () => {
     expect((await apiFetch(api, "/v1/me", { token: generateToken("test"), address })).status).toBe(429);
 
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(200);
-    // Not a cached verdict: revoked, it is refused on the next request, and then throttled like a guess.
+    // Not a cached verdict: revoked, it is refused on the very next request — with 429, as every refusal
+    // from a blocked address is, so the address learns nothing about the tokens it tries.
     await setCredentialStatus(shop.id, "revoked");
-    expect(await (await apiFetch(api, "/v1/me", { token: shop.token, address })).json()).toMatchObject({
-      error: { code: "revoked_credential" },
-    });
     expect((await apiFetch(api, "/v1/me", { token: shop.token, address })).status).toBe(429);
   });
 
@@ -295,13 +293,13 @@ describe("throttling failed authentication", () => {
 
   it("with no trusted proxy (npm run start:api's default), clients are told apart by their own address, whatever they send", async () => {
     const direct = await startApi({ trustedProxyHops: 0 });
-    const fresh = remember(await insertCredentialRow(team.id, "test", "Not yet used directly")); // no NAT exemption yet
+    const fresh = remember(await insertCredentialRow(team.id, "test", "Not yet used directly"));
     try {
       for (let i = 0; i < 30; i++) {
         const res = await fetchFrom("127.0.0.1", direct, generateToken("test"), `10.9.${i}.1`);
         expect(res.status).toBe(401);
       }
-      expect((await fetchFrom("127.0.0.1", direct, fresh.token, "10.9.200.1")).status).toBe(429);
+      expect((await fetchFrom("127.0.0.1", direct, generateToken("test"), "10.9.200.1")).status).toBe(429);
       // Another client (another address) is not locked out by the first one's failures.
       expect((await fetchFrom("127.0.0.2", direct, fresh.token)).status).toBe(200);
     } finally {

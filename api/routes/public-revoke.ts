@@ -43,7 +43,7 @@ const route = createRoute({
   request: { body: { required: true, content: json(PublicRevoke) } },
   responses: responses(
     { 202: { description: "Received.", content: json(z.object({ status: z.literal("received") })) } },
-    { ...BODY_ERRORS, 429: ["rate_limited"], 500: ["internal_error"] },
+    { ...BODY_ERRORS, 429: ["rate_limited"], 500: ["internal_error"], 503: ["service_unavailable"] },
   ),
 });
 

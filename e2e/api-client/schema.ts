@@ -8,10 +8,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness
-         * @description For load balancers. Needs no credential.
+         * Readiness
+         * @description For load balancers: 200 while this instance can serve requests (its database answers within a second), 503 `service_unavailable` with `Retry-After` while it cannot. Needs no credential.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description 200 while the process runs, whether or not its database answers: restart an instance only when this fails. Needs no credential.
+         */
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -267,7 +287,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The API is up. */
+            /** @description The API can serve requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); nothing is wrong with the request, send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "service_unavailable";
+                            /** @description For people: may change; branch on `code`. */
+                            message: string;
+                            /** @description 400 only: each bad field by its path (`recipient.name`). */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is running. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -443,9 +508,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `service_unavailable`: GitHub's public keys cannot be fetched right now. */
+            /** @description `service_unavailable`: the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); nothing is wrong with the request, send it again after `Retry-After` seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -595,6 +662,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description `service_unavailable`: the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); nothing is wrong with the request, send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "service_unavailable";
+                            /** @description For people: may change; branch on `code`. */
+                            message: string;
+                            /** @description 400 only: each bad field by its path (`recipient.name`). */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
         };
     };
     getMe: {
@@ -691,6 +780,28 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal_error";
+                            /** @description For people: may change; branch on `code`. */
+                            message: string;
+                            /** @description 400 only: each bad field by its path (`recipient.name`). */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description `service_unavailable`: the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); nothing is wrong with the request, send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "service_unavailable";
                             /** @description For people: may change; branch on `code`. */
                             message: string;
                             /** @description 400 only: each bad field by its path (`recipient.name`). */
@@ -822,6 +933,28 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal_error";
+                            /** @description For people: may change; branch on `code`. */
+                            message: string;
+                            /** @description 400 only: each bad field by its path (`recipient.name`). */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description `service_unavailable`: the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); nothing is wrong with the request, send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "service_unavailable";
                             /** @description For people: may change; branch on `code`. */
                             message: string;
                             /** @description 400 only: each bad field by its path (`recipient.name`). */
@@ -1049,6 +1182,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description `service_unavailable`: the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); nothing is wrong with the request, send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "service_unavailable";
+                            /** @description For people: may change; branch on `code`. */
+                            message: string;
+                            /** @description 400 only: each bad field by its path (`recipient.name`). */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
         };
     };
     getShipment: {
@@ -1168,6 +1323,28 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code: "internal_error";
+                            /** @description For people: may change; branch on `code`. */
+                            message: string;
+                            /** @description 400 only: each bad field by its path (`recipient.name`). */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description `service_unavailable`: the service cannot reach its database right now (for a secret-scanning report: GitHub's public keys cannot be fetched); nothing is wrong with the request, send it again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "service_unavailable";
                             /** @description For people: may change; branch on `code`. */
                             message: string;
                             /** @description 400 only: each bad field by its path (`recipient.name`). */

@@ -51,38 +51,6 @@ export function bearerToken(header: string | undefined): { token: string } | Api
 export const API_AUTH_FAILURE_LIMIT = throttleRules["api credentials per address"].limit;
 const failures = () => throttle("api credentials per address");
 
-/**
- * Token hashes that authenticated in this process within the hour. Many integrations share one
- * address (a company's NAT, a cloud egress): one of them retrying a deleted key must not lock the
- * others out. A hash seen here skips the address's failure budget and is then verified against the
- * database like any other: it is an exemption from throttling, not a cached verdict, so a revoke
- * or delete still holds on the very next request. Guessers never have one, so they stay throttled.
- */
-class RecentlyAccepted {
-  private readonly seen = new Map<string, number>();
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries: number,
-  ) {}
-
-  has(tokenHash: string, now = Date.now()): boolean {
-    const at = this.seen.get(tokenHash);
-    return at !== undefined && now - at < this.ttlMs;
-  }
-
-  add(tokenHash: string, now = Date.now()): void {
-    const at = this.seen.get(tokenHash);
-    if (at !== undefined && now - at < 60_000) return; // refreshed at most once a minute: cheap on the hot path
-    this.seen.delete(tokenHash);
-    this.seen.set(tokenHash, now);
-    if (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value!);
-  }
-
-  forget(tokenHash: string): void {
-    this.seen.delete(tokenHash);
-  }
-}
-
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
@@ -120,14 +88,7 @@ function remembering(match: AddressMatcher): AddressMatcher {
 }
 
 /** What this process remembers between /v1 requests: one object, however often lib/ is loaded. */
-const { recentlyAccepted, lastTouched, allowlists, refusedCredentials } = processState("api authentication", () => ({
-  recentlyAccepted: new RecentlyAccepted(3_600_000, 20_000),
-  /**
-   * Token hash → credential id of tokens this process refused (revoked, expired, wrong
-   * environment): once their address is throttled there is no lookup, and this is how a 429 is
-   * still counted as that credential's usage. Bounded: the oldest goes first.
-   */
-  refusedCredentials: new Map<string, string>(),
+const { lastTouched, allowlists } = processState("api authentication", () => ({
   /** When this process last wrote each credential's last_used_at. */
   lastTouched: new Map<string, number>(),
   allowlists: new AllowlistCache(1_000),
@@ -137,24 +98,18 @@ const { recentlyAccepted, lastTouched, allowlists, refusedCredentials } = proces
  * Every refused credential counts, malformed ones included; a request without one does not (no
  * guess was made). A success does not reset the count: otherwise one valid key would let an
  * address interleave unlimited guesses. The count goes to the shared store (a round trip on
- * refusals only); once the shared count reaches the limit, this process blocks the address itself.
+ * refusals only); once the shared count reaches the limit, this process blocks the address itself,
+ * and stops counting it: more refusals would not lengthen the block, only cost a store write each.
  * An expired credential counts like a revoked one.
  */
 async function refuse<Refusal extends Extract<ApiAuthResult, { ok: false }>>(
   refusal: Refusal,
   address: string,
-  tokenHash?: string,
   /** The credential the token belongs to, when it exists: the refusal is counted as its usage. */
   usage?: { credentialId: string; outcome: UsageOutcome; now: number },
 ): Promise<Refusal> {
-  if (tokenHash) recentlyAccepted.forget(tokenHash);
-  if (tokenHash && usage) {
-    countUsage(usage.credentialId, usage.outcome, usage.now);
-    refusedCredentials.delete(tokenHash);
-    refusedCredentials.set(tokenHash, usage.credentialId);
-    if (refusedCredentials.size > 10_000) refusedCredentials.delete(refusedCredentials.keys().next().value!);
-  }
-  if (refusal.reason !== "missing_credentials") {
+  if (usage) countUsage(usage.credentialId, usage.outcome, usage.now);
+  if (refusal.reason !== "missing_credentials" && failures().blockedLocally(address) === 0) {
     try {
       await failures().record(address);
     } catch (err) {
@@ -168,10 +123,17 @@ const refusal = (reason: ApiAuthFailure) => ({ ok: false, reason }) as const;
 
 /**
  * Authenticates one /v1 request, in this order: header, then length, pattern and checksum
- * (no database), then the address's failure budget (no database; a token accepted within the hour
- * is exempt), then one indexed query, then revoked, expired, and the client address against the
- * credential's allowed addresses (after the token is verified, so a guesser learns nothing).
- * Unknown and deleted credentials look the same.
+ * (no database), then one indexed query, then the address's failure budget, revoked, expired, and
+ * the client address against the credential's allowed addresses (after the token is verified, so a
+ * guesser learns nothing). Unknown and deleted credentials look the same.
+ *
+ * A blocked address — often a NAT or a cloud egress many integrations share with whoever is guessing —
+ * still gets its token looked up (the block is this process's cache: no I/O), so a working credential
+ * is accepted from it on every instance, new and rolled ones too, with no list of accepted tokens to
+ * share. Any other answer to it is 429 rate_limited with the
+ * block's Retry-After, whatever the token was, and is not counted again: a guesser learns nothing,
+ * and pays for each guess what a client with a working token pays (one indexed query). Measured in
+ * scripts/bench-blocked-flood.ts (issue 25).
  */
 export async function authenticateApiRequest(
   authorization: string | undefined,
@@ -181,37 +143,28 @@ export async function authenticateApiRequest(
   if (typeof header === "string") return refuse(refusal(header), address);
   const parsed = parseToken(header.token);
   if (!parsed) return refuse(refusal("invalid_credentials"), address);
-  const tokenHash = hashToken(header.token);
   // Read once per request: in the server.ts process Next.js wraps Date.now, so each call costs.
   const now = Date.now();
+  const row = await findCredentialByTokenHash(hashToken(header.token));
+  const checks = row && readChecks(row.checks);
   const retryAfterMs = failures().blockedLocally(address, now);
-  if (retryAfterMs > 0 && !recentlyAccepted.has(tokenHash, now)) {
-    const refused = refusedCredentials.get(tokenHash);
-    if (refused) countUsage(refused, "rate_limited", now);
+  if (retryAfterMs > 0 && !(checks?.state === "active" && checks.environment === parsed.environment)) {
+    if (row) countUsage(row.id, "rate_limited", now);
     return { ok: false, reason: "rate_limited", retryAfterMs };
   }
-
-  const row = await findCredentialByTokenHash(tokenHash);
-  const checks = row && readChecks(row.checks);
-  if (!row || !checks) return refuse(refusal("invalid_credentials"), address, tokenHash);
+  if (!row || !checks) return refuse(refusal("invalid_credentials"), address);
   // From here on the request is this credential's, and counted as its usage whatever the answer.
   const usage = (outcome: UsageOutcome) => ({ credentialId: row.id, outcome, now });
   if (checks.environment !== parsed.environment)
-    return refuse(refusal("invalid_credentials"), address, tokenHash, usage("wrong_environment"));
-  if (checks.state === "revoked") return refuse(refusal("revoked_credential"), address, tokenHash, usage("revoked"));
+    return refuse(refusal("invalid_credentials"), address, usage("wrong_environment"));
+  if (checks.state === "revoked") return refuse(refusal("revoked_credential"), address, usage("revoked"));
   if (checks.state === "expired")
-    return refuse(
-      { ok: false, reason: "expired_credential", expiredAt: checks.expiresAt! },
-      address,
-      tokenHash,
-      usage("expired"),
-    );
+    return refuse({ ok: false, reason: "expired_credential", expiredAt: checks.expiresAt! }, address, usage("expired"));
   // Not counted as a refused guess: the token is genuine, only the address is wrong.
   if (checks.allowedCidrs !== null && !allowlists.matcher(checks.allowedCidrs)(address)) {
     countUsage(row.id, "ip_not_allowed", now);
     return { ok: false, reason: "ip_not_allowed", address };
   }
-  recentlyAccepted.add(tokenHash, now);
   return {
     ok: true,
     checkedAt: now,

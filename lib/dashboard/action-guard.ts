@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError, logError, unauthenticated, type ActionRefusal, type ActionResult } from "@/lib/platform";
 import { getCurrentUser } from "./current-user";
+import { asOutagePage, isDatabaseUnavailableError } from "./outage";
 import { resolveTeamAccess, type TeamAccess } from "@/lib/teams";
 import type { SignedInUser } from "@/lib/auth";
 import type { TeamScope } from "@/lib/teams/shared";
@@ -53,9 +54,15 @@ async function run<Schema extends z.ZodType, T>(
   }
 }
 
-/** An AppError as it is; anything else logged (redacted) and answered with a message that reveals nothing. */
+/**
+ * An AppError as it is; an unreachable database as the outage's sentence (counted in the outage's log
+ * lines, lib/platform/outage.ts); anything else logged (redacted) and answered with a message that
+ * reveals nothing.
+ */
 export function toActionError(err: unknown): ActionRefusal {
   if (err instanceof AppError) return { ok: false, code: err.code, message: err.message, fieldErrors: err.fieldErrors };
+  const outage = asOutagePage(err);
+  if (isDatabaseUnavailableError(outage)) return { ok: false, code: "internal", message: (outage as Error).message };
   logError("action", "failed", err);
   return { ok: false, code: "internal", message: "Something went wrong on our side. Try again." };
 }

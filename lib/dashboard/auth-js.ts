@@ -6,6 +6,8 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth";
 import { authorizeSignIn, logAuthError } from "@/lib/auth";
+import { databaseOutage, isDatabaseUnavailable } from "@/lib/platform";
+import { DatabaseUnavailableError, isDatabaseUnavailableError } from "./outage";
 
 declare module "next-auth" {
   interface Session {
@@ -23,13 +25,14 @@ declare module "@auth/core/jwt" {
 export const {
   handlers: { GET, POST },
   auth,
-  signIn,
+  signIn: nextAuthSignIn,
   signOut,
 } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
-  logger: { error: logAuthError },
+  // An unreachable database is the outage's to log, once (lib/platform/outage.ts): here it is counted.
+  logger: { error: (error) => (isDatabaseUnavailable(error) ? databaseOutage().refused(error) : logAuthError(error)) },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
@@ -55,3 +58,17 @@ export const {
     },
   },
 });
+
+/**
+ * Auth.js's signIn, for the login form's action. Auth.js wraps any error of the password check (or of
+ * the session row's insert) in one of its own, which the form would show as "Wrong email or
+ * password."; an unreachable database becomes the outage page's error instead (counted by the logger
+ * above).
+ */
+export const signIn: typeof nextAuthSignIn = async (...args: Parameters<typeof nextAuthSignIn>) => {
+  try {
+    return await nextAuthSignIn(...args);
+  } catch (err) {
+    throw isDatabaseUnavailable(err) && !isDatabaseUnavailableError(err) ? new DatabaseUnavailableError() : err;
+  }
+};

@@ -1,9 +1,12 @@
 // The signed-in user for this request: the cookie names a session, and the database says whether that
 // session is still alive (not signed out, not expired) and who its user is — one query, per request.
+// It is the first query of every dashboard page: if the database cannot be reached, the page is the
+// "trouble reaching its database" one (lib/dashboard/outage.ts).
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "./auth-js";
+import { orOutagePage } from "./outage";
 import { findSignedInUser, type SignedInUser } from "@/lib/auth";
 
 export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
@@ -11,7 +14,7 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   const userId = session?.user?.id;
   // A cookie without a session id was issued before sessions had rows: it signs nobody in.
   const sessionId = session?.sessionId;
-  return userId && sessionId ? findSignedInUser(sessionId, userId) : null;
+  return userId && sessionId ? orOutagePage(() => findSignedInUser(sessionId, userId)) : null;
 });
 
 /** For pages: the signed-in user, or a redirect to /login that comes back to `returnTo`. */

@@ -2,5 +2,6 @@
 export * from "./action-guard";
 export * from "./auth-js";
 export * from "./current-user";
+export * from "./outage";
 export * from "./page-guard";
 export * from "./snippet-api-origin";

@@ -8,6 +8,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireUser } from "./current-user";
+import { orOutagePage } from "./outage";
 import { findTeamAccess, type TeamAccess } from "@/lib/teams";
 import { isEnvironment } from "@/lib/platform/shared";
 import type { SignedInUser } from "@/lib/auth";
@@ -17,7 +18,7 @@ export type TeamPageContext = { access: TeamAccess; user: SignedInUser };
 export const requireTeamPage = cache(async (teamSlug: string, env: string): Promise<TeamPageContext> => {
   const user = await requireUser((await headers()).get("x-return-to") ?? undefined);
   if (!isEnvironment(env)) notFound();
-  const access = await findTeamAccess(user.id, teamSlug, env, user.session);
+  const access = await orOutagePage(() => findTeamAccess(user.id, teamSlug, env, user.session));
   if (!access) notFound();
   return { access, user };
 });

@@ -73,6 +73,10 @@ const schema = z.object({
   PGLITE_DATA_DIR: variable("a directory", text),
   /** PostgreSQL connections per process. */
   PG_POOL_MAX: variable("a number of connections 1–1000", integer(1, 1000)).default(10),
+  /** The longest PostgreSQL may run one statement (its statement_timeout); the client gives up 1 s later. */
+  PG_STATEMENT_TIMEOUT_MS: milliseconds(100).default(5_000),
+  /** The longest a query waits for a connection: to open one, or for one of the pool's to come free. */
+  PG_CONNECT_TIMEOUT_MS: milliseconds(100).default(5_000),
 
   // ---- Throttles (lib/platform/throttle.ts)
   /** Redis/Valkey for the throttle counters. Unset: the database's rate_limits table. */

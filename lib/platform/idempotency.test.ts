@@ -1,8 +1,9 @@
-// runIdempotently on its own: what is kept and what is not, a claim left by a process that died,
-// the 24-hour lifetime and its pruning. (The HTTP side: api/idempotency.test.ts.)
+// runIdempotently on its own: what is kept and what is not, two requests racing on one key (on each
+// database), a claim left by the previous version, the 24-hour lifetime and its pruning. A process
+// killed mid-request: api/idempotency-crash.test.ts. (The HTTP side: api/idempotency.test.ts.)
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
+import { getDatabaseClient, getDb } from "@/db";
 import { idempotencyKeys, teams } from "@/db/schema";
 import { pruneIdempotencyKeys, runIdempotently, type IdempotencyScope } from "./idempotency";
 
@@ -37,10 +38,10 @@ async function row(key: string) {
   return found;
 }
 
-async function age(key: string, column: "locked_at" | "created_at", interval: string) {
+async function age(key: string, interval: string) {
   const db = await getDb();
   await db.execute(
-    sql`update idempotency_keys set ${sql.raw(column)} = now() - ${sql.raw(`interval '${interval}'`)} where team_id = ${scope.teamId} and key = ${key}`,
+    sql`update idempotency_keys set created_at = now() - ${sql.raw(`interval '${interval}'`)} where team_id = ${scope.teamId} and key = ${key}`,
   );
 }
 
@@ -100,29 +101,87 @@ describe("runIdempotently", () => {
     expect(await row(key)).toBeUndefined();
   });
 
-  it("answers in_use while the first request runs (its claim is fresh and has no answer yet)", async () => {
+  it("runs one of two requests racing on one key: on PostgreSQL the other finds it held, on PGlite it waits and replays", async () => {
     const key = newKey();
-    const db = await getDb();
-    // The claim as the first request leaves it while its work runs (holding the work open would, on
-    // PGlite, hold the one connection: the race itself is api/idempotency.test.ts's).
-    await db
-      .insert(idempotencyKeys)
-      .values({ ...scope, key, requestHash: "h", lockId: "00000000-0000-4000-8000-000000000002" });
-    expect(await runIdempotently(scope, key, "h", answer("{}"))).toEqual({ kind: "in_use" });
-    expect(await runIdempotently(scope, key, "other", answer("{}"))).toEqual({ kind: "reused" });
+    let runs = 0;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const first = runIdempotently(scope, key, "h", async () => {
+      runs++;
+      started();
+      await finished;
+      return { status: 201, body: '{"first":true}' };
+    });
+    await running;
+    let secondDone = false;
+    const second = runIdempotently(scope, key, "h", async () => ({ status: 201, body: `{"run":${++runs}}` })).finally(
+      () => (secondDone = true),
+    );
+    if ((await getDatabaseClient()).kind === "postgres") {
+      // Another connection, another session: the first's transaction holds the key's lock.
+      expect(await second).toEqual({ kind: "in_use" });
+      finish();
+    } else {
+      // One session, where advisory locks are re-entrant, but PGlite runs one transaction at a time:
+      // the second starts once the first has committed, and finds its answer.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(secondDone).toBe(false);
+      finish();
+      expect(await second).toEqual({ kind: "replayed", response: { status: 201, body: '{"first":true}' } });
+    }
+    expect(await first).toEqual({ kind: "ran", response: { status: 201, body: '{"first":true}' } });
+    expect(runs).toBe(1);
+    expect(await runIdempotently(scope, key, "h", answer("{}"))).toMatchObject({ kind: "replayed" });
   });
 
-  it("rolls its work back if its claim was taken over meanwhile: one of the two answers stands", async () => {
+  it("leaves nothing behind while it runs: the key's row is written with the answer, in the same transaction", async () => {
+    const key = newKey();
+    const outcome = await runIdempotently(scope, key, "h", async (tx) => {
+      const [seen] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+      expect(seen).toBeUndefined();
+      return { status: 201, body: "{}" };
+    });
+    expect(outcome.kind).toBe("ran");
+    expect(await row(key)).toMatchObject({ requestHash: "h", responseStatus: 201, responseBody: "{}" });
+  });
+
+  it("takes over at once a claim the previous version left without an answer, for the same request only", async () => {
+    const key = newKey();
+    const db = await getDb();
+    // That version committed a claim before its work: one whose process died stayed, answering 409
+    // for a minute. Here it is dead at once (were its request alive, its guarded update would fail).
+    await db
+      .insert(idempotencyKeys)
+      .values({ ...scope, key, requestHash: "h", lockId: "00000000-0000-4000-8000-000000000001" });
+    expect(await runIdempotently(scope, key, "other", answer("{}"))).toEqual({ kind: "reused" });
+    expect(await runIdempotently(scope, key, "h", answer('{"second":true}'))).toEqual({
+      kind: "ran",
+      response: { status: 201, body: '{"second":true}' },
+    });
+    expect((await row(key))?.lockId).not.toBe("00000000-0000-4000-8000-000000000001");
+    expect(await runIdempotently(scope, key, "h", answer("{}"))).toEqual({
+      kind: "replayed",
+      response: { status: 201, body: '{"second":true}' },
+    });
+  });
+
+  it("rolls its work back if the previous version answered the key meanwhile: one of the two answers stands", async () => {
     const key = newKey();
     const db = await getDb();
     const outcome = await runIdempotently(scope, key, "h", async (tx) => {
-      // Another request took the claim over (as after a minute without an answer); written through
-      // this transaction only because PGlite has one connection, which the transaction holds.
-      await tx
-        .update(idempotencyKeys)
-        .set({ lockId: "00000000-0000-4000-8000-000000000003" })
-        .where(eq(idempotencyKeys.key, key));
-      await tx.insert(teams).values({ slug: `lost-${key}`, name: "written by the request that lost its claim" });
+      // An instance of the previous version (no lock: during a rolling deploy) kept its answer while
+      // this request ran; written through this transaction only because PGlite has one connection.
+      await tx.insert(idempotencyKeys).values({
+        ...scope,
+        key,
+        requestHash: "h",
+        lockId: "00000000-0000-4000-8000-000000000003",
+        responseStatus: 201,
+        responseBody: '{"previous":true}',
+      });
+      await tx.insert(teams).values({ slug: `lost-${key}`, name: "written by the request that lost the key" });
       return { status: 201, body: "{}" };
     });
     expect(outcome).toEqual({ kind: "in_use" });
@@ -134,26 +193,10 @@ describe("runIdempotently", () => {
     ).toEqual([]);
   });
 
-  it("lets a retry take over a claim whose request died (unfinished after a minute), not another request's", async () => {
-    const key = newKey();
-    const db = await getDb();
-    // A process that claimed the key and died before its transaction committed leaves just the claim.
-    await db
-      .insert(idempotencyKeys)
-      .values({ ...scope, key, requestHash: "h", lockId: "00000000-0000-4000-8000-000000000001" });
-    expect(await runIdempotently(scope, key, "h", answer("{}"))).toEqual({ kind: "in_use" });
-    await age(key, "locked_at", "61 seconds");
-    expect(await runIdempotently(scope, key, "other", answer("{}"))).toEqual({ kind: "reused" });
-    expect(await runIdempotently(scope, key, "h", answer('{"second":true}'))).toEqual({
-      kind: "ran",
-      response: { status: 201, body: '{"second":true}' },
-    });
-  });
-
   it("forgets a key after 24 hours, and prunes it", async () => {
     const key = newKey();
     await runIdempotently(scope, key, "h", answer('{"first":true}'));
-    await age(key, "created_at", "24 hours 1 second");
+    await age(key, "24 hours 1 second");
     expect(await runIdempotently(scope, key, "another body", answer('{"new":true}'))).toEqual({
       kind: "ran",
       response: { status: 201, body: '{"new":true}' },
@@ -161,7 +204,7 @@ describe("runIdempotently", () => {
 
     const old = newKey();
     await runIdempotently(scope, old, "h", answer("{}"));
-    await age(old, "created_at", "25 hours");
+    await age(old, "25 hours");
     expect(await pruneIdempotencyKeys()).toBeGreaterThanOrEqual(1);
     expect(await row(old)).toBeUndefined();
     expect(await row(key)).toBeDefined();

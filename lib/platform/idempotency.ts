@@ -2,13 +2,16 @@
 // kept for 24 hours, per team and environment; a retry with the same key and request gets that
 // response again. Everything lives in PostgreSQL, so it holds across instances.
 //
-// The request's work and the keeping of its response commit in one transaction: a process that dies
-// half-way leaves no shipment and a claim that another request may take over after a minute, so a
-// retry never creates a second one. A 5xx is not kept (the claim is deleted; the retry runs again).
+// One transaction per request does everything: it takes a transaction-scoped advisory lock on the
+// key, reads what an earlier request kept, runs the work and writes the key's row with the response.
+// A live request holds the lock; one whose process dies is rolled back by PostgreSQL when its
+// connection goes, which frees the lock: nothing is left to expire, and a retry runs at once. A 5xx
+// is not kept (the transaction rolls back). Why not a claim row with a takeover timeout:
+// docs/decisions/012-idempotency-advisory-lock.md.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { getDatabaseClient, getDb, type Tx } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
 import { logError } from "./log";
 import type { Environment } from "./shared/terms";
@@ -29,14 +32,31 @@ export type IdempotentOutcome =
 
 /** How long a key is remembered. */
 export const KEY_LIFETIME_HOURS = 24;
-/** A claim whose request has not finished after this long is taken to be dead (its transaction never committed). */
-export const CLAIM_TAKEOVER_SECONDS = 60;
 
 const lifetime = sql.raw(`interval '${KEY_LIFETIME_HOURS} hours'`);
-const takeover = sql.raw(`interval '${CLAIM_TAKEOVER_SECONDS} seconds'`);
 
-/** Thrown inside the transaction when another request took the claim over: rolls this one's work back. */
-class ClaimLost extends Error {}
+// On PostgreSQL, how long a dead request's transaction may keep its key: a backend whose client is
+// gone notices within a second even in the middle of a statement (client_connection_check_interval,
+// PostgreSQL 14 and later; without it, a SIGKILLed instance's statement waiting on a lock held the key
+// until the lock came free), and one whose client's host vanished without closing the connection ends
+// after 5 s idle in the transaction (else TCP keepalive: 2 hours by default). Local to the transaction.
+// Not on PGlite, whose process is the database: idle_in_transaction_session_timeout hangs it (0.5.17).
+const POSTGRES_BOUNDS = sql`, set_config('idle_in_transaction_session_timeout', '5s', true),
+  case when current_setting('server_version_num')::int >= 140000
+    then set_config('client_connection_check_interval', '1s', true) end`;
+
+/**
+ * Thrown inside the transaction when an instance of the version before this one (whose claim row
+ * committed before its work, docs/decisions/006) kept an answer for the key meanwhile: rolls this
+ * request's work back. Only while such instances run, during a rolling deploy.
+ */
+class AnsweredMeanwhile extends Error {}
+
+class ServerErrorResponse extends Error {
+  constructor(readonly response: KeptResponse) {
+    super(`status ${response.status}`);
+  }
+}
 
 function inScope(scope: IdempotencyScope, key: string) {
   return and(
@@ -47,8 +67,7 @@ function inScope(scope: IdempotencyScope, key: string) {
 }
 
 /**
- * Runs `work` once per key: claims the key (a new one, one older than 24 hours, or a dead claim of
- * the same request), then runs the work and keeps its response in one transaction. `requestHash`
+ * Runs `work` once per key, in one transaction with the keeping of its response. `requestHash`
  * identifies the request (method, path, body).
  */
 export async function runIdempotently(
@@ -58,70 +77,71 @@ export async function runIdempotently(
   work: (tx: Tx) => Promise<KeptResponse>,
 ): Promise<IdempotentOutcome> {
   const db = await getDb();
-  const lockId = randomUUID();
-  const [claimed] = await db
-    .insert(idempotencyKeys)
-    .values({ teamId: scope.teamId, environment: scope.environment, key, requestHash, lockId })
-    .onConflictDoUpdate({
-      target: [idempotencyKeys.teamId, idempotencyKeys.environment, idempotencyKeys.key],
-      set: {
-        requestHash,
-        lockId,
-        lockedAt: sql`now()`,
-        createdAt: sql`now()`,
-        responseStatus: null,
-        responseBody: null,
-      },
-      setWhere: sql`${idempotencyKeys.createdAt} < now() - ${lifetime}
-        or (${idempotencyKeys.responseStatus} is null and ${idempotencyKeys.lockedAt} < now() - ${takeover} and ${idempotencyKeys.requestHash} = excluded.request_hash)`,
-    })
-    .returning({ lockId: idempotencyKeys.lockId });
-  if (claimed?.lockId !== lockId) return earlier(scope, key, requestHash);
-
+  const bounds = (await getDatabaseClient()).kind === "postgres" ? POSTGRES_BOUNDS : sql``;
+  // The team's id is a UUID and the environment a word, so the name is unambiguous whatever the key holds.
+  const lockName = `idempotency:${scope.teamId}:${scope.environment}:${key}`;
   try {
-    const response = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
+      // A statement of its own, before the read: a statement sees the database as it was when it
+      // began, so a read in the same statement could miss the answer of the request that just let go.
+      // Not waiting: a request that finds the key held answers at once. (On PGlite every request
+      // shares one session, where advisory locks are re-entrant, but its transactions never overlap:
+      // a second request's transaction starts after the first's has committed, and replays it.)
+      const locked = await tx.execute<{ held: boolean }>(
+        sql`select pg_try_advisory_xact_lock(hashtextextended(${lockName}, 0)) as held${bounds}`,
+      );
+      const [kept] = await tx
+        .select({
+          requestHash: idempotencyKeys.requestHash,
+          status: idempotencyKeys.responseStatus,
+          body: idempotencyKeys.responseBody,
+        })
+        .from(idempotencyKeys)
+        .where(and(inScope(scope, key), gte(idempotencyKeys.createdAt, sql`now() - ${lifetime}`)));
+      if (kept && kept.requestHash !== requestHash) return { kind: "reused" };
+      if (kept && kept.status !== null && kept.body !== null)
+        return { kind: "replayed", response: { status: kept.status, body: kept.body } };
+      // No answer yet. Held: the key is this request's (a row without an answer is a claim left by the
+      // version before this one, whose request died or is outrun below). Not held: another is running.
+      if (!locked.rows[0]?.held) return { kind: "in_use" };
+
       const response = await work(tx);
-      // A 5xx is not kept: leaving the transaction by an error rolls the work back and frees the key below.
+      // A 5xx is not kept: leaving the transaction by an error rolls the work back.
       if (response.status >= 500) throw new ServerErrorResponse(response);
-      const kept = await tx
-        .update(idempotencyKeys)
-        .set({ responseStatus: response.status, responseBody: response.body })
-        .where(and(inScope(scope, key), eq(idempotencyKeys.lockId, lockId)))
+      const [written] = await tx
+        .insert(idempotencyKeys)
+        .values({
+          ...scope,
+          key,
+          requestHash,
+          // A new lock_id makes the previous version's request that claimed this key fail its guarded
+          // update and roll back, should it still be running.
+          lockId: randomUUID(),
+          responseStatus: response.status,
+          responseBody: response.body,
+        })
+        .onConflictDoUpdate({
+          target: [idempotencyKeys.teamId, idempotencyKeys.environment, idempotencyKeys.key],
+          set: {
+            requestHash,
+            lockId: sql`excluded.lock_id`,
+            lockedAt: sql`now()`,
+            createdAt: sql`now()`,
+            responseStatus: response.status,
+            responseBody: response.body,
+          },
+          setWhere: sql`${idempotencyKeys.createdAt} < now() - ${lifetime}
+            or (${idempotencyKeys.responseStatus} is null and ${idempotencyKeys.requestHash} = excluded.request_hash)`,
+        })
         .returning({ key: idempotencyKeys.key });
-      if (kept.length === 0) throw new ClaimLost();
-      return response;
+      if (!written) throw new AnsweredMeanwhile();
+      return { kind: "ran", response };
     });
-    return { kind: "ran", response };
   } catch (err) {
-    await db.delete(idempotencyKeys).where(and(inScope(scope, key), eq(idempotencyKeys.lockId, lockId)));
-    if (err instanceof ClaimLost) return { kind: "in_use" };
+    if (err instanceof AnsweredMeanwhile) return { kind: "in_use" };
     if (err instanceof ServerErrorResponse) return { kind: "ran", response: err.response };
     throw err;
   }
-}
-
-class ServerErrorResponse extends Error {
-  constructor(readonly response: KeptResponse) {
-    super(`status ${response.status}`);
-  }
-}
-
-/** The key is held by another request: what it was for, and whether it has finished. */
-async function earlier(scope: IdempotencyScope, key: string, requestHash: string): Promise<IdempotentOutcome> {
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      requestHash: idempotencyKeys.requestHash,
-      status: idempotencyKeys.responseStatus,
-      body: idempotencyKeys.responseBody,
-    })
-    .from(idempotencyKeys)
-    .where(inScope(scope, key));
-  // Gone since the claim failed: the other request ended in a 5xx a moment ago. Retrying is right.
-  if (!row) return { kind: "in_use" };
-  if (row.requestHash !== requestHash) return { kind: "reused" };
-  if (row.status === null || row.body === null) return { kind: "in_use" };
-  return { kind: "replayed", response: { status: row.status, body: row.body } };
 }
 
 /** Deletes keys past their lifetime (they are already ignored); returns how many. */

@@ -5,6 +5,8 @@ export * from "./client-address";
 export * from "./config";
 export * from "./idempotency";
 export * from "./log";
+export * from "./outage";
 export * from "./process-state";
+export * from "./shutdown";
 export * from "./throttle";
 export * from "./shared";

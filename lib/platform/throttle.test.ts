@@ -25,7 +25,8 @@ describe.each(stores)("a throttle on %s", (_name, makeStore) => {
     const store = await makeStore();
     return Array.from({ length: count }, () => {
       const limiter = store.limiterFor(name, rule);
-      return new Throttle(rule, async () => limiter);
+      // A generous bound: these tests are about the store's counts, not about a slow store.
+      return new Throttle(rule, async () => limiter, { timeoutMs: 10_000 });
     });
   }
 

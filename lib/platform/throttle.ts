@@ -3,6 +3,8 @@
 // default (PostgreSQL or embedded PGlite), Redis/Valkey when REDIS_URL is set. Each process adds a
 // local cache of blocks it has learnt from the store, so a blocked key is refused with no store round
 // trip and a key that is not blocked costs nothing on a hot path that only asks `blockedLocally`.
+// Every call to the store is bounded (STORE_TIMEOUT_MS): a store that fails or stalls is replaced by
+// a count in this process, so a stalled Redis or database never holds a sign-in or a refusal.
 import "server-only";
 import { Redis } from "ioredis";
 import {
@@ -17,7 +19,7 @@ import { rateLimits } from "@/db/schema";
 import { AppError } from "./shared/errors";
 import { config } from "./config";
 import { processState } from "./process-state";
-import { logError } from "./log";
+import { logError, logInfo } from "./log";
 
 export type ThrottleRule = { limit: number; windowMs: number };
 
@@ -39,73 +41,150 @@ export type ThrottleName = keyof typeof throttleRules;
 
 /** Where the counts live. A factory per rule, so tests can hand in a store of their choosing. */
 export type ThrottleStore = {
-  limiterFor(name: string, rule: ThrottleRule, insurance?: RateLimiterAbstract): RateLimiterAbstract;
+  limiterFor(name: string, rule: ThrottleRule): RateLimiterAbstract;
 };
+
+/** The three calls a throttle makes of a counter: the store's, or this process's while the store fails. */
+export type ThrottleCounter = Pick<RateLimiterAbstract, "get" | "penalty" | "delete">;
+
+/**
+ * How long one call to the shared store may take before the throttle counts in this process instead.
+ * rate-limiter-flexible's insurance limiter takes over on an error only: a stalled Redis (measured: a
+ * 25 s stall) held every sign-in and every refused /v1 request for as long as the stall.
+ */
+export const STORE_TIMEOUT_MS = 250;
+/** While the store fails, one call a second still asks it (to notice it is back); the others count here at once. */
+const PROBE_INTERVAL_MS = 1_000;
 
 const durationSeconds = (rule: ThrottleRule) => Math.ceil(rule.windowMs / 1000);
 /** When the shared store fails, counting carries on in this process rather than failing requests. */
 const inProcess = (rule: ThrottleRule) =>
   new RateLimiterMemory({ points: rule.limit, duration: durationSeconds(rule) });
 
+// The stores' limiters have no insurance limiter of their own: a failure must reach the Throttle,
+// which falls back to its in-process count and reports the store's health.
 export function databaseThrottleStore(db: unknown): ThrottleStore {
   return {
-    limiterFor: (name, rule, insurance = inProcess(rule)) =>
+    limiterFor: (name, rule) =>
       new RateLimiterDrizzle({
         storeClient: db,
         schema: rateLimits,
         keyPrefix: name,
         points: rule.limit,
         duration: durationSeconds(rule),
-        insuranceLimiter: insurance,
       }),
   };
 }
 
 export function redisThrottleStore(client: Redis, prefix = "ecourier"): ThrottleStore {
   return {
-    limiterFor: (name, rule, insurance = inProcess(rule)) =>
+    limiterFor: (name, rule) =>
       new RateLimiterRedis({
         storeClient: client,
         keyPrefix: `${prefix}:${name}`,
         points: rule.limit,
         duration: durationSeconds(rule),
-        insuranceLimiter: insurance,
       }),
   };
 }
 
 /**
- * A Redis client for REDIS_URL that fails fast while disconnected (the insurance limiter takes over),
- * and a promise that settles once it is connected or after `waitMs`: counts made before the
- * connection would go to this process alone.
+ * Whether a shared store answers, as this process's throttles see it. Says once that it stopped (an
+ * error, or no answer within STORE_TIMEOUT_MS) and once that it answers again — not a line per call,
+ * which during an outage would be one per refused request. While it is down, one call a second asks
+ * it; the others count in the process at once rather than each waiting out the timeout.
  */
-function connectRedis(url: string, waitMs = 2_000): { client: Redis; ready: Promise<void> } {
-  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  let reported = false;
-  client.on("error", (err) => {
-    if (reported) return;
-    reported = true;
-    logError("throttle", `Redis at ${new URL(url).host}`, err);
+export class StoreHealth {
+  private down?: { since: number; nextProbe: number; countedHere: number };
+
+  /** `store` names it in the log: "Redis at host:6379", "the database". */
+  constructor(readonly store: string) {}
+
+  /** Whether a call starting now should ask the store (else it counts in the process at once). */
+  shouldAsk(now = Date.now()): boolean {
+    if (!this.down) return true;
+    if (now >= this.down.nextProbe) {
+      this.down.nextProbe = now + PROBE_INTERVAL_MS;
+      return true;
+    }
+    return false;
+  }
+
+  /** A call was made on the in-process count (reported when the store is back). */
+  countedInProcess(): void {
+    if (this.down) this.down.countedHere++;
+  }
+
+  /** The store failed (an error event, or a call that failed or timed out). */
+  failed(err: unknown, now = Date.now()): void {
+    if (this.down) return;
+    this.down = { since: now, nextProbe: now + PROBE_INTERVAL_MS, countedHere: 0 };
+    logError("throttle", `${this.store} is not answering: counting in this process until it does`, err);
+  }
+
+  /** A call that started at `startedAt` was answered; one that started before the failure proves nothing. */
+  answered(startedAt = Date.now()): void {
+    if (!this.down || startedAt < this.down.since) return;
+    const { since, countedHere } = this.down;
+    this.down = undefined;
+    const seconds = ((Date.now() - since) / 1000).toFixed(1);
+    logInfo(
+      `[throttle] ${this.store} is answering again after ${seconds} s; ` +
+        `${countedHere} ${countedHere === 1 ? "call was" : "calls were"} counted in this process meanwhile`,
+    );
+  }
+}
+
+/**
+ * A Redis client for REDIS_URL that fails fast while disconnected (the throttles count in the process),
+ * and a promise that settles once it is connected or after `waitMs`: counts made before the
+ * connection would go to this process alone. Its health is shared by every throttle on it.
+ */
+function connectRedis(url: string, waitMs = 2_000): { client: Redis; ready: Promise<void>; health: StoreHealth } {
+  const client = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    // ioredis gives up on a command after the same time (rejects it; Redis still runs it once it resumes).
+    commandTimeout: STORE_TIMEOUT_MS,
   });
-  client.on("ready", () => (reported = false));
+  const health = new StoreHealth(`Redis at ${new URL(url).host}`);
+  client.on("error", (err) => health.failed(err));
+  client.on("ready", () => health.answered());
   const ready = new Promise<void>((resolve) => {
     client.once("ready", resolve);
     setTimeout(resolve, waitMs).unref();
   });
-  return { client, ready };
+  return { client, ready, health };
 }
+
+export type ThrottleOptions = {
+  /** The store's health, shared by the throttles on it (the log then says once that it is down). */
+  health?: StoreHealth;
+  timeoutMs?: number;
+  maxCachedBlocks?: number;
+};
 
 /** One throttle: a shared count per key, and this process's cache of the blocks it has seen. */
 export class Throttle {
   /** key → epoch ms until which the shared count blocks it. Bounded; expired entries are dropped. */
   private readonly blockedUntil = new Map<string, number>();
+  /** Counts while the store fails or stalls (rate-limiter-flexible's "insurance"). */
+  private readonly local: ThrottleCounter;
+  private readonly health: StoreHealth;
+  private readonly timeoutMs: number;
+  private readonly maxCachedBlocks: number;
 
   /** `limiter` gives the shared counter to use now (the database store follows the open database). */
   constructor(
     readonly rule: ThrottleRule,
-    private readonly limiter: () => Promise<RateLimiterAbstract>,
-    private readonly maxCachedBlocks = 10_000,
-  ) {}
+    private readonly limiter: () => Promise<ThrottleCounter>,
+    options: ThrottleOptions = {},
+  ) {
+    this.local = inProcess(rule);
+    this.health = options.health ?? new StoreHealth("the throttle store");
+    this.timeoutMs = options.timeoutMs ?? STORE_TIMEOUT_MS;
+    this.maxCachedBlocks = options.maxCachedBlocks ?? 10_000;
+  }
 
   /** Milliseconds this process knows `key` is blocked for; no I/O. */
   blockedLocally(key: string, now = Date.now()): number {
@@ -120,7 +199,7 @@ export class Throttle {
   async blockedFor(key: string): Promise<number> {
     const local = this.blockedLocally(key);
     if (local > 0) return local;
-    const res = await (await this.limiter()).get(key);
+    const res = await this.call((counter) => counter.get(key));
     return res ? this.learn(key, res) : 0;
   }
 
@@ -131,7 +210,7 @@ export class Throttle {
 
   private async counted(key: string): Promise<RateLimiterRes> {
     try {
-      return await (await this.limiter()).penalty(key);
+      return await this.call((counter) => counter.penalty(key));
     } catch (err) {
       if (err instanceof RateLimiterRes) return err;
       throw err;
@@ -153,7 +232,41 @@ export class Throttle {
   /** Forgets `key`'s count everywhere (a correct password resets its email's count). */
   async reset(key: string): Promise<void> {
     this.blockedUntil.delete(key);
-    await (await this.limiter()).delete(key);
+    await this.call((counter) => counter.delete(key));
+  }
+
+  /**
+   * One call, to the shared store unless it is known to be down; made on the in-process count instead
+   * when the store fails or has not answered within `timeoutMs` (the store's call is then left to
+   * finish or fail on its own). Only refusals and the dashboard's throttles come here: the /v1 hot path
+   * asks `blockedLocally` alone, so a token that is accepted starts no timer.
+   */
+  private async call<T>(op: (counter: ThrottleCounter) => Promise<T>): Promise<T> {
+    const startedAt = Date.now();
+    if (!this.health.shouldAsk(startedAt)) return this.countHere(op);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // Not timed: the store's client, which waits for the first connection (Redis: up to 2 s) or the
+      // database's opening (its own timeouts bound it, and the request needs the database anyway).
+      const counter = await this.limiter();
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      });
+      const answer = await Promise.race([op(counter), timedOut]);
+      this.health.answered(startedAt);
+      return answer;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw err; // a verdict, not a failure
+      this.health.failed(err);
+      return this.countHere(op);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private countHere<T>(op: (counter: ThrottleCounter) => Promise<T>): Promise<T> {
+    this.health.countedInProcess();
+    return op(this.local);
   }
 
   private learn(key: string, res: RateLimiterRes): number {
@@ -169,30 +282,35 @@ export class Throttle {
   }
 }
 
-/** The counter for a rule in this process's store: Redis when REDIS_URL is set, else the open database. */
-function limiterFromEnv(name: ThrottleName, rule: ThrottleRule): () => Promise<RateLimiterAbstract> {
+/**
+ * A rule's throttle on this process's store: Redis when REDIS_URL is set, else the open database
+ * (followed across a reopen; a database that cannot be opened is a failure like any other).
+ */
+function throttleFromEnv(name: ThrottleName): Throttle {
+  const rule = throttleRules[name];
   const { REDIS_URL: url, REDIS_KEY_PREFIX: prefix } = config();
   if (url) {
     const redis = processState("redis client", () => connectRedis(url));
     const limiter = redisThrottleStore(redis.client, prefix).limiterFor(name, rule);
-    return async () => {
-      await redis.ready;
-      return limiter;
-    };
+    return new Throttle(
+      rule,
+      async () => {
+        await redis.ready;
+        return limiter;
+      },
+      { health: redis.health },
+    );
   }
-  const insurance = inProcess(rule);
   const byDatabase = new WeakMap<object, RateLimiterAbstract>();
-  return async () => {
-    let db: Awaited<ReturnType<typeof getDb>>;
-    try {
-      db = await getDb();
-    } catch {
-      return insurance; // the database is down: keep counting here; the request fails on its own
-    }
+  const limiter = async () => {
+    const db = await getDb();
     let limiter = byDatabase.get(db);
-    if (!limiter) byDatabase.set(db, (limiter = databaseThrottleStore(db).limiterFor(name, rule, insurance)));
+    if (!limiter) byDatabase.set(db, (limiter = databaseThrottleStore(db).limiterFor(name, rule)));
     return limiter;
   };
+  return new Throttle(rule, limiter, {
+    health: processState("database throttle store", () => new StoreHealth("the database")),
+  });
 }
 
 /** The process's throttles, one per rule, created on first use (however often lib/ is loaded). */
@@ -200,8 +318,7 @@ const throttles = processState("throttles", () => new Map<ThrottleName, Throttle
 
 export function throttle(name: ThrottleName): Throttle {
   let existing = throttles.get(name);
-  if (!existing)
-    throttles.set(name, (existing = new Throttle(throttleRules[name], limiterFromEnv(name, throttleRules[name]))));
+  if (!existing) throttles.set(name, (existing = throttleFromEnv(name)));
   return existing;
 }
 

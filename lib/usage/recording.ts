@@ -1,6 +1,7 @@
 // This process's usage counter (lib/usage/counter.ts) and where its counts go: the hourly and
 // daily buckets, added to in one statement per flush; flushed every USAGE_FLUSH_INTERVAL_MS
-// (5 s by default) and before a graceful exit; pruned past 90 days.
+// (5 s by default) and before a graceful exit (retried until the shutdown's deadline: there is no
+// next flush to keep the counts for); pruned past 90 days.
 import "server-only";
 import { lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -70,6 +71,12 @@ export function countUsage(credentialId: string, outcome: UsageOutcome, now: num
 
 /** Writes what this process has counted; true when nothing is left unwritten. Never throws. */
 export const flushUsage = (): Promise<boolean> => usage.counter.flush();
+
+/**
+ * The last flush, when the process stops (lib/platform/shutdown.ts): retried until `deadline` (ms
+ * since the epoch); what is still unwritten then is logged as lost. True when nothing was lost.
+ */
+export const flushUsageAtShutdown = (deadline: number): Promise<boolean> => usage.counter.flushAtShutdown(deadline);
 
 /** Flushes every few seconds and prunes every hour, in the background (each instance; pruning twice is harmless). */
 export function scheduleUsageFlush({ USAGE_FLUSH_INTERVAL_MS: every } = config()): void {

@@ -2,14 +2,22 @@
 // Sign-in: public by nature, so there is no team to authorize; the throttle and the password check
 // live in lib/dashboard/auth-js.ts's authorize callback, which a direct POST to /api/auth reaches as well.
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/dashboard";
+import { isDatabaseUnavailableError, signIn } from "@/lib/dashboard";
 import { safeReturnPath } from "@/lib/dashboard";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/dashboard/shared";
 
 export type SignInState = { email: string; message: string } | null;
 
-export async function signInWithPassword(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "");
-  const password = String(formData.get("password") ?? "");
+// An exported action is a public endpoint: a POST can send any arguments (a text body decodes to plain
+// values), so the form is checked before it is read; anything else gets an answer, not a 500.
+export async function signInWithPassword(_prev: SignInState, formData: unknown): Promise<SignInState> {
+  if (!(formData instanceof FormData)) return { email: "", message: "Enter your email and password in the form." };
+  const field = (name: string) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value : ""; // a file in a text field counts as empty
+  };
+  const email = field("email");
+  const password = field("password");
   try {
     await signIn("credentials", { email, password, redirectTo: safeReturnPath(formData.get("next")) });
     return null;
@@ -18,6 +26,8 @@ export async function signInWithPassword(_prev: SignInState, formData: FormData)
       return { email, message: "Too many failed sign-in attempts. Wait 15 minutes, then try again." };
     }
     if (err instanceof AuthError) return { email, message: "Wrong email or password." };
+    // The database is down: said on the form, which keeps the email typed, rather than a whole outage page.
+    if (isDatabaseUnavailableError(err)) return { email, message: DATABASE_UNAVAILABLE_MESSAGE };
     throw err; // the redirect after a successful sign-in
   }
 }

@@ -16,7 +16,11 @@ export type SignUpState = {
   fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>>;
 } | null;
 
-export async function signUp(_prev: SignUpState, formData: FormData): Promise<SignUpState> {
+const FORM_NEEDED = "Enter your name, email and a password in the form.";
+
+// An exported action is a public endpoint: a POST can send any arguments, so the form is checked first.
+export async function signUp(_prev: SignUpState, formData: unknown): Promise<SignUpState> {
+  if (!(formData instanceof FormData)) return { values: { name: "", email: "" }, message: FORM_NEEDED };
   const raw = {
     name: String(formData.get("name") ?? ""),
     email: String(formData.get("email") ?? ""),

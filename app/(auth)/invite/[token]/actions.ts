@@ -32,7 +32,10 @@ async function spendAcceptance() {
   );
 }
 
-export async function joinTeamAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
+// Exported actions are public endpoints: a POST can send any arguments (a text body decodes to plain
+// values), so each checks it was given a form before reading it; anything else is an invalid invitation.
+export async function joinTeamAction(_prev: AcceptState, formData: unknown): Promise<AcceptState> {
+  if (!(formData instanceof FormData)) return { message: INVITATION_INVALID };
   const user = await getCurrentUser();
   if (!user) return { message: "Your session has ended. Sign in again, then open the link." };
   const token = InvitationToken.safeParse(formData.get("token"));
@@ -47,7 +50,8 @@ export async function joinTeamAction(_prev: AcceptState, formData: FormData): Pr
   redirect(landingOf(teamSlug));
 }
 
-export async function acceptAsNewUserAction(_prev: AcceptState, formData: FormData): Promise<AcceptState> {
+export async function acceptAsNewUserAction(_prev: AcceptState, formData: unknown): Promise<AcceptState> {
+  if (!(formData instanceof FormData)) return { message: INVITATION_INVALID };
   const raw = {
     token: formData.get("token"),
     name: String(formData.get("name") ?? ""),
