@@ -4,7 +4,7 @@
 // held until the database is back — and the log says so once, not once per request.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
+import { insertTeamWithCredential } from "./scratch-fixtures";
 import { startFaultProxy, type FaultProxy } from "@/e2e/fault-proxy";
 import { scratchDatabase, startStandaloneApi, type StandaloneApi } from "@/e2e/instances";
 
@@ -22,14 +22,7 @@ beforeAll(async () => {
   });
   db = new pg.Client({ connectionString: database.url }); // not through the proxy
   await db.connect();
-  const team = await db.query<{ id: string }>(
-    "insert into teams (slug, name) values ('outage', 'Outage Co') returning id",
-  );
-  token = generateToken("test");
-  await db.query(
-    "insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)",
-    [team.rows[0].id, hashToken(token), displayToken(token)],
-  );
+  ({ token } = await insertTeamWithCredential(db, "outage", "Outage Co"));
 }, 120_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
 // version before refused such retries for a minute: 58 times for a client honouring Retry-After: 1.)
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
+import { insertTeamWithCredential } from "./scratch-fixtures";
 import { scratchDatabase, startStandaloneApi, type StandaloneApi } from "@/e2e/instances";
 
 const KEYS = 4;
@@ -22,14 +22,7 @@ beforeAll(async () => {
   [a, b] = await Promise.all([startStandaloneApi(url), startStandaloneApi(url)]);
   db = new pg.Client({ connectionString: url });
   await db.connect();
-  const team = await db.query<{ id: string }>(
-    "insert into teams (slug, name) values ('crash', 'Crash Co') returning id",
-  );
-  token = generateToken("test");
-  await db.query(
-    "insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)",
-    [team.rows[0].id, hashToken(token), displayToken(token)],
-  );
+  ({ token } = await insertTeamWithCredential(db, "crash", "Crash Co"));
 }, 60_000);
 
 afterAll(async () => {

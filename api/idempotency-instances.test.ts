@@ -2,7 +2,7 @@
 // PostgreSQL database, a client retrying through a load balancer that alternates between them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
+import { insertTeamWithCredential } from "./scratch-fixtures";
 import { scratchDatabase, startStandaloneApi, type Instance } from "@/e2e/instances";
 
 let a: Instance, b: Instance, drop: () => Promise<void>, db: pg.Client;
@@ -15,14 +15,7 @@ beforeAll(async () => {
   b = await startStandaloneApi(database.url);
   db = new pg.Client({ connectionString: database.url });
   await db.connect();
-  const team = await db.query<{ id: string }>(
-    "insert into teams (slug, name) values ('two-instances', 'Two Instances Co') returning id",
-  );
-  token = generateToken("test");
-  await db.query(
-    "insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)",
-    [team.rows[0].id, hashToken(token), displayToken(token)],
-  );
+  ({ token } = await insertTeamWithCredential(db, "two-instances", "Two Instances Co"));
 }, 120_000);
 
 afterAll(async () => {

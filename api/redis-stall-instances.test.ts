@@ -4,7 +4,8 @@
 // every refused request waited out the stall (the fetches' own timeouts make that a failure).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
+import { generateToken } from "@/lib/credentials/tokens";
+import { insertTeamWithCredential } from "./scratch-fixtures";
 import { scratchDatabase, startStandaloneApi, type StandaloneApi } from "@/e2e/instances";
 import { startOwnRedis, type OwnRedis } from "@/e2e/redis-server";
 
@@ -19,14 +20,7 @@ beforeAll(async () => {
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   try {
-    const team = await db.query<{ id: string }>(
-      "insert into teams (slug, name) values ('redis-stall', 'Redis Stall Co') returning id",
-    );
-    token = generateToken("test");
-    await db.query(
-      "insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)",
-      [team.rows[0].id, hashToken(token), displayToken(token)],
-    );
+    ({ token } = await insertTeamWithCredential(db, "redis-stall", "Redis Stall Co"));
   } finally {
     await db.end();
   }

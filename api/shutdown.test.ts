@@ -4,7 +4,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
+import { insertTeamWithCredential } from "./scratch-fixtures";
 import { scratchDatabase, startStandaloneApi, type StandaloneApi } from "@/e2e/instances";
 import { startFaultProxy, type FaultProxy } from "@/e2e/fault-proxy";
 
@@ -29,14 +29,7 @@ beforeAll(async () => {
   ]);
   db = new pg.Client({ connectionString: database.url });
   await db.connect();
-  const team = await db.query<{ id: string }>(
-    "insert into teams (slug, name) values ('shutdown', 'Shutdown Co') returning id",
-  );
-  token = generateToken("test");
-  await db.query(
-    "insert into api_credentials (team_id, environment, name, token_hash, token_display) values ($1, 'test', 'ERP', $2, $3)",
-    [team.rows[0].id, hashToken(token), displayToken(token)],
-  );
+  ({ token } = await insertTeamWithCredential(db, "shutdown", "Shutdown Co"));
 }, 120_000);
 
 afterAll(async () => {
