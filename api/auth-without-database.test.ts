@@ -1,5 +1,5 @@
 // Proof that refusals by shape, checksum and throttling do no database work: with the database
-// unreachable, they still get their 401 or 429, while a request that does need it gets a clean 500.
+// unreachable, they still get their 401 or 429, while a request that does need it gets an honest 503.
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { closeDatabase } from "@/db";
 import { apiFetch, insertCredentialRow, createTeam, freshAddress, startApi, type RunningApi } from "./testing";
@@ -25,12 +25,13 @@ afterAll(async () => {
   vi.restoreAllMocks();
 });
 
-it("a request that needs the database fails as a clean 500 internal_error (the database is really gone)", async () => {
+it("a request that needs the database is 503 service_unavailable with Retry-After (the database is really gone)", async () => {
   const res = await apiFetch(api, "/v1/me", { token: key.token, address: freshAddress() });
-  expect(res.status).toBe(500);
-  expect(await res.json()).toEqual({ error: { code: "internal_error", message: "Something went wrong on our side." } });
+  expect(res.status).toBe(503);
+  expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+  expect((await res.json()).error.code).toBe("service_unavailable");
   const log = logged.join("\n");
-  expect(log).toContain("[api] GET /v1/me failed: Error (ECONNREFUSED)");
+  expect(log).toContain("[db] the database is unreachable (answering 503 until it is back): Error (ECONNREFUSED)");
   expect(log).not.toContain(key.token);
   expect(log).not.toContain(key.tokenHash);
 });

@@ -1,7 +1,7 @@
 // Test-only: rows straight into a scratch database that real API processes serve (the *-instances,
 // crash, shutdown and outage tests), through the test's own pg client rather than this process's.
 import type pg from "pg";
-import { displayToken, generateToken, hashToken } from "@/lib/credentials/tokens";
+import { displayToken, generateToken, hashToken } from "@/lib/credentials";
 
 /** A team and one Test credential of it named ERP; its id and the credential's token. */
 export async function insertTeamWithCredential(

@@ -15,7 +15,7 @@ import { throttle, throttleRules } from "@/lib/platform";
 import type { Environment, UsageOutcome } from "@/lib/platform/shared";
 import { countUsage } from "@/lib/usage";
 import { hashToken, parseToken } from "@/lib/credentials";
-import { findCredentialByTokenHash, readChecks, type LastUse } from "./lookup";
+import { findCredentialByTokenHash, readChecks, type LookupRow, type LastUse } from "./lookup";
 
 export type ApiPrincipal = {
   team: { id: string; name: string };
@@ -145,9 +145,16 @@ export async function authenticateApiRequest(
   if (!parsed) return refuse(refusal("invalid_credentials"), address);
   // Read once per request: in the server.ts process Next.js wraps Date.now, so each call costs.
   const now = Date.now();
-  const row = await findCredentialByTokenHash(hashToken(header.token));
-  const checks = row && readChecks(row.checks);
   const retryAfterMs = failures().blockedLocally(address, now);
+  let row: LookupRow | undefined;
+  try {
+    row = await findCredentialByTokenHash(hashToken(header.token));
+  } catch (err) {
+    // The database cannot be reached (a 503 for everyone else): a blocked address stays blocked, 429.
+    if (retryAfterMs > 0) return { ok: false, reason: "rate_limited", retryAfterMs };
+    throw err;
+  }
+  const checks = row && readChecks(row.checks);
   if (retryAfterMs > 0 && !(checks?.state === "active" && checks.environment === parsed.environment)) {
     if (row) countUsage(row.id, "rate_limited", now);
     return { ok: false, reason: "rate_limited", retryAfterMs };
