@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, setClientAddress, trustedProxyHops } from "./client-address";
+import { clientAddress, setClientAddress, trustedProxyHops, throttleKeyForAddress } from "./client-address";
 
 describe("the client address behind TRUST_PROXY proxies", () => {
   it.each([
@@ -34,5 +34,16 @@ describe("the client address behind TRUST_PROXY proxies", () => {
     expect(trustedProxyHops("2")).toBe(2);
     expect(() => trustedProxyHops("true")).toThrow(/number of proxies in front of the app \(e\.g\. TRUST_PROXY=1/);
     expect(() => trustedProxyHops("-1")).toThrow();
+  });
+});
+
+describe("throttleKeyForAddress", () => {
+  it("counts an IPv6 client per /64 and an IPv4 client per address", () => {
+    expect(throttleKeyForAddress("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(throttleKeyForAddress("2001:db8:1:2:ffff:ffff:ffff:ffff")).toBe("2001:db8:1:2::/64");
+    expect(throttleKeyForAddress("2001:db8:1:3::1")).not.toBe(throttleKeyForAddress("2001:db8:1:2::1"));
+    expect(throttleKeyForAddress("::ffff:192.0.2.1")).toBe("192.0.2.1");
+    expect(throttleKeyForAddress("192.0.2.1")).toBe("192.0.2.1");
+    expect(throttleKeyForAddress("unknown")).toBe("unknown");
   });
 });

@@ -7,6 +7,7 @@
 // trustworthy: with one proxy the last entry is the client as that proxy saw it; anything to its left
 // was sent by the client and may be made up.
 import type { IncomingHttpHeaders } from "node:http";
+import ipaddr from "ipaddr.js";
 
 /** TRUST_PROXY (as lib/platform/config.ts reads it) as a hop count: unset or 0 → the socket's address; 1 → one proxy in front; … */
 export function trustedProxyHops(value: string | undefined): number {
@@ -57,3 +58,18 @@ export function clientAddress(headers: Headers | IncomingHttpHeaders): string {
 }
 
 const isWhatwg = (headers: Headers | IncomingHttpHeaders): headers is Headers => typeof headers.get === "function";
+
+/**
+ * The key a throttle counts an address under: an IPv4 client per address, an IPv6 client per /64 (one
+ * subscriber's usual allocation: a client holding a /64 could otherwise spend a fresh budget per address).
+ * Anything that is not an address ("unknown") is its own key.
+ */
+export function throttleKeyForAddress(address: string): string {
+  if (!address.includes(":") || !ipaddr.IPv6.isValid(address)) return address;
+  const ip = ipaddr.IPv6.parse(address);
+  if (ip.isIPv4MappedAddress()) return ip.toIPv4Address().toString();
+  return `${ip.parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(":")}::/64`;
+}

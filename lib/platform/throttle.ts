@@ -27,12 +27,16 @@ export type ThrottleRule = { limit: number; windowMs: number };
 export const throttleRules = {
   /** Wrong passwords for one email: sign-in form, Auth.js endpoint and "Confirm your password". */
   "sign-in per email": { limit: 5, windowMs: 15 * 60_000 },
+  /** Wrong passwords for one email from one client address (issue 26: the first budget; see lib/auth/sign-in-throttle.ts). */
+  "sign-in per email and address": { limit: 5, windowMs: 15 * 60_000 },
   /** Wrong passwords from one client address, whatever the email. */
   "sign-in per address": { limit: 20, windowMs: 15 * 60_000 },
   /** Refused /v1 credentials from one client address. */
   "api credentials per address": { limit: 30, windowMs: 60_000 },
   /** New accounts from one client address. */
   "sign-up per address": { limit: 5, windowMs: 60 * 60_000 },
+  /** Secret-scanning reports (POST /v1/secret-scanning) from one client address, counted before the body is read. */
+  "secret scanning per address": { limit: 60, windowMs: 60_000 },
   /** Invitation acceptances (each may hash a password) from one client address. */
   "invitation per address": { limit: 10, windowMs: 15 * 60_000 },
 } as const satisfies Record<string, ThrottleRule>;
