@@ -5,7 +5,7 @@
 // version before refused such retries for a minute: 58 times for a client honouring Retry-After: 1.)
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertTeamWithCredential } from "./scratch-fixtures";
+import { insertTeamWithCredential, parcel, postShipment } from "./scratch-fixtures";
 import { scratchDatabase, startStandaloneApi, type StandaloneApi } from "@/e2e/instances";
 
 const KEYS = 4;
@@ -32,22 +32,7 @@ afterAll(async () => {
   await drop?.();
 });
 
-function post(instance: StandaloneApi, key: string) {
-  return fetch(`${instance.url}/v1/shipments`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      "idempotency-key": key,
-      "x-forwarded-for": "203.0.113.7",
-    },
-    body: JSON.stringify({
-      reference: key,
-      recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
-      weight_grams: 1200,
-    }),
-  });
-}
+const post = (instance: StandaloneApi, key: string) => postShipment(instance.url, token, key, parcel(key));
 
 /** SIGKILL: the process dies mid-request, its connections closed by the kernel. */
 async function crash(instance: StandaloneApi) {

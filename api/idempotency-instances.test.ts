@@ -2,7 +2,7 @@
 // PostgreSQL database, a client retrying through a load balancer that alternates between them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { insertTeamWithCredential } from "./scratch-fixtures";
+import { insertTeamWithCredential, parcel as shipment, postShipment } from "./scratch-fixtures";
 import { scratchDatabase, startStandaloneApi, type Instance } from "@/e2e/instances";
 
 let a: Instance, b: Instance, drop: () => Promise<void>, db: pg.Client;
@@ -24,24 +24,10 @@ afterAll(async () => {
   await drop?.();
 });
 
-const parcel = {
-  reference: "TWO-INSTANCES",
-  recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
-  weight_grams: 1200,
-};
+const parcel = shipment("TWO-INSTANCES");
 
-function post(instance: Instance, key: string, body: unknown = parcel) {
-  return fetch(`${instance.url}/v1/shipments`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      "idempotency-key": key,
-      "x-forwarded-for": "203.0.113.9",
-    },
-    body: JSON.stringify(body),
-  });
-}
+const post = (instance: Instance, key: string, body: unknown = parcel) =>
+  postShipment(instance.url, token, key, body, "203.0.113.9");
 
 describe("Idempotency-Key across two instances on one PostgreSQL", () => {
   it("racing requests through both instances make one shipment; a later retry on either is a replay", async () => {

@@ -20,3 +20,24 @@ export async function insertTeamWithCredential(
   );
   return { teamId: team.rows[0].id, token };
 }
+
+/** A parcel for POST /v1/shipments; `reference` names it. */
+export const parcel = (reference: string) => ({
+  reference,
+  recipient: { name: "Ada Lovelace", address: "12 St James's Square, London" },
+  weight_grams: 1200,
+});
+
+/** POST /v1/shipments on a served instance with an Idempotency-Key, from a documentation address. */
+export function postShipment(origin: string, token: string, key: string, body: unknown, address = "203.0.113.7") {
+  return fetch(`${origin}/v1/shipments`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      "idempotency-key": key,
+      "x-forwarded-for": address,
+    },
+    body: JSON.stringify(body),
+  });
+}
