@@ -9,15 +9,15 @@ import { users } from "@/db/schema";
 import { apiFetch, insertCredentialRow, startApi } from "@/api/testing";
 import { touchLastUsed } from "@/lib/api-access/verify";
 import { logAuthError } from "@/lib/auth/sign-in";
-import type { UserSummary } from "@/lib/auth/users";
-import { seededTeams } from "@/lib/testing";
+import type { SignedInUser } from "@/lib/auth/sessions";
+import { justConfirmedSession, seededTeams } from "@/lib/testing";
 import { createCredentialAction } from "./(dashboard)/dashboard/[team]/[env]/developers/api-credentials/actions";
 import { inviteMemberAction } from "./(dashboard)/dashboard/[team]/[env]/settings/members/actions";
 import { createTeamAction } from "./(dashboard)/dashboard/new-team/actions";
 import { acceptAsNewUserAction } from "./(auth)/invite/[token]/actions";
 import { signUp } from "./(auth)/signup/actions";
 
-const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
+const session = vi.hoisted(() => ({ user: null as SignedInUser | null }));
 vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
     );
   }
   const seeded = await seededTeams();
-  session.user = seeded.users.owner;
+  session.user = { ...seeded.users.owner, session: justConfirmedSession() }; // sudo mode is not under test here
   acmeId = seeded.teams.acme;
   // An invitation to accept, made before invitations refuse new rows.
   const invited = await inviteMemberAction({ ...scope, email: "invitee.secret@example.com", role: "developer" });

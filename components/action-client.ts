@@ -6,8 +6,9 @@
 // which comes back to this page.
 // A refusal "password_confirmation_required" (sudo mode) can be answered: given a `confirmPassword`
 // (components/password-confirmation.tsx asks the member), the same call is sent again once confirmed.
+// `useServerAction` and `useCallAction` both answer it, so no change the server may ask about is a dead button.
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { createContext, useContext, useTransition } from "react";
 import { toast } from "sonner";
 import type { ActionRefusal, ActionResult } from "@/lib/platform/shared";
 
@@ -34,6 +35,12 @@ const notConfirmed: Failure = { code: "cancelled", message: "Nothing was changed
 
 /** Asks the member for their password; true once the server has accepted it for this session. */
 export type ConfirmPassword = () => Promise<boolean>;
+
+/**
+ * How this page asks for the password: PasswordConfirmationProvider (components/password-confirmation.tsx)
+ * opens "Confirm your password". Without a provider nothing can be asked: the refusal stands.
+ */
+export const ConfirmPasswordContext = createContext<ConfirmPassword>(async () => false);
 
 /**
  * The action's data; throws an ActionFailure when it was refused or could not be sent. With
@@ -103,19 +110,23 @@ type RunOptions<T> = {
 /**
  * For pages rendered on the server: runs an action in a transition, toasts the outcome and, on
  * success, refreshes the page so it shows what the database now holds. `pending` lasts until the
- * refresh is done.
+ * refresh is done, "Confirm your password" included when the server asks for it.
  */
 export function useServerAction() {
   const router = useRouter();
+  const confirmPassword = useContext(ConfirmPasswordContext);
   const [pending, startTransition] = useTransition();
   function run<T>(call: () => Promise<ActionResult<T>>, { success, onSuccess, onError }: RunOptions<T>) {
     startTransition(async () => {
       let data: T;
       try {
-        data = await callAction(call);
+        // Sudo mode: a change the server wants confirmed asks for the password, then goes again.
+        data = await callAction(call, confirmPassword);
       } catch (error) {
         const { failure } = error as ActionFailure;
-        toastFailure(failure);
+        // Cancelled "Confirm your password": nothing was sent, so nothing went wrong.
+        if (failure.code === "cancelled") toast(failure.message);
+        else toastFailure(failure);
         if (failure.code !== "unreachable" && failure.code !== "cancelled") onError?.(failure as ActionRefusal);
         return;
       }

@@ -1,11 +1,12 @@
 "use client";
 // Sudo mode in the browser: "Confirm your password", asked when the server refuses a change with
-// "password_confirmation_required". `useCallAction` sends an action and, on that refusal, opens this
-// dialog; once the password is accepted the same call goes again, so nothing has to be retyped.
+// "password_confirmation_required". `useCallAction` (and `useServerAction`, components/action-client.ts)
+// sends an action and, on that refusal, opens this dialog; once the password is accepted the same call
+// goes again, so nothing has to be retyped.
 // Cancel answers false: the change is not sent and nothing is said beyond "Nothing was changed."
-import { createContext, useCallback, useContext, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useContext, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/platform/shared";
-import { ActionFailure, callAction, type ConfirmPassword } from "./action-client";
+import { ActionFailure, callAction, ConfirmPasswordContext, type ConfirmPassword } from "./action-client";
 import { Button } from "./ui/button";
 import { Dialog, DialogCancel, DialogContent, DialogFooter } from "./ui/dialog";
 import { FormError } from "./ui/form-error";
@@ -14,12 +15,9 @@ import { TextField } from "./ui/text-field";
 /** The server action that checks the password and marks this session as confirmed. */
 export type ConfirmPasswordAction = (input: { password: string }) => Promise<ActionResult<void>>;
 
-// Without a provider nothing can be asked: the refusal stands.
-const PasswordConfirmationContext = createContext<ConfirmPassword>(async () => false);
-
 /** Calls an action, asking for the password when the server wants it confirmed first. */
 export function useCallAction() {
-  const confirmPassword = useContext(PasswordConfirmationContext);
+  const confirmPassword = useContext(ConfirmPasswordContext);
   return useCallback(
     <T,>(call: () => Promise<ActionResult<T>>) => callAction(call, confirmPassword),
     [confirmPassword],
@@ -54,10 +52,10 @@ export function PasswordConfirmationProvider({
   }, []);
 
   return (
-    <PasswordConfirmationContext.Provider value={ask}>
+    <ConfirmPasswordContext.Provider value={ask}>
       {children}
       <PasswordDialog open={open} confirm={confirm} onAnswer={answer} />
-    </PasswordConfirmationContext.Provider>
+    </ConfirmPasswordContext.Provider>
   );
 }
 

@@ -1,5 +1,5 @@
 // The dashboard's side of leaked tokens: the team setting in Settings → Security (Owners and Admins
-// change it, everyone else sees it), and a credential found in public — its banner, its "Leaked"
+// change it, with their password confirmed; everyone else sees it), and a credential found in public — its banner, its "Leaked"
 // row and page, and Enable asking first — on a phone too. The leak itself comes from a signed report
 // (e2e/secret-scanning.ts).
 import { expect, test, type Page } from "@playwright/test";
@@ -12,7 +12,15 @@ import {
   revokeCredential,
   uniqueName,
 } from "./credentials-page";
-import { callMe, demoAccounts, expectNoSidewaysScroll, newClientAddress, storageStateOf } from "./helpers";
+import {
+  callMe,
+  DEMO_PASSWORD,
+  demoAccounts,
+  expectNoSidewaysScroll,
+  newClientAddress,
+  signIn,
+  storageStateOf,
+} from "./helpers";
 import { reportLeak } from "./secret-scanning";
 
 const settingName = "When a token of this team is found in public";
@@ -29,9 +37,13 @@ async function createTeam(page: Page, base: string): Promise<string> {
 test.describe("owner@example.com", () => {
   test.use({ storageState: storageStateOf(demoAccounts.owner) });
 
-  test("chooses Only notify in Settings → Security with the keyboard, saves, and it is kept after a reload", async ({
+  test("chooses Only notify in Settings → Security with the keyboard, saves after confirming the password, and it is kept after a reload", async ({
     page,
   }) => {
+    // A session of its own: saving asks for the password (sudo mode), and confirming it must not spare
+    // the shared saved session a question another test expects.
+    await page.context().clearCookies();
+    await signIn(page, demoAccounts.owner);
     const team = await createTeam(page, "Security E2E");
     await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Security" }).click();
     await expect(page).toHaveURL(`/dashboard/${team}/test/settings/security`);
@@ -46,6 +58,11 @@ test.describe("owner@example.com", () => {
     await page.keyboard.press("Tab");
     await expect(page.getByRole("button", { name: "Save" })).toBeFocused();
     await page.keyboard.press("Enter");
+    const prompt = page.getByRole("dialog", { name: "Confirm your password" });
+    await expect(prompt.getByLabel("Password")).toBeFocused();
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    await expect(prompt).toHaveCount(0);
     await expect(page.getByText("Saved. ")).toBeVisible();
     await expect(page.getByText("tokens found in public keep working.")).toBeVisible();
 

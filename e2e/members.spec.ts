@@ -1,7 +1,8 @@
 // Team members end to end: create a team, invite a new person, their role changing under an open
-// session, the Owner rules, and the activity log recording it all with the right actor.
+// session, the Owner rules, and the activity log recording it all with the right actor. Inviting
+// someone who would reach Live access asks for the Owner's password first (sudo mode).
 import { expect, test, type Page } from "@playwright/test";
-import { closeTokenDialog } from "./credentials-page";
+import { closeTokenDialog, confirmPassword } from "./credentials-page";
 import { credentialsUrl, demoAccounts, signIn, storageStateOf } from "./helpers";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
@@ -23,12 +24,19 @@ async function createTeam(page: Page, name: string): Promise<string> {
   return teamSlugOf(page);
 }
 
-async function inviteMember(page: Page, email: string, role: string): Promise<string> {
+/** Invites through the dialog; `confirmingPassword`: the first change of a session that has not confirmed yet. */
+async function inviteMember(
+  page: Page,
+  email: string,
+  role: string,
+  { confirmingPassword = false } = {},
+): Promise<string> {
   await page.getByRole("button", { name: "Invite member" }).click();
   const form = page.getByRole("dialog", { name: "Invite a member" });
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Role").selectOption({ label: role });
   await form.getByRole("button", { name: "Create invitation" }).click();
+  if (confirmingPassword) await confirmPassword(page);
   const shown = page.getByRole("dialog", { name: "Invitation link" });
   const link = await shown.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -46,7 +54,13 @@ async function setRole(page: Page, name: string, role: string) {
 }
 
 test.describe("an Owner's new team", () => {
-  test.use({ storageState: storageStateOf(demoAccounts.owner), permissions: ["clipboard-read", "clipboard-write"] });
+  // A session of each test's own: its first invitation asks for the password, and confirming it must not
+  // spare the shared saved session a question another test expects.
+  test.use({ storageState: { cookies: [], origins: [] }, permissions: ["clipboard-read", "clipboard-write"] });
+  test.beforeEach(async ({ page }) => {
+    test.slow(); // a sign-in and a password confirmation of its own: two bcrypt checks more than a saved session
+    await signIn(page, demoAccounts.owner);
+  });
 
   test("invitee joins by link, works as Developer, loses controls on demotion without signing in again; Owner rules hold; activity shows it all", async ({
     page,
@@ -62,7 +76,7 @@ test.describe("an Owner's new team", () => {
     await expect(page.getByRole("row", { name: /Olivia Owner/ })).toContainText("owner@example.com");
     const inviteeEmail = `invitee-${suffix()}@example.com`;
     const inviteeName = "Ivy Invitee";
-    const link = await inviteMember(page, inviteeEmail, "Developer");
+    const link = await inviteMember(page, inviteeEmail, "Developer", { confirmingPassword: true });
     await expect(page.getByRole("row", { name: new RegExp(inviteeEmail) })).toContainText("Developer");
 
     // The invitee opens the link in a fresh browser, sets a password and lands in the team.
@@ -181,7 +195,7 @@ test.describe("an Owner's new team", () => {
       await route.fallback();
     });
     const invitee = `slow-${suffix()}@example.com`;
-    await inviteMember(page, invitee, "Developer");
+    await inviteMember(page, invitee, "Developer", { confirmingPassword: true });
     await expect(page.getByRole("row", { name: new RegExp(invitee) })).toContainText("Developer");
   });
 
@@ -191,7 +205,9 @@ test.describe("an Owner's new team", () => {
   }) => {
     const team = await createTeam(page, `Wrong account ${suffix()}`);
     await page.goto(membersUrl(team));
-    const link = await inviteMember(page, `newcomer-${suffix()}@example.com`, "Developer");
+    const link = await inviteMember(page, `newcomer-${suffix()}@example.com`, "Developer", {
+      confirmingPassword: true,
+    });
 
     // A session of its own: signing out ends it on the server, and the saved one is shared by other tests.
     const viewerContext = await browser.newContext({ storageState: undefined });

@@ -110,6 +110,8 @@ test("the dashboard runs and is styled under its Content-Security-Policy", async
   await page.getByRole("button", { name: "Invite member" }).click();
   const invite = page.getByRole("dialog", { name: "Invite a member" });
   await invite.getByLabel("Email").fill(`csp-${Date.now()}@example.com`);
+  // Read-only: an invitation that cannot reach Live access asks for no password (sudo mode).
+  await invite.getByLabel("Role").selectOption({ label: "Read-only" });
   await invite.getByRole("button", { name: "Create invitation" }).click();
   const link = await page.getByRole("dialog", { name: "Invitation link" }).getByLabel("Invitation link").inputValue();
 

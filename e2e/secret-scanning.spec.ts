@@ -1,8 +1,8 @@
 // A token found in public: GitHub's signed report revokes it, the dashboard says where it was found,
 // and a team that chose "Only notify" keeps it working.
 import { expect, test } from "@playwright/test";
-import { createAndClose, credentialRow, uniqueName } from "./credentials-page";
-import { callMe, credentialsUrl, demoAccounts, newClientAddress, useSavedSession } from "./helpers";
+import { confirmPassword, createAndClose, credentialRow, uniqueName } from "./credentials-page";
+import { callMe, credentialsUrl, demoAccounts, newClientAddress, signIn, useSavedSession } from "./helpers";
 import { reportLeak } from "./secret-scanning";
 
 test("a signed report revokes the token: the list shows the banner and Leaked, /v1 refuses it", async ({
@@ -36,12 +36,14 @@ test("a signed report revokes the token: the list shows the banner and Leaked, /
 });
 
 test("with Only notify the token keeps working and the banner says so", async ({ page, request }) => {
-  // Globex Freight: its own setting, so no other test's team changes.
-  await useSavedSession(page, demoAccounts.globex);
+  // Globex Freight: its own setting, so no other test's team changes. A session of its own: the change
+  // asks for the password (sudo mode), which must not be confirmed in the shared saved session.
+  await signIn(page, demoAccounts.globex);
   await page.goto("/dashboard/globex/test/settings/security");
   const setting = page.getByRole("radiogroup", { name: "When a token of this team is found in public" });
   await setting.getByRole("radio", { name: "Only notify" }).check();
   await page.getByRole("button", { name: "Save" }).click();
+  await confirmPassword(page);
   // The save has landed before the reload (a reload right after the click could cut it off).
   await expect(page.getByText("Saved. Globex Freight’s tokens found in public keep working.")).toBeVisible();
   await page.reload();

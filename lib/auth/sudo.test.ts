@@ -1,6 +1,7 @@
 // Sudo mode for Live credentials, through the actions a browser posts: creating, enabling, deleting,
 // rolling or giving a new expiry to a Live credential needs the member's password confirmed in this session within 15 minutes. Real session
 // rows and the real per-request user read; Auth.js's auth() is stood in for by what it returns for a cookie.
+// Members, the leak response and a wider allowlist: ./sudo-team.test.ts; the table itself: ./sudo-rules.test.ts.
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
@@ -132,11 +133,14 @@ describe("Live create, enable, delete, roll and a new expiry need the password c
     });
   }
 
-  it("rename, revoke, End now and allowed addresses in Live need no confirmation", async () => {
+  it("rename, revoke, End now and limiting the allowed addresses in Live need no confirmation", async () => {
     await signInAs("developer@example.com");
     const id = await fixture("live");
     await expect(renameCredentialAction({ ...live, id, name: "Renamed" })).resolves.toMatchObject({ ok: true });
     await expect(setAllowedAddressesAction({ ...live, id, addresses: "10.0.0.0/8" })).resolves.toMatchObject({
+      ok: true,
+    });
+    await expect(setAllowedAddressesAction({ ...live, id, addresses: "10.1.0.0/16" })).resolves.toMatchObject({
       ok: true,
     });
     await expect(revokeCredentialAction({ ...live, id })).resolves.toMatchObject({ ok: true });

@@ -1,6 +1,6 @@
 // Changing a team's API credentials in one environment: create, rename, revoke, enable, delete. Every
 // function goes through store.ts `manage` (the caller's permission, then for a Live create, enable or
-// delete the session's recent password confirmation, then one transaction), scopes every query by
+// delete the session's recent password confirmation — lib/auth/sudo.ts's table — then one transaction), scopes every query by
 // that team AND environment, and writes its audit event in the same transaction. A change of state
 // is one of store.ts's transitions, on the database's clock.
 import "server-only";
@@ -29,28 +29,32 @@ import { displayToken, generateToken, hashToken } from "./tokens";
  */
 export async function createCredential(access: TeamAccess, input: { name: string; expiry?: Expiry }) {
   const token = generateToken(access.environment);
-  const credential = await manage(access, "created", async (tx, scope) => {
-    const [row] = await insertCredential(
-      tx,
-      {
-        teamId: scope.teamId,
-        environment: scope.environment,
-        name: input.name,
-        tokenHash: hashToken(token),
-        tokenDisplay: displayToken(token),
-        createdBy: scope.actorUserId,
-      },
-      expiresAtSql(input.expiry ?? { choice: "never" }),
-    ).returning({ ...auditedColumns, expiresAt: apiCredentials.expiresAt });
-    await audit(tx, scope, row, "created", row.expiresAt ? { expiresAt: row.expiresAt.toISOString() } : {});
-    return selectCredential(tx, scope, row.id);
-  });
+  const credential = await manage(
+    access,
+    { row: "credential.create", environment: access.environment },
+    async (tx, scope) => {
+      const [row] = await insertCredential(
+        tx,
+        {
+          teamId: scope.teamId,
+          environment: scope.environment,
+          name: input.name,
+          tokenHash: hashToken(token),
+          tokenDisplay: displayToken(token),
+          createdBy: scope.actorUserId,
+        },
+        expiresAtSql(input.expiry ?? { choice: "never" }),
+      ).returning({ ...auditedColumns, expiresAt: apiCredentials.expiresAt });
+      await audit(tx, scope, row, "created", row.expiresAt ? { expiresAt: row.expiresAt.toISOString() } : {});
+      return selectCredential(tx, scope, row.id);
+    },
+  );
   return { credential, token };
 }
 
 /** Renaming to the name it already has changes nothing and records nothing. */
 export async function renameCredential(access: TeamAccess, input: { id: string; name: string }) {
-  return manage(access, "renamed", async (tx, scope) => {
+  return manage(access, "grants nothing", async (tx, scope) => {
     const [before] = await tx.select(auditedColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
     if (!before) throw gone();
     if (before.name === input.name) return selectCredential(tx, scope, input.id);
@@ -62,7 +66,7 @@ export async function renameCredential(access: TeamAccess, input: { id: string; 
 
 /** A member's revoke: API calls with its token are refused until it is enabled again. Twice changes nothing more. */
 export async function revokeCredential(access: TeamAccess, input: { id: string }) {
-  return manage(access, "revoked", async (tx, scope) => {
+  return manage(access, "grants nothing", async (tx, scope) => {
     const [changed] = await revoke(tx, byId(scope, input.id), "manual").returning(auditedColumns);
     if (changed) await audit(tx, scope, changed, "revoked", { reason: "manual" });
     return selectCredential(tx, scope, input.id);
@@ -75,7 +79,7 @@ export async function revokeCredential(access: TeamAccess, input: { id: string }
  * log records that it was. Twice changes nothing more.
  */
 export async function enableCredential(access: TeamAccess, input: { id: string; acknowledgeLeak?: boolean }) {
-  return manage(access, "enabled", async (tx, scope) => {
+  return manage(access, { row: "credential.enable", environment: access.environment }, async (tx, scope) => {
     const [row] = await tx
       .select({ leakedAt: apiCredentials.leakedAt })
       .from(apiCredentials)
@@ -91,7 +95,7 @@ export async function enableCredential(access: TeamAccess, input: { id: string; 
 
 /** Permanent: the row goes; its audit events stay. */
 export async function deleteCredential(access: TeamAccess, input: { id: string }) {
-  return manage(access, "deleted", async (tx, scope) => {
+  return manage(access, { row: "credential.delete", environment: access.environment }, async (tx, scope) => {
     const [row] = await tx.delete(apiCredentials).where(byId(scope, input.id)).returning(auditedColumns);
     if (!row) throw gone();
     await audit(tx, scope, row, "deleted");

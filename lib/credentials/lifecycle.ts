@@ -1,6 +1,7 @@
 // A credential's lifecycle beyond create/revoke/delete: rolling it to a new token with a grace
 // period, changing its expiry, and limiting it to IP addresses. Like every credential change:
-// permission, then sudo mode where needed (a Live roll), then one transaction scoped by team AND
+// permission, then sudo mode where lib/auth/sudo.ts's table says (a Live roll, a later expiry, a wider
+// allowlist), then one transaction scoped by team AND
 // environment with its audit event. No event holds a token: only masked display strings.
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -21,6 +22,7 @@ import {
   type CredentialScope,
 } from "./store";
 import { AppError } from "@/lib/platform";
+import { requirePasswordConfirmationFor } from "@/lib/auth";
 import { graceIntervals, type Expiry, type GracePeriod } from "./shared/expiry";
 import type { TeamAccess } from "@/lib/teams";
 import { displayToken, generateToken, hashToken } from "./tokens";
@@ -63,7 +65,7 @@ async function lockNewestOfChain(tx: Tx, scope: CredentialScope, id: string) {
  */
 export async function rollCredential(access: TeamAccess, input: { id: string; grace: GracePeriod }) {
   const token = generateToken(access.environment);
-  return manage(access, "rolled", async (tx, scope) => {
+  return manage(access, { row: "credential.roll", environment: access.environment }, async (tx, scope) => {
     const old = await lockNewestOfChain(tx, scope, input.id);
     const [fresh] = await insertCredential(
       tx,
@@ -101,33 +103,37 @@ export async function rollCredential(access: TeamAccess, input: { id: string; gr
  * a revoked one stays revoked (Enable is separate). In Live anything but "End now" needs the password.
  */
 export async function changeExpiry(access: TeamAccess, input: { id: string; expiry: Expiry }) {
-  return manage(
-    access,
-    "expiry_changed",
-    async (tx, scope) => {
-      const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
-      if (!before) throw gone();
-      const [after] = await setExpiry(tx, byId(scope, input.id), expiresAtSql(input.expiry)).returning({
-        expiresAt: apiCredentials.expiresAt,
-      });
-      await audit(tx, scope, before, "expiry_changed", { from: iso(before.expiresAt), to: iso(after.expiresAt) });
-      return selectCredential(tx, scope, input.id);
-    },
-    input.expiry,
-  );
+  const sudo = { row: "credential.expiry", environment: access.environment, expiry: input.expiry } as const;
+  return manage(access, sudo, async (tx, scope) => {
+    const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
+    if (!before) throw gone();
+    const [after] = await setExpiry(tx, byId(scope, input.id), expiresAtSql(input.expiry)).returning({
+      expiresAt: apiCredentials.expiresAt,
+    });
+    await audit(tx, scope, before, "expiry_changed", { from: iso(before.expiresAt), to: iso(after.expiresAt) });
+    return selectCredential(tx, scope, input.id);
+  });
 }
 
 /**
  * Limits the credential to these addresses (canonical CIDRs; empty: any address). The list is parsed
  * again here, so no entry point can store a range /v1 would not understand. Saving the same list
- * again records nothing.
+ * again records nothing. In Live a list that allows an address the stored one did not (a wider one,
+ * or none) needs the password: decided on the stored list read under the row's lock, so a change
+ * made meanwhile by someone else cannot turn a narrowing into a widening.
  */
 export async function setAllowedAddresses(access: TeamAccess, input: { id: string; cidrs: readonly string[] }) {
-  return manage(access, "allowed_addresses_changed", async (tx, scope) => {
+  return manage(access, "checked in work", async (tx, scope) => {
     const parsed = parseAllowedAddresses(input.cidrs.join("\n"));
     if (!parsed.ok) throw new AppError("invalid_input", parsed.error, { addresses: [parsed.error] });
     const [before] = await tx.select(chainColumns).from(apiCredentials).where(byId(scope, input.id)).for("update");
     if (!before) throw gone();
+    requirePasswordConfirmationFor(access.session, {
+      row: "credential.allowed_addresses",
+      environment: scope.environment,
+      before: before.allowedCidrs,
+      after: parsed.cidrs,
+    });
     if (before.allowedCidrs.join("\n") !== parsed.cidrs.join("\n")) {
       await tx
         .update(apiCredentials)

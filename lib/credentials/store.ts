@@ -1,6 +1,6 @@
 // What every credential function shares (lib/credentials/queries.ts, commands.ts, lifecycle.ts,
 // leaks.ts): the scope (team AND environment) every query filters by, the DTO the dashboard may see,
-// the audit event, `manage` — permission, then sudo mode where needed, then one transaction — and the
+// the audit event, `manage` — permission, then sudo mode where its row says, then one transaction — and the
 // transitions of a credential's state. This file is the only writer of api_credentials' status,
 // revoked_at, revoked_reason and expires_at (lib/credentials/store.test.ts checks the tree), so each
 // change of state is written once, on the database's clock.
@@ -13,7 +13,7 @@ import { notFound } from "@/lib/platform";
 import type { CredentialDto, RevokedReason } from "./shared/dto";
 import { endOfExpiryDate, expiryIntervals, type Expiry } from "./shared/expiry";
 import { databaseNow } from "./shared/expiry-rules";
-import { needsPasswordConfirmation, requireRecentPasswordConfirmation } from "@/lib/auth";
+import { requirePasswordConfirmationFor, type SudoChange } from "@/lib/auth";
 import { requirePermission, type TeamAccess } from "@/lib/teams";
 import type { CredentialAction, Environment } from "@/lib/platform/shared";
 
@@ -156,16 +156,19 @@ export const scopeOf = (access: TeamAccess): CredentialScope => ({
 
 /**
  * Runs a change for a member allowed to manage the team's credentials, in one transaction. Permission
- * first, then sudo mode: a read-only member is refused for the role, never asked for a password.
+ * first, then sudo mode (lib/auth/sudo.ts) for the change's row: a read-only member is refused for the
+ * role, never asked for a password. `sudo`: the change as the sudo table knows it, or "checked in work"
+ * for a change whose facts are read under the row's lock (the allowed addresses: the stored list), which
+ * then calls requirePasswordConfirmationFor itself before writing, or "grants nothing" (a rename, a
+ * revoke: not in the table).
  */
 export async function manage<T>(
   access: TeamAccess,
-  action: CredentialAction,
+  sudo: SudoChange | "checked in work" | "grants nothing",
   work: (tx: Tx, scope: CredentialScope) => Promise<T>,
-  expiry?: Expiry,
 ): Promise<T> {
   requirePermission(access, "credentials:manage");
-  if (needsPasswordConfirmation(action, access.environment, expiry)) requireRecentPasswordConfirmation(access.session);
+  if (typeof sudo === "object") requirePasswordConfirmationFor(access.session, sudo);
   const db = await getDb();
   return db.transaction((tx) => work(tx, scopeOf(access)));
 }

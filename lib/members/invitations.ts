@@ -1,8 +1,9 @@
 // A team's invitations: inviting someone by email with a role, the pending list, revoking, and
 // accepting a link: once, within 7 days, unless revoked, and by the invited email only (a new person
 // gets their account in the same transaction). The Owner and Admin side takes the caller's resolved
-// TeamAccess and runs under ./member-changes.ts, as member changes do; accepting is authorized by the
-// token itself.
+// TeamAccess and runs under ./member-changes.ts, as member changes do (an invitation with a role that
+// reaches Live access needs the session's recent password confirmation: lib/auth/sudo.ts); accepting is
+// authorized by the token itself.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
@@ -14,7 +15,7 @@ import { requirePermission, type TeamAccess, type TeamSummary } from "@/lib/team
 import type { Role } from "@/lib/platform/shared";
 import type { InvitationDto } from "./shared/dto";
 import { hashToken } from "@/lib/credentials";
-import { hashPassword, insertUser, type UserSummary } from "@/lib/auth";
+import { hashPassword, insertUser, requirePasswordConfirmationFor, type UserSummary } from "@/lib/auth";
 import { enforce, recordMemberEvent, withLockedMembers } from "./member-changes";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -55,6 +56,7 @@ export async function inviteMember(access: TeamAccess, input: { email: string; r
   const email = input.email.trim().toLowerCase();
   const invitation = await withLockedMembers(access, "members:manage", [], async (tx, { team, me }) => {
     enforce(invitationRefusal(me.role, input.role));
+    requirePasswordConfirmationFor(access.session, { row: "member.invite", role: input.role });
     const [member] = await tx
       .select({ userId: users.id })
       .from(memberships)

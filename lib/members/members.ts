@@ -1,7 +1,8 @@
 // A team's members: who is in it, and each change to a membership (a new role, a removal, leaving).
 // Each function takes the caller's resolved TeamAccess and checks its permission against it; each
 // change runs under ./member-changes.ts (memberships locked, Owner rules, its member event written in
-// the same transaction). Invitations: ./invitations.ts.
+// the same transaction); a new role or a removal then needs the session's recent password confirmation
+// where lib/auth/sudo.ts's table says, decided on the roles read under the lock. Invitations: ./invitations.ts.
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -9,6 +10,7 @@ import { memberships, users } from "@/db/schema";
 import { notFound } from "@/lib/platform";
 import { leaveRefusal, removalRefusal, roleChangeRefusal } from "@/lib/teams/shared";
 import { requirePermission, type TeamAccess } from "@/lib/teams";
+import { requirePasswordConfirmationFor } from "@/lib/auth";
 import type { Role } from "@/lib/platform/shared";
 import type { MemberDto } from "./shared/dto";
 import { enforce, recordMemberEvent, withLockedMembers } from "./member-changes";
@@ -44,6 +46,7 @@ export async function changeRole(
     const target = member(input.userId);
     if (!target) throw notFound("This person is no longer a member of the team.");
     enforce(roleChangeRefusal(me, target, input.role, owners));
+    requirePasswordConfirmationFor(access.session, { row: "member.role", from: target.role, to: input.role });
     if (target.role === input.role) return { userId: target.userId, role: target.role };
     await tx.update(memberships).set({ role: input.role }).where(memberOf(team.id, target.userId));
     await recordMemberEvent(tx, {
@@ -62,6 +65,7 @@ export async function removeMember(access: TeamAccess, input: { userId: string }
     const target = member(input.userId);
     if (!target) throw notFound("This person is no longer a member of the team.");
     enforce(removalRefusal(me, target, owners));
+    requirePasswordConfirmationFor(access.session, { row: "member.remove", role: target.role });
     await tx.delete(memberships).where(memberOf(team.id, target.userId));
     await recordMemberEvent(tx, {
       teamId: team.id,

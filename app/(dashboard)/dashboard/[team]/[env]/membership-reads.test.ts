@@ -4,14 +4,14 @@
 // Every query is counted through drizzle's logger, transactions included.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createCredential } from "@/lib/credentials";
-import { seededTeams } from "@/lib/testing";
-import type { UserSummary } from "@/lib/auth/users";
+import { justConfirmedSession, seededTeams } from "@/lib/testing";
+import type { SignedInUser } from "@/lib/auth/sessions";
 import * as credentialActions from "./developers/api-credentials/actions";
 import * as memberActions from "./settings/members/actions";
 import * as securityActions from "./settings/security/actions";
 
 const recorded = vi.hoisted(() => ({ queries: [] as string[] }));
-const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
+const session = vi.hoisted(() => ({ user: null as SignedInUser | null }));
 vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/db", async (importOriginal) => {
   const db = await importOriginal<typeof import("@/db")>();
@@ -36,7 +36,8 @@ async function membershipReads(call: () => Promise<{ ok: boolean }>) {
 
 beforeAll(async () => {
   const { users, owner } = await seededTeams();
-  session.user = users.owner;
+  // A session that has just confirmed the password: sudo mode is not what is counted here.
+  session.user = { ...users.owner, session: justConfirmedSession() };
   const { credential } = await createCredential(owner, { name: "Counted" });
   ids = { credential: credential.id, viewer: users.viewer.id, invitee: users.developer.id };
 });

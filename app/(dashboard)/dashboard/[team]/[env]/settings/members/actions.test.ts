@@ -5,9 +5,10 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { invitations, memberEvents, memberships } from "@/db/schema";
 import { demoUsers } from "@/db/seed";
-import { accessFor, authorizedAccess, seededTeams } from "@/lib/testing";
+import { accessFor, authorizedAccess, justConfirmedSession, seededTeams } from "@/lib/testing";
 import type { Role } from "@/lib/platform/shared/terms";
 import type { UserSummary } from "@/lib/auth/users";
+import type { SignedInUser } from "@/lib/auth/sessions";
 import {
   changeRoleAction,
   inviteMemberAction,
@@ -16,7 +17,7 @@ import {
   revokeInvitationAction,
 } from "./actions";
 
-const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
+const session = vi.hoisted(() => ({ user: null as SignedInUser | null }));
 vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => session.user }));
 
 const scope = { team: "acme", environment: "test" as const };
@@ -29,8 +30,9 @@ const developer = "developer@example.com";
 const viewer = "viewer@example.com";
 const outsider = "globex@example.com"; // a member of Globex only
 
+/** Signed in with a session that has just confirmed the password: sudo mode is lib/auth/sudo-team.test.ts's. */
 function signInAs(email: string | null) {
-  session.user = email ? byEmail.get(email)! : null;
+  session.user = email ? { ...byEmail.get(email)!, session: justConfirmedSession() } : null;
 }
 const idOf = (email: string) => byEmail.get(email)!.id;
 

@@ -1,7 +1,8 @@
 "use server";
 // The Members page's server actions: public POST endpoints. Each goes through withTeamAction (session,
 // zod input, the caller's membership from the database) and then lib/members, which checks the
-// permission, re-reads the roles it decides on under a lock and enforces the Owner rules.
+// permission, re-reads the roles it decides on under a lock, enforces the Owner rules and then sudo
+// mode (lib/auth/sudo.ts: inviting or promoting someone who reaches Live access, removing a member).
 import { withTeamAction } from "@/lib/dashboard";
 import { changeRole, inviteMember, leaveTeam, removeMember, revokeInvitation } from "@/lib/members";
 import {

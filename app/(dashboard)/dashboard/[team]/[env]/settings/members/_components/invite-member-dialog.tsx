@@ -1,5 +1,6 @@
 "use client";
 // Invite by email with a role. The one-time link is shown once, here, to copy; only its hash is stored.
+// A role that reaches Live access asks for the password first (sudo mode, through useServerAction).
 import { useRef, useState } from "react";
 import { useServerAction } from "@/components/action-client";
 import { Button } from "@/components/ui/button";
@@ -89,7 +90,17 @@ export function InviteMemberDialog({
           title="Invite a member"
           description={`They get a one-time link to join ${teamName}. It expires after 7 days.`}
         >
-          <form ref={form} action={submit} noValidate className="space-y-4">
+          {/* onSubmit, not `action`: a form action clears the fields once it has run, and a refused or
+              cancelled invitation ("Confirm your password", Cancel) must keep what was typed. */}
+          <form
+            ref={form}
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit(new FormData(event.currentTarget));
+            }}
+            noValidate
+            className="space-y-4"
+          >
             <TextField label="Email" name="email" type="email" autoComplete="off" required errors={errors.email} />
             <div className="space-y-1">
               <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">
