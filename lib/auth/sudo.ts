@@ -39,11 +39,12 @@ export function requireRecentPasswordConfirmation(session: SessionSummary | null
 }
 
 /**
- * "Confirm your password": checked like a sign-in (same throttle, same bcrypt work), then remembered on
- * the caller's session row only.
+ * "Confirm your password": checked like a sign-in (same bcrypt work), then remembered on the caller's
+ * session row only. The session is its own known device (decision 017): its wrong passwords count on
+ * its own budget, so a stolen session cannot lock the owner out of signing in.
  */
 export async function confirmPassword(user: SignedInUser, password: string, address: string): Promise<void> {
-  const result = await checkPassword(user.email, password, address);
+  const result = await checkPassword(user.email, password, { address, device: `session:${user.session.id}` });
   if (result === "throttled")
     throw new AppError("throttled", "Too many wrong passwords. Wait 15 minutes, then try again.");
   if (!result || result.id !== user.id)
