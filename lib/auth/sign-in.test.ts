@@ -75,7 +75,7 @@ describe("sign-in", () => {
   it("logs a refused sign-in as nothing, and any other Auth.js error in full", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     logAuthError(new CredentialsSignin());
-    logAuthError(new ThrottledSignIn());
+    logAuthError(new ThrottledSignIn(60_000));
     expect(log).not.toHaveBeenCalled();
     const broken = new Error("database unreachable");
     logAuthError(broken);

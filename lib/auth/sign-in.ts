@@ -10,9 +10,16 @@ import { deviceCookieIn, knownDevice, rememberDevice } from "./devices";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "./sign-in-throttle";
 import { normaliseEmail, verifyPassword, type UserSummary } from "./users";
 
+/** A sign-in refused by a throttle, without a password check; `waitMs`: how long the budget holds it. */
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly waitMs: number) {
+    super();
+  }
 }
+
+/** A check the throttle refused: no password was checked; the attempt may come back in `waitMs`. */
+export type Throttled = { waitMs: number };
 
 /**
  * Auth.js's error log: a refused sign-in (wrong password, unknown email, throttled) is an everyday
@@ -36,16 +43,17 @@ export type PasswordAttempt = { address: string; device?: string };
 
 /**
  * A password check that counts against the sign-in budgets: the sign-in form, Auth.js's endpoint and
- * "Confirm your password" all guess the same secret. "throttled" means no password was checked. The
- * same answers and the same bcrypt work whether or not the email has an account.
+ * "Confirm your password" all guess the same secret. The same answers and the same bcrypt work
+ * whether or not the email has an account.
  */
 export async function checkPassword(
   email: string,
   password: string,
   { address, device }: PasswordAttempt,
-): Promise<UserSummary | null | "throttled"> {
+): Promise<UserSummary | null | Throttled> {
   const normalised = normaliseEmail(email);
-  if ((await signInBlockedFor(normalised, address, device)) > 0) return "throttled";
+  const waitMs = await signInBlockedFor(normalised, address, device);
+  if (waitMs > 0) return { waitMs };
   const user = await verifyPassword(normalised, password);
   if (!user) {
     await recordSignInFailure(normalised, address, device);
@@ -70,6 +78,6 @@ export async function authorizeSignIn(raw: unknown, headers: Headers): Promise<S
   const cookie = deviceCookieIn(headers);
   const attempt = { address: clientAddress(headers), device: knownDevice(cookie, email) };
   const result = await checkPassword(email, parsed.data.password, attempt);
-  if (result === "throttled") throw new ThrottledSignIn();
+  if (result && "waitMs" in result) throw new ThrottledSignIn(result.waitMs);
   return result && { user: result, deviceCookie: rememberDevice(cookie, result.email) };
 }

@@ -2,7 +2,7 @@
 // session. Which ones is the rule below; the check runs in lib/credentials/store.ts `manage` after the
 // permission check, so a member without the permission is refused for that, never asked for a password.
 import "server-only";
-import { AppError } from "@/lib/platform";
+import { AppError, waitInWords } from "@/lib/platform";
 import { recordPasswordConfirmation, type SessionSummary, type SignedInUser } from "./sessions";
 import { checkPassword } from "./sign-in";
 import type { CredentialAction, Environment } from "@/lib/platform/shared";
@@ -45,8 +45,8 @@ export function requireRecentPasswordConfirmation(session: SessionSummary | null
  */
 export async function confirmPassword(user: SignedInUser, password: string, address: string): Promise<void> {
   const result = await checkPassword(user.email, password, { address, device: `session:${user.session.id}` });
-  if (result === "throttled")
-    throw new AppError("throttled", "Too many wrong passwords. Wait 15 minutes, then try again.");
+  if (result && "waitMs" in result)
+    throw new AppError("throttled", `Too many wrong passwords. Wait ${waitInWords(result.waitMs)}, then try again.`);
   if (!result || result.id !== user.id)
     throw new AppError("invalid_input", "Wrong password.", { password: ["Wrong password."] });
   await recordPasswordConfirmation(user.session, user.id);

@@ -330,7 +330,7 @@ export function throttle(name: ThrottleName): Throttle {
 }
 
 /** "1 minute", "12 minutes": how long a person must wait, rounded up. */
-function waitFor(ms: number): string {
+export function waitInWords(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
@@ -341,7 +341,7 @@ function waitFor(ms: number): string {
  */
 export async function spendAttempt(name: ThrottleName, key: string, message: (wait: string) => string): Promise<void> {
   const wait = await throttle(name).attempt(key);
-  if (wait > 0) throw new AppError("throttled", message(waitFor(wait)));
+  if (wait > 0) throw new AppError("throttled", message(waitInWords(wait)));
 }
 
 /** Creates every throttle now, so a Redis connection is made before the first request rather than during it. */
