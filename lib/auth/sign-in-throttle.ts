@@ -17,8 +17,10 @@ export const SIGN_IN_FAILURES_PER_DEVICE = throttleRules["sign-in per device"].l
 
 /**
  * The budgets an attempt counts on, each with its key. The first is the one a correct password resets:
- * the device's own, or the (email, address) pair's. The per-email count is not reset by a success (the
- * owner signing in would hand a guesser a fresh budget), nor the per-address one (it spans emails).
+ * the session's own, or the (email, address) pair's. A device cookie's is not: a success gives the
+ * browser a new device id, and resetting the old one would give a copy of the cookie fresh guesses
+ * each time the owner signs in. Nor is the per-email count (the owner signing in would hand a guesser
+ * a fresh budget), nor the per-address one (it spans emails).
  */
 function budgets(email: string, address: string, device?: string): [Throttle, string][] {
   if (device) return [[throttle("sign-in per device"), device]];
@@ -45,6 +47,7 @@ export async function recordSignInFailure(email: string, address: string, device
 }
 
 export async function recordSignInSuccess(email: string, address: string, device?: string): Promise<void> {
+  if (device?.startsWith("device:")) return;
   const [budget, key] = budgets(email, address, device)[0];
   await budget.reset(key);
 }
