@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { asNewClient, credentialsUrl, demoAccounts, signIn } from "./helpers";
+import { asNewClient, credentialsUrl, DEMO_PASSWORD, demoAccounts, signIn } from "./helpers";
 
 const firstTeam: Record<string, { slug: string; name: string }> = {
   [demoAccounts.owner]: { slug: "acme", name: "Acme Logistics" },
@@ -32,7 +32,7 @@ test("a wrong password and an unknown email get the same error, and the email is
 
 test("failed sign-ins sent straight to Auth.js's endpoint count for the sign-in form too", async ({ page }) => {
   // Two entry points run the same password check: Auth.js's route and the form's server action.
-  // They must share one throttle (5 failures per email), not keep a budget each.
+  // They must share one throttle (5 failures per email from one address), not keep a budget each.
   const email = `guesser-${Date.now()}@example.com`;
   for (let i = 0; i < 5; i++) {
     const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
@@ -49,6 +49,48 @@ test("failed sign-ins sent straight to Auth.js's endpoint count for the sign-in 
   await expect(page.getByTestId("sign-in-error")).toHaveText(
     "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
   );
+});
+
+test("wrong passwords typed for your email at your address do not lock you out of your own browser", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  // The owner signs in once, from the office (one NAT address): the browser now holds a device cookie.
+  const office = await asNewClient(page);
+  await signIn(page, demoAccounts.globex);
+  const cookies = await page.context().cookies();
+  expect(cookies.find((c) => c.name === "ecourier-device")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Someone behind the same address sends 5 wrong passwords for the email straight to Auth.js.
+  for (let i = 0; i < 5; i++) {
+    const headers = { "x-forwarded-for": office };
+    const { csrfToken } = await (await request.get("/api/auth/csrf", { headers })).json();
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { email: demoAccounts.globex, password: `guess-${i}`, csrfToken },
+      headers,
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+  }
+
+  // A browser that never signed in as the owner now waits, even with the right password…
+  const stranger = await browser.newPage({ baseURL, extraHTTPHeaders: { "x-forwarded-for": office } });
+  await stranger.goto("/login");
+  await stranger.getByLabel("Email").fill(demoAccounts.globex);
+  await stranger.getByLabel("Password").fill(DEMO_PASSWORD);
+  await stranger.getByRole("button", { name: "Sign in" }).click();
+  await expect(stranger.getByTestId("sign-in-error")).toHaveText(
+    "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
+  );
+  await stranger.close();
+
+  // …the owner's own browser signs in at once.
+  await signIn(page, demoAccounts.globex);
+  await expect(page).toHaveURL(credentialsUrl("globex", "test"));
 });
 
 test("a signed-out visitor is sent to sign in, then back to the page they asked for", async ({ page }) => {

@@ -127,6 +127,42 @@ describe("POST /v1/shipments", () => {
     expect((await db.select().from(shipments)).length).toBe(before);
   });
 
+  // Issue 26: a recipient name that shows as nothing, and lone surrogates (JSON "\ud800"), which
+  // PostgreSQL would otherwise have stored as U+FFFD.
+  it.each([
+    [
+      "a recipient name of zero-width spaces",
+      { ...parcel(), recipient: { name: "\u200b\u200b", address: "London" } },
+      "recipient.name",
+      "Use at least one visible letter, number or symbol.",
+    ],
+    [
+      "a recipient name of Hangul fillers",
+      { ...parcel(), recipient: { name: "\u3164", address: "London" } },
+      "recipient.name",
+      "Use at least one visible letter, number or symbol.",
+    ],
+    [
+      "a lone surrogate in the recipient's name",
+      { ...parcel(), recipient: { name: "A\ud800Z", address: "London" } },
+      "recipient.name",
+      "Remove the broken character (an unpaired UTF-16 surrogate).",
+    ],
+    [
+      "a lone surrogate in the reference",
+      { ...parcel(), reference: "ORDER-\udc00" },
+      "reference",
+      "Remove the broken character (an unpaired UTF-16 surrogate).",
+    ],
+  ])("refuses %s with 400 and the field's message, storing nothing", async (_name, body, field, message) => {
+    const db = await getDb();
+    const before = (await db.select().from(shipments)).length;
+    const res = await create(acmeTest.token, body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields).toEqual({ [field]: message });
+    expect((await db.select().from(shipments)).length).toBe(before);
+  });
+
   it("refuses a body that is not JSON", async () => {
     const res = await apiFetch(api, "/v1/shipments", { method: "POST", token: acmeTest.token, body: "{not json" });
     expect(res.status).toBe(400);

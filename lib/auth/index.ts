@@ -1,4 +1,5 @@
 // lib/auth's face: the only path other folders import.
+export * from "./devices";
 export * from "./schemas";
 export * from "./sessions";
 export * from "./sign-in";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCommonPassword } from "./common-passwords";
-import { plainText } from "@/lib/platform/shared";
+import { nameText } from "@/lib/platform/shared";
 
 /** bcrypt reads only the first 72 bytes of a password: more would be silently ignored. */
 export const PASSWORD_MAX_BYTES = 72;
@@ -19,8 +19,12 @@ export const NewPassword = z
   )
   .refine((password) => !isCommonPassword(password), "This password is too common. Choose another.");
 
+/** A person's name (sign-up, accepting an invitation as a new user): the one name rule. */
+export const PERSON_NAME_MAX_LENGTH = 100;
+export const PersonName = nameText({ max: PERSON_NAME_MAX_LENGTH, required: "Enter your name." });
+
 export const SignUpInput = z.object({
-  name: plainText().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: PersonName,
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
   password: NewPassword,
 });

@@ -6,12 +6,20 @@ import { z } from "zod";
 import { plainText } from "@/lib/platform/shared";
 import { clientAddress } from "@/lib/platform";
 import { logError } from "@/lib/platform";
+import { deviceCookieIn, knownDevice, rememberDevice } from "./devices";
 import { recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "./sign-in-throttle";
 import { normaliseEmail, verifyPassword, type UserSummary } from "./users";
 
+/** A sign-in refused by a throttle, without a password check; `waitMs`: how long the budget holds it. */
 export class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly waitMs: number) {
+    super();
+  }
 }
+
+/** A check the throttle refused: no password was checked; the attempt may come back in `waitMs`. */
+export type Throttled = { waitMs: number };
 
 /**
  * Auth.js's error log: a refused sign-in (wrong password, unknown email, throttled) is an everyday
@@ -27,31 +35,49 @@ export function logAuthError(error: Error) {
 const SignInInput = z.object({ email: plainText().min(1).max(320), password: z.string().min(1).max(200) });
 
 /**
- * A password check that counts against the sign-in budgets (per email, per client address): the sign-in
- * form, Auth.js's endpoint and "Confirm your password" all guess the same secret. "throttled" means no
- * password was checked.
+ * Who is checking a password: the client's address, and for a known browser or a signed-in session the
+ * budget key of its own (lib/auth/sign-in-throttle.ts): "device:<id>" from a valid device cookie for
+ * this email, "session:<id>" for "Confirm your password".
+ */
+export type PasswordAttempt = { address: string; device?: string };
+
+/**
+ * A password check that counts against the sign-in budgets: the sign-in form, Auth.js's endpoint and
+ * "Confirm your password" all guess the same secret. The same answers and the same bcrypt work
+ * whether or not the email has an account.
  */
 export async function checkPassword(
   email: string,
   password: string,
-  address: string,
-): Promise<UserSummary | null | "throttled"> {
+  { address, device }: PasswordAttempt,
+): Promise<UserSummary | null | Throttled> {
   const normalised = normaliseEmail(email);
-  if ((await signInBlockedFor(normalised, address)) > 0) return "throttled";
+  const waitMs = await signInBlockedFor(normalised, address, device);
+  if (waitMs > 0) return { waitMs };
   const user = await verifyPassword(normalised, password);
   if (!user) {
-    await recordSignInFailure(normalised, address);
+    await recordSignInFailure(normalised, address, device);
     return null;
   }
-  await recordSignInSuccess(normalised);
+  await recordSignInSuccess(normalised, address, device);
   return user;
 }
 
-/** The user for a correct email and password; null when wrong; throws ThrottledSignIn when blocked (no password check). */
-export async function authorizeSignIn(raw: unknown, headers: Headers): Promise<UserSummary | null> {
+/** A correct sign-in: the user, and the device cookie's new value for this browser (lib/auth/devices.ts). */
+export type SignedIn = { user: UserSummary; deviceCookie: string };
+
+/**
+ * The user for a correct email and password, with the browser's new device cookie; null when wrong;
+ * throws ThrottledSignIn when blocked (no password check). A device cookie in `headers` that is valid
+ * for this email puts the attempt on that browser's own budget.
+ */
+export async function authorizeSignIn(raw: unknown, headers: Headers): Promise<SignedIn | null> {
   const parsed = SignInInput.safeParse(raw);
   if (!parsed.success) return null;
-  const result = await checkPassword(parsed.data.email, parsed.data.password, clientAddress(headers));
-  if (result === "throttled") throw new ThrottledSignIn();
-  return result;
+  const email = normaliseEmail(parsed.data.email);
+  const cookie = deviceCookieIn(headers);
+  const attempt = { address: clientAddress(headers), device: knownDevice(cookie, email) };
+  const result = await checkPassword(email, parsed.data.password, attempt);
+  if (result && "waitMs" in result) throw new ThrottledSignIn(result.waitMs);
+  return result && { user: result, deviceCookie: rememberDevice(cookie, result.email) };
 }

@@ -21,7 +21,7 @@ import {
   setAllowedAddressesAction,
 } from "@/app/(dashboard)/dashboard/[team]/[env]/developers/api-credentials/actions";
 import { startSession } from "./sessions";
-import { SIGN_IN_FAILURES_PER_EMAIL } from "./sign-in-throttle";
+import { SIGN_IN_FAILURES_PER_DEVICE } from "./sign-in-throttle";
 
 const browser = vi.hoisted(() => ({
   cookie: null as { user: { id: string }; sessionId: string } | null,
@@ -174,9 +174,9 @@ describe("Confirm your password", () => {
     await expect(sensitive.create(live)).resolves.toMatchObject({ ok: false, code: "password_confirmation_required" });
   });
 
-  it("is throttled like sign-in: after the email's failure budget even the right password is refused", async () => {
+  it("is throttled per session: after its own failure budget even the right password is refused", async () => {
     const sid = await signInAs("admin@example.com");
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL; i++) {
+    for (let i = 0; i < SIGN_IN_FAILURES_PER_DEVICE; i++) {
       browser.address = `10.30.0.${i}`;
       await expect(confirmPasswordAction({ password: `guess-${i}` })).resolves.toMatchObject({
         ok: false,

@@ -6,7 +6,7 @@
 // permission is refused for that, never asked for a password. lib/auth/sudo-actions.test.ts lists
 // every server action and fails when one is in neither this table nor its "cannot change Live access" list.
 import "server-only";
-import { AppError } from "@/lib/platform";
+import { AppError, waitInWords } from "@/lib/platform";
 import { addressRangesCover } from "./address-ranges";
 import { recordPasswordConfirmation, type SessionSummary, type SignedInUser } from "./sessions";
 import { checkPassword } from "./sign-in";
@@ -128,13 +128,14 @@ export function requirePasswordConfirmationFor(
 }
 
 /**
- * "Confirm your password": checked like a sign-in (same throttle, same bcrypt work), then remembered on
- * the caller's session row only.
+ * "Confirm your password": checked like a sign-in (same bcrypt work), then remembered on the caller's
+ * session row only. The session is its own known device (decision 017): its wrong passwords count on
+ * its own budget, so a stolen session cannot lock the owner out of signing in.
  */
 export async function confirmPassword(user: SignedInUser, password: string, address: string): Promise<void> {
-  const result = await checkPassword(user.email, password, address);
-  if (result === "throttled")
-    throw new AppError("throttled", "Too many wrong passwords. Wait 15 minutes, then try again.");
+  const result = await checkPassword(user.email, password, { address, device: `session:${user.session.id}` });
+  if (result && "waitMs" in result)
+    throw new AppError("throttled", `Too many wrong passwords. Wait ${waitInWords(result.waitMs)}, then try again.`);
   if (!result || result.id !== user.id)
     throw new AppError("invalid_input", "Wrong password.", { password: ["Wrong password."] });
   await recordPasswordConfirmation(user.session, user.id);

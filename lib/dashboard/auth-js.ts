@@ -2,11 +2,12 @@
 // id of a `sessions` row (lib/auth/sessions.ts): the row, not the cookie, decides whether the session is
 // alive, so signing out ends it on the server. Membership and role are never in the session;
 // lib/teams/access.ts reads them per request.
+import { cookies } from "next/headers";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth";
-import { authorizeSignIn, logAuthError } from "@/lib/auth";
-import { databaseOutage, isDatabaseUnavailable } from "@/lib/platform";
+import { authorizeSignIn, DEVICE_COOKIE, deviceCookieOptions, logAuthError } from "@/lib/auth";
+import { config, databaseOutage, isDatabaseUnavailable } from "@/lib/platform";
 import { DatabaseUnavailableError, isDatabaseUnavailableError } from "./outage";
 
 declare module "next-auth" {
@@ -20,6 +21,17 @@ declare module "@auth/core/jwt" {
   interface JWT {
     sid?: string;
   }
+}
+
+/**
+ * After a correct password: the browser's device cookie (lib/auth/devices.ts), so its later sign-ins
+ * for this email are not held back by failures from elsewhere. Set through Next's cookie store, which
+ * both entry points answer with: the sign-in form's server action and the route handler of a direct
+ * POST to /api/auth/callback/credentials. Secure when the request or the public URL is https.
+ */
+async function rememberThisBrowser(value: string, request: Request): Promise<void> {
+  const secure = new URL(request.url).protocol === "https:" || config().APP_URL?.startsWith("https:") === true;
+  (await cookies()).set(DEVICE_COOKIE, value, deviceCookieOptions(secure));
 }
 
 export const {
@@ -36,7 +48,12 @@ export const {
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      authorize: (raw, request) => authorizeSignIn(raw, request.headers),
+      async authorize(raw, request) {
+        const signedIn = await authorizeSignIn(raw, request.headers);
+        if (!signedIn) return null;
+        await rememberThisBrowser(signedIn.deviceCookie, request);
+        return signedIn.user;
+      },
     }),
   ],
   callbacks: {

@@ -1,9 +1,8 @@
 // Input of the members, invitation and team actions, derived from the account rules and the team scope.
 import { z } from "zod";
 import { roles } from "@/db/schema";
-import { TeamScope } from "@/lib/teams/shared";
+import { TeamName, TeamScope } from "@/lib/teams/shared";
 import { SignUpInput } from "@/lib/auth";
-import { plainText } from "@/lib/platform/shared";
 
 export const MemberRole = z.enum(roles, { error: "Choose a role." });
 export const MemberId = z.uuid({ error: "Unknown member." });
@@ -17,9 +16,7 @@ export const ChangeRoleInput = TeamScope.extend({ userId: MemberId, role: Member
 export const RemoveMemberInput = TeamScope.extend({ userId: MemberId });
 export const LeaveTeamInput = TeamScope;
 
-export const CreateTeamInput = z.object({
-  name: plainText({ error: "Enter a name." }).min(1, "Enter a name.").max(64, "Use at most 64 characters."),
-});
+export const CreateTeamInput = z.object({ name: TeamName });
 
 export const AcceptAsNewUserInput = z.object({
   token: InvitationToken,

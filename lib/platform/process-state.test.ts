@@ -19,10 +19,12 @@ describe("process state is one per process, however often lib/ is loaded", () =>
     const second = await freshCopy<Throttle>("@/lib/auth/sign-in-throttle");
     expect(first.signInBlockedFor).not.toBe(second.signInBlockedFor); // two copies indeed
     const email = "copies@example.com";
-    for (let i = 0; i < first.SIGN_IN_FAILURES_PER_EMAIL; i++) await first.recordSignInFailure(email, "192.0.2.10");
-    expect(await second.signInBlockedFor(email, "192.0.2.11")).toBeGreaterThan(0);
-    await second.recordSignInSuccess(email);
-    expect(await first.signInBlockedFor(email, "192.0.2.11")).toBe(0);
+    const address = "192.0.2.10";
+    for (let i = 0; i < first.SIGN_IN_FAILURES_PER_EMAIL_AND_ADDRESS; i++)
+      await first.recordSignInFailure(email, address);
+    expect(await second.signInBlockedFor(email, address)).toBeGreaterThan(0);
+    await second.recordSignInSuccess(email, address);
+    expect(await first.signInBlockedFor(email, address)).toBe(0);
   });
 
   it("/v1 failures counted through one copy throttle the address in another", async () => {

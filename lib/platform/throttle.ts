@@ -25,12 +25,15 @@ export type ThrottleRule = { limit: number; windowMs: number };
 
 /** The one table of budgets: who may fail (or try) how often before waiting out the window. */
 export const throttleRules = {
-  /** Wrong passwords for one email: sign-in form, Auth.js endpoint and "Confirm your password". */
-  "sign-in per email": { limit: 5, windowMs: 15 * 60_000 },
-  /** Wrong passwords for one email from one client address (issue 26: the first budget; see lib/auth/sign-in-throttle.ts). */
+  // Sign-in (the form, Auth.js's endpoint, "Confirm your password"): lib/auth/sign-in-throttle.ts, decision 017.
+  /** Wrong passwords for one email from anywhere but a known browser: the ceiling across addresses (NIST 800-63B: ≤ 100). */
+  "sign-in per email": { limit: 100, windowMs: 60 * 60_000 },
+  /** Wrong passwords for one email from one client address: the first budget of a browser not known for that email. */
   "sign-in per email and address": { limit: 5, windowMs: 15 * 60_000 },
   /** Wrong passwords from one client address, whatever the email. */
   "sign-in per address": { limit: 20, windowMs: 15 * 60_000 },
+  /** Wrong passwords from one known browser (device cookie) or signed-in session, for its own email: its only budget. */
+  "sign-in per device": { limit: 5, windowMs: 15 * 60_000 },
   /** Refused /v1 credentials from one client address. */
   "api credentials per address": { limit: 30, windowMs: 60_000 },
   /** New accounts from one client address. */
@@ -327,7 +330,7 @@ export function throttle(name: ThrottleName): Throttle {
 }
 
 /** "1 minute", "12 minutes": how long a person must wait, rounded up. */
-function waitFor(ms: number): string {
+export function waitInWords(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
@@ -338,7 +341,7 @@ function waitFor(ms: number): string {
  */
 export async function spendAttempt(name: ThrottleName, key: string, message: (wait: string) => string): Promise<void> {
   const wait = await throttle(name).attempt(key);
-  if (wait > 0) throw new AppError("throttled", message(waitFor(wait)));
+  if (wait > 0) throw new AppError("throttled", message(waitInWords(wait)));
 }
 
 /** Creates every throttle now, so a Redis connection is made before the first request rather than during it. */

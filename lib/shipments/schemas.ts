@@ -2,12 +2,12 @@
 // these (api/openapi.ts). Field names are the API's (snake_case).
 import { z } from "zod";
 import { environments, shipmentStatuses } from "@/db/schema";
-import { plainText } from "@/lib/platform/shared";
+import { nameText, plainText } from "@/lib/platform/shared";
 
 export const MAX_WEIGHT_GRAMS = 70_000;
 
 const Recipient = z.object({
-  name: plainText().min(1).max(100),
+  name: nameText({ max: 100 }),
   address: plainText().min(1).max(300),
 });
 

@@ -4,6 +4,8 @@ import { like } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { memberships, teams } from "@/db/schema";
 import { hashPassword, insertUser } from "@/lib/auth";
+import { characterCount, hasVisibleCharacter } from "@/lib/platform/shared";
+import { TEAM_NAME_MAX_LENGTH } from "./shared";
 
 export function slugify(name: string): string {
   const base = name
@@ -48,13 +50,34 @@ export async function createTeam(userId: string, name: string) {
   return db.transaction((tx) => createTeamWithOwner(tx, name, userId));
 }
 
+const FIRST_TEAM_SUFFIX = "'s team";
+
+/**
+ * The team a new account starts with: "<first name>'s team", the first name being the first word that
+ * shows. Cut, at a whole character as a reader sees one (an emoji with its modifiers, a letter with its
+ * accents), so that it fits TeamName's limit like any other team name.
+ */
+export function firstTeamName(personName: string): string {
+  const words = personName.trim().split(/\s+/);
+  const first = words.find(hasVisibleCharacter) ?? words[0];
+  const room = TEAM_NAME_MAX_LENGTH - characterCount(FIRST_TEAM_SUFFIX);
+  let kept = "";
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(first)) {
+    if (characterCount(kept + segment) > room) break;
+    kept += segment;
+  }
+  // One "character" longer than the room (a letter under dozens of accents): cut inside it rather than drop it.
+  if (!kept) kept = [...first].slice(0, room).join("");
+  return `${kept}${FIRST_TEAM_SUFFIX}`;
+}
+
 /** Sign-up: the user and a first team they own, in one transaction. */
 export async function createAccount(input: { name: string; email: string; password: string }) {
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const user = await insertUser(tx, { ...input, passwordHash });
-    const team = await createTeamWithOwner(tx, `${input.name.split(/\s+/)[0]}'s team`, user.id);
+    const team = await createTeamWithOwner(tx, firstTeamName(input.name), user.id);
     return { user, team };
   });
 }

@@ -4,6 +4,7 @@ import { CredentialsSignin } from "next-auth";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signIn } from "@/lib/dashboard/auth-js";
 import { DatabaseUnavailableError } from "@/lib/dashboard/outage";
+import { ThrottledSignIn } from "@/lib/auth";
 import { signInWithPassword } from "./actions";
 
 vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
@@ -50,6 +51,19 @@ describe("sign-in's arguments", () => {
       message: "Wrong email or password.",
     });
     expect(signIn).toHaveBeenCalledWith("credentials", expect.objectContaining({ password: "" }));
+  });
+
+  // The email's budget across addresses holds for up to an hour (decision 017), not always 15 minutes.
+  it.each([
+    [15 * 60_000 - 1, "15 minutes"],
+    [42 * 60_000, "42 minutes"],
+    [30_000, "1 minute"],
+  ])("says how long a throttled sign-in must wait (%s ms: %s)", async (waitMs, wait) => {
+    vi.mocked(signIn).mockRejectedValueOnce(new ThrottledSignIn(waitMs));
+    await expect(signInWithPassword(null, form({ email: "owner@example.com", password: "x" }))).resolves.toEqual({
+      email: "owner@example.com",
+      message: `Too many failed sign-in attempts. Wait ${wait}, then try again.`,
+    });
   });
 
   it("says on the form that the database cannot be reached, keeping the email", async () => {

@@ -5,6 +5,8 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { isDatabaseUnavailableError, signIn } from "@/lib/dashboard";
 import { safeReturnPath } from "@/lib/dashboard";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/dashboard/shared";
+import { ThrottledSignIn } from "@/lib/auth";
+import { waitInWords } from "@/lib/platform";
 
 export type SignInState = { email: string; message: string } | null;
 
@@ -23,7 +25,9 @@ export async function signInWithPassword(_prev: SignInState, formData: unknown):
     return null;
   } catch (err) {
     if (err instanceof CredentialsSignin && err.code === "throttled") {
-      return { email, message: "Too many failed sign-in attempts. Wait 15 minutes, then try again." };
+      // Up to an hour when the email's budget across addresses holds (lib/auth/sign-in-throttle.ts).
+      const wait = err instanceof ThrottledSignIn ? waitInWords(err.waitMs) : "15 minutes";
+      return { email, message: `Too many failed sign-in attempts. Wait ${wait}, then try again.` };
     }
     if (err instanceof AuthError) return { email, message: "Wrong email or password." };
     // The database is down: said on the form, which keeps the email typed, rather than a whole outage page.

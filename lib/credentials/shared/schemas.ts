@@ -3,17 +3,12 @@
 import { z } from "zod";
 import { credentialStatuses } from "@/db/schema";
 import { TeamScope } from "@/lib/teams/shared";
-import { plainText } from "@/lib/platform/shared";
+import { nameText, plainText } from "@/lib/platform/shared";
 
 export const CREDENTIAL_NAME_MAX_LENGTH = 64;
 
-// Counted in characters (code points), as PostgreSQL counts text, not in UTF-16 units.
-export const CredentialName = plainText({ error: "Enter a name." })
-  .min(1, "Enter a name.")
-  .refine(
-    (name) => [...name].length <= CREDENTIAL_NAME_MAX_LENGTH,
-    `Use at most ${CREDENTIAL_NAME_MAX_LENGTH} characters.`,
-  );
+/** The one name rule (lib/platform/shared/text.ts): counted in characters, as PostgreSQL counts text. */
+export const CredentialName = nameText({ max: CREDENTIAL_NAME_MAX_LENGTH });
 
 export const CredentialId = z.uuid({ error: "Unknown credential." });
 

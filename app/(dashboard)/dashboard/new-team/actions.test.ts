@@ -47,6 +47,24 @@ describe("create a team", () => {
     expect(await db.select().from(teams)).toEqual(before);
   });
 
+  it.each([
+    ["a zero-width space", "\u200b", "Use at least one visible letter, number or symbol."],
+    ["Hangul fillers", "\u3164\u3164", "Use at least one visible letter, number or symbol."],
+    ["a soft hyphen", "\u00ad", "Use at least one visible letter, number or symbol."],
+    ["direction marks", "\u200e\u200f\u061c", "Use at least one visible letter, number or symbol."],
+    ["a lone surrogate", "A\ud800Z", "Remove the broken character (an unpaired UTF-16 surrogate)."],
+    ["65 characters", "🚚".repeat(65), "Use at most 64 characters."],
+  ])("refuses a name made of %s as a field error, creating nothing", async (_, name, message) => {
+    const db = await getDb();
+    const before = await db.select().from(teams);
+    expect(await createTeamAction({ name })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { name: [message] },
+    });
+    expect(await db.select().from(teams)).toEqual(before);
+  });
+
   it("needs a name and a session", async () => {
     const db = await getDb();
     const before = await db.select().from(teams);

@@ -219,6 +219,12 @@ describe("credential names", () => {
     ["a tab inside", "ERP\tproduction"],
     ["a line break inside", "ERP\nproduction"],
     ["not a string", 42],
+    // Issue 26: names that show as nothing, and text that is not text.
+    ["only a zero-width space", "\u200b"],
+    ["only Hangul fillers", "\u3164\u3164"],
+    ["only a soft hyphen", "\u00ad"],
+    ["only direction marks", "\u200e\u200f"],
+    ["a lone surrogate inside", "A\ud800Z"],
   ];
   for (const [what, name] of invalid) {
     it(`refuses a name that is ${what}, with a message for the Name field`, async () => {
