@@ -378,6 +378,20 @@ describe("access log", () => {
     expect(logged.slice(from).join("")).toContain("/v1/shipments/pk_test_[redacted] 404");
   });
 
+  it("escapes control characters a client put in the path: no forged line, no terminal escape", async () => {
+    const from = logged.length;
+    const forged = "%0A%5Bapi%5D%20POST%20/v1/shipments%20201%201.0ms%20credential=x%1B%5B31m%0D%E2%80%A8%C2%9B";
+    await apiFetch(api, `/v1/x${forged}`, { address: freshAddress() });
+    await nextTurn();
+    const lines = linesSince(from);
+    expect(lines.filter((l) => l.startsWith("[api] POST /v1/shipments"))).toEqual([]);
+    expect(lines).toContain(
+      "[api] GET /v1/x\\n[api] POST /v1/shipments 201 1.0ms credential=x\\x1b[31m\\r\\u2028\\x9b 401 " +
+        lines.find((l) => l.startsWith("[api] GET /v1/x"))?.split(" 401 ")[1],
+    );
+    expect(lines.join("")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+  });
+
   it("no log line written during this file holds a token or a token hash", () => {
     expect(secrets.length).toBeGreaterThan(4);
     const all = logged.join("\n");
