@@ -7,7 +7,7 @@ import { databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { config, disableNextTelemetryUnlessSet, ensureAuthSecret } from "@/lib/platform";
 import { seedDemoUsage } from "@/lib/usage";
-import { setClientAddress } from "@/lib/platform";
+import { settleForwardedHeaders } from "@/lib/platform";
 import { logError, logInfo } from "@/lib/platform";
 import { schedulePruningIdempotencyKeys } from "@/lib/platform";
 import { prepareThrottles } from "@/lib/platform";
@@ -48,7 +48,7 @@ async function main() {
 
   const server = createServer({ ServerResponse: ServerResponseWithApiHeaders }, (req, res) => {
     if (isApiRequest(req)) return handleApi(req, res);
-    setClientAddress(req, hops);
+    settleForwardedHeaders(req, hops);
     void handleNext(req, res);
   });
   server.on("upgrade", nextApp.getUpgradeHandler());

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { closeDatabase } from "@/db";
-import { gracefulShutdown, setClientAddress, type Config } from "@/lib/platform";
+import { gracefulShutdown, settleForwardedHeaders, type Config } from "@/lib/platform";
 import { flushUsageAtShutdown } from "@/lib/usage";
 import { createApiApp } from "./app";
 import { markApiResponse, ServerResponseWithApiHeaders } from "./response-headers";
@@ -18,7 +18,7 @@ export function apiRequestListener(options: {
 }): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = getRequestListener(createApiApp().fetch);
   return (req, res) => {
-    setClientAddress(req, options.trustedProxyHops);
+    settleForwardedHeaders(req, options.trustedProxyHops);
     markApiResponse(res);
     void handle(req, res);
   };

@@ -240,6 +240,8 @@ function fetchFrom(
   });
 }
 
+let ipv6Networks = 0;
+
 describe("throttling failed authentication", () => {
   it("answers 429 rate_limited with Retry-After after 30 failures in a minute from one address", async () => {
     const address = freshAddress();
@@ -258,6 +260,26 @@ describe("throttling failed authentication", () => {
     expect((await apiFetch(api, "/v1/me", { token: unused.token, address })).status).toBe(200);
     // …and other addresses are unaffected.
     expect((await apiFetch(api, "/v1/me", { token: unused.token, address: freshAddress() })).status).toBe(200);
+  });
+
+  it("counts an IPv6 client per /64: 30 failures spread over 30 addresses of one /64 block the whole /64, not its neighbour", async () => {
+    const prefix = `2001:db8:${(++ipv6Networks).toString(16)}:1`;
+    for (let i = 1; i <= 30; i++) {
+      const res = await apiFetch(api, "/v1/me", {
+        token: generateToken("test"),
+        address: `${prefix}::${i.toString(16)}`,
+      });
+      expect(res.status).toBe(401);
+      await res.body?.cancel();
+    }
+    const res = await apiFetch(api, "/v1/me", {
+      token: generateToken("test"),
+      address: `${prefix}:ffff:ffff:ffff:ffff`,
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const neighbour = await apiFetch(api, "/v1/me", { token: generateToken("test"), address: `${prefix}0::1` });
+    expect(neighbour.status).toBe(401);
   });
 
   it("lets a working key through a blocked address (a shared NAT), still checked on every request", async () => {
