@@ -1,24 +1,17 @@
 // One Node process: /v1/* goes straight to the Hono API, everything else to Next.js.
 // With the embedded database this is the only way to run both (PGlite allows one process).
-import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
-import { apiRequestListener, ServerResponseWithApiHeaders, stopGracefullyOnSignals } from "./api/server";
+import { createDashboardServer, stopGracefullyOnSignals } from "./api/server";
 import { databaseConfigFromEnv, describeDatabase, getDb } from "./db";
 import { seedDemoData, demoUsers, DEMO_PASSWORD } from "./db/seed";
 import { config, disableNextTelemetryUnlessSet, ensureAuthSecret } from "@/lib/platform";
 import { seedDemoUsage } from "@/lib/usage";
-import { setClientAddress } from "@/lib/platform";
 import { logError, logInfo } from "@/lib/platform";
 import { schedulePruningIdempotencyKeys } from "@/lib/platform";
 import { prepareThrottles } from "@/lib/platform";
 import { scheduleUsageFlush } from "@/lib/usage";
 
 const demo = process.argv.includes("--demo");
-
-function isApiRequest(req: IncomingMessage): boolean {
-  const url = req.url ?? "/";
-  return url === "/v1" || url.startsWith("/v1/") || url.startsWith("/v1?");
-}
 
 async function main() {
   // Every variable validated first: a wrong one stops the start here, named (lib/platform/config.ts).
@@ -28,7 +21,8 @@ async function main() {
   const dev = settings.NODE_ENV !== "production";
   disableNextTelemetryUnlessSet();
   ensureAuthSecret();
-  // The number of proxies in front (TRUST_PROXY): decides which X-Forwarded-For entry is the client.
+  // The number of proxies in front (TRUST_PROXY): decides which X-Forwarded-For entry is the client,
+  // and whether X-Forwarded-Host and -Proto are believed.
   const hops = settings.TRUST_PROXY;
   // Open (and migrate) the database before taking traffic: a fresh PGlite directory takes seconds,
   // and a second process on the same directory must fail here, loudly.
@@ -44,15 +38,10 @@ async function main() {
   const nextApp = next({ dev, hostname, port, dir: process.cwd() });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
-  const handleApi = apiRequestListener({ trustedProxyHops: hops });
 
-  const server = createServer({ ServerResponse: ServerResponseWithApiHeaders }, (req, res) => {
-    if (isApiRequest(req)) return handleApi(req, res);
-    setClientAddress(req, hops);
-    void handleNext(req, res);
-  });
+  // /v1/* to the API; the rest to Next.js, after the edge's checks (api/server.ts).
+  const server = createDashboardServer({ trustedProxyHops: hops }, (req, res) => void handleNext(req, res));
   server.on("upgrade", nextApp.getUpgradeHandler());
-  server.keepAliveTimeout = 65_000;
   // SIGTERM: Next.js's requests and the API's finish alike (lib/platform/shutdown.ts); then usage, the database.
   stopGracefullyOnSignals(server, settings);
 

@@ -1,6 +1,7 @@
 // The OpenAPI document against the app it describes: valid OpenAPI 3.1, exactly the routes the
 // app serves, public and cacheable, and the checker that holds every API test's answers to it
 // (api/openapi-contract.ts) really refuses an answer the document does not allow.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -201,6 +202,40 @@ describe("GET /v1/docs", () => {
     const body = Buffer.from(await script.arrayBuffer()); // fetch has already unzipped it
     expect(body.length).toBeGreaterThan(1_000_000);
     expect(body.includes("createApiReference")).toBe(true);
+  });
+
+  it("has its own strict policy: its one inline script allowed by hash, nothing else inline, never framed", async () => {
+    const page = await apiFetch(api, "/v1/docs");
+    const html = await page.text();
+    const policy = Object.fromEntries(
+      (page.headers.get("content-security-policy") ?? "").split(/;\s*/).map((d) => [d.split(" ")[0], d]),
+    );
+    const inline = [
+      ...html.matchAll(/<script>([\s\S]*?)<\/script>|<script type="text\/javascript">([\s\S]*?)<\/script>/g),
+    ];
+    expect(inline).toHaveLength(1);
+    const hash = createHash("sha256")
+      .update(inline[0][1] ?? inline[0][2])
+      .digest("base64");
+    expect(policy["script-src"]).toBe(`script-src 'self' 'sha256-${hash}'`);
+    expect(policy["default-src"]).toBe("default-src 'none'");
+    expect(policy["frame-ancestors"]).toBe("frame-ancestors 'none'");
+    expect(policy["base-uri"]).toBe("base-uri 'none'");
+    expect(policy["connect-src"]).toBe("connect-src 'self'");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("lets Try it call API_BASE_URL when the API has an origin of its own", async () => {
+    const before = process.env.API_BASE_URL;
+    process.env.API_BASE_URL = "https://api.ecourier.example";
+    try {
+      const policy = (await fetch(`${api.url}/v1/docs`)).headers.get("content-security-policy");
+      expect(policy).toContain("connect-src 'self' https://api.ecourier.example;");
+    } finally {
+      if (before === undefined) delete process.env.API_BASE_URL;
+      else process.env.API_BASE_URL = before;
+    }
   });
 
   it("leaves every other answer uncacheable", async () => {

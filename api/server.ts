@@ -1,31 +1,74 @@
-// The /v1 API's Node request listener (mounted by server.ts) and its own node:http server
-// (api/standalone.ts, and the API tests): the client address is decided once per request
+// The /v1 API's Node request listener and the two node:http servers that mount it: server.ts's one
+// process (the dashboard's requests handed to Next.js) and the API's own (api/standalone.ts, and the
+// API tests). The client address and the forwarded headers are settled once per request
 // (lib/platform/client-address.ts), so throttles key on the same value either way. Also what both
 // processes do on SIGTERM after their last request (lib/platform/shutdown.ts).
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { closeDatabase } from "@/db";
-import { gracefulShutdown, setClientAddress, type Config } from "@/lib/platform";
+import {
+  everyResponseHeaders,
+  gracefulShutdown,
+  publicUrlIsHttps,
+  refusalBeforeNext,
+  settleForwardedHeaders,
+  type Config,
+} from "@/lib/platform";
 import { flushUsageAtShutdown } from "@/lib/usage";
 import { createApiApp } from "./app";
-import { markApiResponse, ServerResponseWithApiHeaders } from "./response-headers";
+import { markApiResponse, serverResponseClass } from "./response-headers";
 
-export { ServerResponseWithApiHeaders };
+export type ServerOptions = { trustedProxyHops: number };
+
+/** The response class of this process's servers: every answer with Strict-Transport-Security when APP_URL is https. */
+const responseClass = () => serverResponseClass(everyResponseHeaders(publicUrlIsHttps()));
 
 /** The /v1 request listener, as server.ts and the standalone server both mount it. */
-export function apiRequestListener(options: {
-  trustedProxyHops: number;
-}): (req: IncomingMessage, res: ServerResponse) => void {
+export function apiRequestListener(options: ServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = getRequestListener(createApiApp().fetch);
   return (req, res) => {
-    setClientAddress(req, options.trustedProxyHops);
+    settleForwardedHeaders(req, options.trustedProxyHops);
     markApiResponse(res);
     void handle(req, res);
   };
 }
 
-export function createApiServer(options: { trustedProxyHops: number }): Server {
-  const server = createServer({ ServerResponse: ServerResponseWithApiHeaders }, apiRequestListener(options));
+export function createApiServer(options: ServerOptions): Server {
+  const server = createServer({ ServerResponse: responseClass() }, apiRequestListener(options));
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+function isApiRequest(req: IncomingMessage): boolean {
+  const url = req.url ?? "/";
+  return url === "/v1" || url.startsWith("/v1/") || url.startsWith("/v1?");
+}
+
+/**
+ * server.ts's one process: /v1/* to the API, everything else to `handleNext` (Next.js's request
+ * handler) once the forwarded headers are settled and the requests Next.js would answer with a 500
+ * (lib/platform/server-action-request.ts) are refused — body unread, connection closed.
+ */
+export function createDashboardServer(
+  options: ServerOptions,
+  handleNext: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
+  const handleApi = apiRequestListener(options);
+  const server = createServer({ ServerResponse: responseClass() }, (req, res) => {
+    if (isApiRequest(req)) return handleApi(req, res);
+    settleForwardedHeaders(req, options.trustedProxyHops);
+    const refusal = refusalBeforeNext(req);
+    if (refusal) {
+      res.writeHead(refusal.status, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        connection: "close",
+      });
+      return void res.end(`${refusal.message}\n`);
+    }
+    handleNext(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   return server;
 }

@@ -1,5 +1,6 @@
 // Test-only helpers for the /v1 integration tests: the Hono app on a real port, and teams and
 // credential rows inserted straight into the database with freshly generated tokens.
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
@@ -127,4 +128,46 @@ export async function apiFetch(
   const res = await fetch(url, { ...rest, headers });
   await assertMatchesDocument(rest.method ?? "GET", url, res);
   return res;
+}
+
+/**
+ * A POST whose headers announce a JSON body of `length` bytes, of which only the first kilobyte is
+ * ever sent: its answer, or a failure when none comes within 5 s — what a server that reads the body
+ * before answering does. Proves a refusal came before the body was read.
+ */
+export function postWithUnfinishedBody(
+  api: RunningApi,
+  path: string,
+  options: { address: string; length: number; headers?: Record<string, string> },
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  const { hostname, port } = new URL(api.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      hostname,
+      port,
+      method: "POST",
+      path,
+      headers: {
+        ...options.headers,
+        "content-type": "application/json",
+        "content-length": String(options.length),
+        "x-forwarded-for": options.address,
+      },
+    });
+    req.on("response", (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+        req.destroy();
+      });
+    });
+    req.on("error", reject);
+    req.setTimeout(5_000, () => {
+      reject(new Error("no answer within 5 s: the server is waiting for the body"));
+      req.destroy();
+    });
+    req.write("[" + " ".repeat(Math.min(1024, options.length) - 1));
+  });
 }

@@ -6,10 +6,21 @@ import { seriousViolations } from "./axe";
 import { createAndClose, uniqueName } from "./credentials-page";
 import { credentialsUrl, demoAccounts, expectNoSidewaysScroll, useSavedSession } from "./helpers";
 
+/** Every Content-Security-Policy refusal on the page (Chromium reports each on the console). */
+function watchViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
 async function openReference(page: Page) {
   const requested: string[] = [];
   page.on("request", (request) => void requested.push(request.url()));
-  await page.goto("/v1/docs");
+  const response = await page.goto("/v1/docs");
+  // Its own policy: nothing runs that it does not name.
+  expect(response!.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
   await expect(page.getByRole("heading", { name: "eCourier API", exact: true })).toBeVisible();
   return requested;
 }
@@ -20,6 +31,7 @@ for (const width of [1280, 390]) {
     baseURL,
   }) => {
     await page.setViewportSize({ width, height: 860 });
+    const violations = watchViolations(page);
     const requested = await openReference(page);
     // Every operation of the document is in the navigation (a drawer on a phone; sections render as they scroll in).
     for (const operation of [
@@ -36,6 +48,7 @@ for (const width of [1280, 390]) {
     await expectNoSidewaysScroll(page);
     expect(await seriousViolations(page)).toEqual([]);
     expect(requested.filter((url) => !url.startsWith(`${baseURL}/`) && !url.startsWith("data:"))).toEqual([]);
+    expect(violations).toEqual([]);
   });
 }
 
@@ -45,6 +58,7 @@ test("“Use your key” links to the reference, whose Try it sends a pasted tok
   const name = uniqueName("Tried in docs");
   const token = await createAndClose(page, name);
 
+  const violations = watchViolations(page);
   await page.getByRole("region", { name: "Use your key" }).getByRole("link", { name: "API reference" }).click();
   await expect(page).toHaveURL(/\/v1\/docs$/);
   await expect(page.getByRole("heading", { name: "eCourier API", exact: true })).toBeVisible();
@@ -56,4 +70,18 @@ test("“Use your key” links to the reference, whose Try it sends a pasted tok
   await client.getByRole("button", { name: "Send get request to", exact: false }).click();
   await expect(client.getByText("200 OK")).toBeVisible();
   await expect(client.getByText(`"${name}"`)).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("no page can frame the reference: it runs on the dashboard's origin", async ({ page, baseURL }) => {
+  const refusals: string[] = [];
+  page.on("console", (message) => {
+    if (/frame-ancestors|X-Frame-Options/.test(message.text())) refusals.push(message.text());
+  });
+  await page.route(`${baseURL}/framing-test`, (route) =>
+    route.fulfill({ contentType: "text/html", body: `<iframe title="framed" src="${baseURL}/v1/docs"></iframe>` }),
+  );
+  await page.goto("/framing-test");
+  await expect.poll(() => refusals.length).toBeGreaterThan(0);
+  await expect(page.frameLocator("iframe").getByRole("heading", { name: "eCourier API" })).toHaveCount(0);
 });

@@ -63,6 +63,17 @@ test.describe("security headers", () => {
     }
   });
 
+  test("Auth.js's own pages have a policy with no script and cannot be framed", async ({ request }) => {
+    for (const path of ["/api/auth/error?error=Configuration", "/api/auth/signin"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"], path).toContain("default-src 'none'");
+      expect(headers["content-security-policy"], path).not.toContain("script-src");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+    }
+  });
+
   test("a same-site page cannot frame the credentials page", async ({ page, baseURL }) => {
     await useSavedSession(page, demoAccounts.owner);
     const refusals: string[] = [];
@@ -130,4 +141,33 @@ test("the dashboard runs and is styled under its Content-Security-Policy", async
   await expect(visitor).toHaveURL(credentialsUrl("acme", "test"));
 
   expect([...violations, ...visitorViolations]).toEqual([]);
+});
+
+test.describe("requests Next.js's server-action decoding answered with a 500", () => {
+  // Each was a 500 from the built server before the checks in api/server.ts (lib/platform/server-action-request.ts).
+  const action = { "next-action": "7f".padEnd(42, "0") };
+
+  test("an Origin that is not a URL is a 400", async ({ request }) => {
+    const response = await request.post("/login", {
+      headers: { ...action, origin: "http://a:b", "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
+    expect(response.status()).toBe(400);
+  });
+
+  test("an action from another site is a 403", async ({ request }) => {
+    const response = await request.post("/login", {
+      headers: { ...action, origin: "http://evil.example", "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
+    expect(response.status()).toBe(403);
+  });
+
+  test("multipart/form-data without a boundary is a 400", async ({ request, baseURL }) => {
+    const response = await request.post("/login", {
+      headers: { ...action, origin: baseURL!, "content-type": "multipart/form-data" },
+      data: "garbage",
+    });
+    expect(response.status()).toBe(400);
+  });
 });

@@ -1,15 +1,16 @@
 // One access-log line per /v1 request: method, path, status, duration, credential id.
-// Never a header, a query string (a careless client may put a token there) or a body.
+// Never a header, a query string (a careless client may put a token there) or a body. The path is
+// the client's text: masked, and its control characters escaped, so it cannot forge a line.
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
-import { redactSecrets } from "@/lib/platform";
+import { loggableText } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 
 const MAX_PATH_LENGTH = 200;
 
-/** The request path as it may appear in a log line: bounded, and with token-like text masked. */
+/** The request path (decoded: `%0A` is a line feed by now) as it may appear in a log line: bounded, token-like text masked, control characters escaped. */
 export function loggablePath(c: Context): string {
-  return redactSecrets(c.req.path.slice(0, MAX_PATH_LENGTH));
+  return loggableText(c.req.path.slice(0, MAX_PATH_LENGTH));
 }
 
 // Lines are gathered and written in batches: every 50 ms or each 64 KB, whichever comes first.

@@ -240,6 +240,8 @@ function fetchFrom(
   });
 }
 
+let ipv6Networks = 0;
+
 describe("throttling failed authentication", () => {
   it("answers 429 rate_limited with Retry-After after 30 failures in a minute from one address", async () => {
     const address = freshAddress();
@@ -258,6 +260,26 @@ describe("throttling failed authentication", () => {
     expect((await apiFetch(api, "/v1/me", { token: unused.token, address })).status).toBe(200);
     // …and other addresses are unaffected.
     expect((await apiFetch(api, "/v1/me", { token: unused.token, address: freshAddress() })).status).toBe(200);
+  });
+
+  it("counts an IPv6 client per /64: 30 failures spread over 30 addresses of one /64 block the whole /64, not its neighbour", async () => {
+    const prefix = `2001:db8:${(++ipv6Networks).toString(16)}:1`;
+    for (let i = 1; i <= 30; i++) {
+      const res = await apiFetch(api, "/v1/me", {
+        token: generateToken("test"),
+        address: `${prefix}::${i.toString(16)}`,
+      });
+      expect(res.status).toBe(401);
+      await res.body?.cancel();
+    }
+    const res = await apiFetch(api, "/v1/me", {
+      token: generateToken("test"),
+      address: `${prefix}:ffff:ffff:ffff:ffff`,
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const neighbour = await apiFetch(api, "/v1/me", { token: generateToken("test"), address: `${prefix}0::1` });
+    expect(neighbour.status).toBe(401);
   });
 
   it("lets a working key through a blocked address (a shared NAT), still checked on every request", async () => {
@@ -376,6 +398,20 @@ describe("access log", () => {
     await apiFetch(api, `/v1/shipments/${testKey.token}`, { token: testKey.token });
     await nextTurn();
     expect(logged.slice(from).join("")).toContain("/v1/shipments/pk_test_[redacted] 404");
+  });
+
+  it("escapes control characters a client put in the path: no forged line, no terminal escape", async () => {
+    const from = logged.length;
+    const forged = "%0A%5Bapi%5D%20POST%20/v1/shipments%20201%201.0ms%20credential=x%1B%5B31m%0D%E2%80%A8%C2%9B";
+    await apiFetch(api, `/v1/x${forged}`, { address: freshAddress() });
+    await nextTurn();
+    const lines = linesSince(from);
+    expect(lines.filter((l) => l.startsWith("[api] POST /v1/shipments"))).toEqual([]);
+    expect(lines).toContain(
+      "[api] GET /v1/x\\n[api] POST /v1/shipments 201 1.0ms credential=x\\x1b[31m\\r\\u2028\\x9b 401 " +
+        lines.find((l) => l.startsWith("[api] GET /v1/x"))?.split(" 401 ")[1],
+    );
+    expect(lines.join("")).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
   });
 
   it("no log line written during this file holds a token or a token hash", () => {

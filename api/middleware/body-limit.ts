@@ -1,5 +1,6 @@
 // What every route that reads a body may rely on, checked once before any validator reads it: the
-// body is at most 1 MB; a JSON body is valid UTF-8 and nested at most 64 levels deep.
+// body is at most 1 MB (or a route's smaller cap); a JSON body is valid UTF-8 and nested at most 64
+// levels deep.
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { apiError } from "../errors";
@@ -8,14 +9,18 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Arrays and objects inside each other; the API's own bodies go 2 deep. */
 export const MAX_JSON_DEPTH = 64;
 
-const limitSize = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  // Connection: close, so the client does not reuse a connection whose body was left unread.
-  onError: (c) =>
-    apiError(c, 413, "payload_too_large", "The request body is larger than 1 MB.", {
-      headers: { Connection: "close" },
-    }),
-});
+/** "1 MB", "256 KB": a cap as the 413's message names it. */
+const sizeName = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`);
+
+const limitSize = (maxBytes: number) =>
+  bodyLimit({
+    maxSize: maxBytes,
+    // Connection: close, so the client does not reuse a connection whose body was left unread.
+    onError: (c) =>
+      apiError(c, 413, "payload_too_large", `The request body is larger than ${sizeName(maxBytes)}.`, {
+        headers: { Connection: "close" },
+      }),
+  });
 
 // The media types hono's json validator parses (hono/dist/validator/validator.js): the same test, so
 // every body a route reads as JSON has passed these checks.
@@ -70,9 +75,15 @@ function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
-export const limitBody: MiddlewareHandler = (c, next) =>
-  limitSize(c, async () => {
-    const refusal = await checkJsonBody(c);
-    if (refusal) c.res = refusal;
-    else await next();
-  });
+/** The checks above with a cap of `maxBytes` (a Content-Length above it is refused before a byte is read). */
+export function limitBodyTo(maxBytes: number): MiddlewareHandler {
+  const limit = limitSize(maxBytes);
+  return (c, next) =>
+    limit(c, async () => {
+      const refusal = await checkJsonBody(c);
+      if (refusal) c.res = refusal;
+      else await next();
+    });
+}
+
+export const limitBody: MiddlewareHandler = limitBodyTo(MAX_BODY_BYTES);

@@ -10,6 +10,7 @@ import {
   errorCodeOf,
   freshAddress,
   insertCredentialRow,
+  postWithUnfinishedBody,
   setCredentialStatus,
   startApi,
   storedCredential,
@@ -67,5 +68,8 @@ describe("POST /v1/credentials/revoke (anyone holding a token)", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another address is unaffected.
     expect((await publicRevoke({ token: generateToken("test") })).status).toBe(202);
+    // The budget is checked before the body is read: a refused request's body is never waited for.
+    const unread = await postWithUnfinishedBody(api, "/v1/credentials/revoke", { address, length: 500_000 });
+    expect(unread.status).toBe(429);
   });
 });

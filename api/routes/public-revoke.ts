@@ -2,12 +2,11 @@
 // a credential (GitHub offers the same for its tokens). The answer is the same whatever the token
 // was, so it tells a guesser nothing; each call spends the address's failed-credential budget.
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { revokeByPublicReport } from "@/lib/credentials";
-import { clientAddress, throttle } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 import { apiError } from "../errors";
+import { spendAddressBudget } from "../middleware/address-budget";
 import { limitBody } from "../middleware/body-limit";
 import { BODY_ERRORS, json, PUBLIC, responses } from "../openapi";
 
@@ -17,17 +16,10 @@ const PublicRevoke = z.object({
 });
 
 /** Before the body is read: a guesser pays for every call, valid or not. */
-const spendAddressBudget = createMiddleware<ApiEnv>(async (c, next) => {
-  const retryAfterMs = await throttle("api credentials per address").attempt(
-    clientAddress(c.env?.incoming?.headers ?? c.req.raw.headers),
-  );
-  if (retryAfterMs > 0) {
-    return apiError(c, 429, "rate_limited", "Too many requests from this address. Try again later.", {
-      headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
-    });
-  }
-  await next();
-});
+const spendBudget = spendAddressBudget(
+  "api credentials per address",
+  "Too many requests from this address. Try again later.",
+);
 
 const route = createRoute({
   method: "post",
@@ -39,7 +31,7 @@ const route = createRoute({
     "No credential needed. The answer is the same for an active, revoked, deleted, unknown or malformed token; an active " +
     "credential is revoked. Each call counts against the client address's budget for refused credentials.",
   security: PUBLIC,
-  middleware: [limitBody, spendAddressBudget] as const,
+  middleware: [spendBudget, limitBody] as const,
   request: { body: { required: true, content: json(PublicRevoke) } },
   responses: responses(
     { 202: { description: "Received.", content: json(z.object({ status: z.literal("received") })) } },

@@ -1,7 +1,8 @@
 // GET /v1/openapi.json (the OpenAPI 3.1 document, generated from the routes) and GET /v1/docs (an
 // interactive reference rendered from it by Scalar, with "Try it" taking a token). Public and
 // cacheable. Scalar's browser bundle is served by this server, not a CDN: the reference works
-// without outside network and no third party sees who reads it.
+// without outside network and no third party sees who reads it. The page has its own strict
+// Content-Security-Policy (lib/platform/security-headers.ts): it runs on the dashboard's origin.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
-import { configuredApiOrigin } from "@/lib/platform";
+import { apiReferenceHeaders, configuredApiOrigin } from "@/lib/platform";
 import type { ApiEnv } from "../context";
 import { PUBLIC, responses } from "../openapi";
 
@@ -106,6 +107,7 @@ export function reference(document: (serverUrl: string) => object) {
   // One document per process and server URL. Only the last one is kept: the Host header is the caller's to choose.
   let cached: { serverUrl: string; body: string } | undefined;
   let docsPage: string | undefined; // the same for every request
+  let docsHeaders: { apiOrigin: string | undefined; headers: Record<string, string> } | undefined;
   return new OpenAPIHono<ApiEnv>()
     .openapi(documentRoute, (c) => {
       const serverUrl = serverUrlOf(c);
@@ -120,7 +122,12 @@ export function reference(document: (serverUrl: string) => object) {
         // Scalar's page names no language: screen readers need it.
         docsPage = (await page.text()).replace("<html>", '<html lang="en">');
       }
-      return c.html(docsPage, 200, CACHEABLE);
+      // Its start-up script allowed by hash; "Try it" may also call API_BASE_URL when that is another origin.
+      const configured = configuredApiOrigin();
+      const apiOrigin = configured && new URL(configured).origin;
+      if (!docsHeaders || docsHeaders.apiOrigin !== apiOrigin)
+        docsHeaders = { apiOrigin, headers: apiReferenceHeaders(docsPage, apiOrigin) };
+      return c.html(docsPage, 200, { ...CACHEABLE, ...docsHeaders.headers });
     })
     .get(SCALAR_BUNDLE_PATH, async (c) => {
       const { plain, gzipped } = await scalarBundle();

@@ -16,11 +16,13 @@ import {
   errorCodeOf,
   freshAddress,
   insertCredentialRow,
+  postWithUnfinishedBody,
   setCredentialStatus,
   startApi,
   storedCredential,
   type RunningApi,
 } from "../testing";
+import { MAX_REPORT_BYTES } from "./secret-scanning";
 
 type Key = { id: string; privateKey: KeyObject; pem: string };
 function makeKey(id: string): Key {
@@ -297,5 +299,76 @@ describe("POST /v1/secret-scanning/github", () => {
       .from(apiCredentials)
       .where(and(eq(apiCredentials.teamId, team.id), eq(apiCredentials.revokedReason, "leaked")));
     expect(revoked).toHaveLength(20);
+  });
+});
+
+describe("a flood of reports", () => {
+  const unsigned = { "github-public-key-identifier": current.id, "github-public-key-signature": "MEUCIQ==" };
+
+  it("is refused with 429 and Retry-After once an address has spent its budget, before the body is read", async () => {
+    const address = freshAddress();
+    for (let i = 0; i < 60; i++) {
+      const res = await apiFetch(api, "/v1/secret-scanning/github", {
+        method: "POST",
+        body: "[]",
+        address,
+        headers: unsigned,
+      });
+      expect(res.status).toBe(401);
+      await res.body?.cancel();
+    }
+    // The 61st within the minute: answered although its body never finishes arriving.
+    const refused = await postWithUnfinishedBody(api, "/v1/secret-scanning/github", {
+      address,
+      length: 200_000,
+      headers: unsigned,
+    });
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toEqual({ error: { code: "rate_limited", message: expect.any(String) } });
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(60);
+    // A signed report from that address is refused too; another address is not.
+    const body = payload([{ token: generateToken("live") }]);
+    const signed = await apiFetch(api, "/v1/secret-scanning/github", {
+      method: "POST",
+      body,
+      address,
+      headers: {
+        "github-public-key-identifier": current.id,
+        "github-public-key-signature": sign("sha256", Buffer.from(body), current.privateKey).toString("base64"),
+      },
+    });
+    expect(signed.status).toBe(429);
+    expect((await report(payload([{ token: generateToken("live") }]))).status).toBe(200);
+  });
+
+  it(`is refused with 413 above ${MAX_REPORT_BYTES / 1024} KB (a realistic report of 100 matches is about 26 KB), before the body is read`, async () => {
+    // 100 matches with long blob URLs: well under the cap, and accepted.
+    const hundred = payload(
+      Array.from({ length: 100 }, (_, i) => ({
+        token: generateToken("live"),
+        url: `https://github.com/some-organisation/some-repository-name/blob/${"0123456789abcdef".repeat(2.5)}/config/environments/production-${i}.env`,
+      })),
+    );
+    expect(Buffer.byteLength(hundred)).toBeGreaterThan(20_000);
+    expect(Buffer.byteLength(hundred)).toBeLessThan(MAX_REPORT_BYTES / 8);
+    expect((await report(hundred)).status).toBe(200);
+
+    const tooLarge = await postWithUnfinishedBody(api, "/v1/secret-scanning/github", {
+      address: freshAddress(),
+      length: MAX_REPORT_BYTES + 1,
+      headers: unsigned,
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ error: { code: "payload_too_large" } });
+    // Without a Content-Length (chunked), counted as it arrives.
+    const chunked = await apiFetch(api, "/v1/secret-scanning/github", {
+      method: "POST",
+      body: new Blob([" ".repeat(MAX_REPORT_BYTES + 1)]).stream(),
+      duplex: "half",
+      headers: unsigned,
+      address: freshAddress(),
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
   });
 });

@@ -7,10 +7,18 @@ import { recordLeaks } from "@/lib/credentials";
 import type { ApiEnv } from "../context";
 import { apiError, invalidRequest } from "../errors";
 import { gitHubKeys } from "../github-signature";
-import { limitBody } from "../middleware/body-limit";
+import { spendAddressBudget } from "../middleware/address-budget";
+import { limitBodyTo } from "../middleware/body-limit";
 import { json, PUBLIC, responses } from "../openapi";
 
 const MAX_MATCHES = 10_000;
+
+/**
+ * GitHub's reports are small: one match is about 260 bytes (a token, its type, a blob URL of some
+ * 160 characters, the source), so a report of 100 matches is 26 KB (measured). 256 KB leaves ten times
+ * that — about 1,000 matches — where the API's 1 MB cap let an unsigned flood cost a megabyte a request.
+ */
+export const MAX_REPORT_BYTES = 256 * 1024;
 
 /** GitHub's payload: a JSON array of matches. `url` may be missing for sources without one. */
 const Report = z
@@ -57,7 +65,11 @@ const route = createRoute({
     "For GitHub's secret-scanning partner program, signed by GitHub. A match that is one of our credentials is marked found " +
     'in public and, unless its team chose "Only notify", revoked.',
   security: PUBLIC,
-  middleware: [limitBody] as const,
+  // The address's budget first, before a byte of the body is read; then the report's own size cap.
+  middleware: [
+    spendAddressBudget("secret scanning per address", "Too many reports from this address. Try again later."),
+    limitBodyTo(MAX_REPORT_BYTES),
+  ] as const,
   // Described, not validated by a middleware: the signature covers the raw bytes and is checked before the body is parsed.
   parameters: [
     signatureHeader("Github-Public-Key-Identifier", "The identifier of the GitHub key that signed the body."),
@@ -70,6 +82,7 @@ const route = createRoute({
       400: ["invalid_request"],
       401: ["invalid_signature"],
       413: ["payload_too_large"],
+      429: ["rate_limited"],
       500: ["internal_error"],
       503: ["service_unavailable"],
     },

@@ -488,6 +488,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: too many refused credentials from this client address (with `Retry-After`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            /** @description For people: may change; branch on `code`. */
+                            message: string;
+                            /** @description 400 only: each bad field by its path (`recipient.name`). */
+                            fields?: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
             /** @description `internal_error`: anything unexpected (retrying is safe with an `Idempotency-Key`). */
             500: {
                 headers: {

@@ -4,10 +4,11 @@
 // lib/teams/access.ts reads them per request.
 import { cookies } from "next/headers";
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth";
 import { authorizeSignIn, DEVICE_COOKIE, deviceCookieOptions, logAuthError } from "@/lib/auth";
-import { config, databaseOutage, isDatabaseUnavailable } from "@/lib/platform";
+import { AUTH_PAGES_HEADERS, databaseOutage, isDatabaseUnavailable, publicUrlIsHttps } from "@/lib/platform";
 import { DatabaseUnavailableError, isDatabaseUnavailableError } from "./outage";
 
 declare module "next-auth" {
@@ -30,17 +31,18 @@ declare module "@auth/core/jwt" {
  * POST to /api/auth/callback/credentials. Secure when the request or the public URL is https.
  */
 async function rememberThisBrowser(value: string, request: Request): Promise<void> {
-  const secure = new URL(request.url).protocol === "https:" || config().APP_URL?.startsWith("https:") === true;
+  const secure = new URL(request.url).protocol === "https:" || publicUrlIsHttps();
   (await cookies()).set(DEVICE_COOKIE, value, deviceCookieOptions(secure));
 }
 
-export const {
-  handlers: { GET, POST },
-  auth,
-  signIn: nextAuthSignIn,
-  signOut,
-} = NextAuth({
+const authJs = NextAuth({
   trustHost: true,
+  // Secure cookies (and their __Secure-/__Host- names) whenever the public URL is https, not only when a
+  // request's X-Forwarded-Proto says so: a proxy that leaves it out would get cookies sent over http too.
+  // A getter: Auth.js reads it per request, and the configuration is read when asked (lib/platform/config.ts).
+  get useSecureCookies() {
+    return publicUrlIsHttps();
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   // An unreachable database is the outage's to log, once (lib/platform/outage.ts): here it is counted.
@@ -75,6 +77,27 @@ export const {
     },
   },
 });
+
+export const { auth, signIn: nextAuthSignIn, signOut } = authJs;
+
+type RouteHandler = (request: NextRequest) => Promise<Response>;
+
+/**
+ * Auth.js's route handler with the headers of its own pages (/api/auth/error, /api/auth/signout…):
+ * proxy.ts does not run for /api/*, so they get their Content-Security-Policy and framing refusal here.
+ */
+function withPageHeaders(handler: RouteHandler): RouteHandler {
+  return async (request) => {
+    const response = await handler(request);
+    // A redirect made by Response.redirect has immutable headers: copied into a new response then.
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(AUTH_PAGES_HEADERS)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+export const GET = withPageHeaders(authJs.handlers.GET);
+export const POST = withPageHeaders(authJs.handlers.POST);
 
 /**
  * Auth.js's signIn, for the login form's action. Auth.js wraps any error of the password check (or of

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, setClientAddress, trustedProxyHops, throttleKeyForAddress } from "./client-address";
+import {
+  clientAddress,
+  setClientAddress,
+  settleForwardedHeaders,
+  trustedProxyHops,
+  throttleKeyForAddress,
+} from "./client-address";
 
 describe("the client address behind TRUST_PROXY proxies", () => {
   it.each([
@@ -9,7 +15,10 @@ describe("the client address behind TRUST_PROXY proxies", () => {
     ["198.51.100.7", "10.0.0.1", 1, "198.51.100.7"], // one proxy: what it saw
     ["6.6.6.6, 198.51.100.7", "10.0.0.1", 1, "198.51.100.7"], // a client-sent entry to the left is ignored
     ["6.6.6.6,198.51.100.7, 10.0.0.2", "10.0.0.1", 2, "198.51.100.7"], // two proxies: second from the right
-    [undefined, "10.0.0.1", 1, "10.0.0.1"], // fewer hops than configured: the furthest address known
+    [undefined, "10.0.0.1", 1, "10.0.0.1"], // fewer entries than proxies: the connection's address
+    // Two proxies configured, one entry: the request skipped the outer proxy, and "6.6.6.6" is whatever its sender wrote.
+    ["6.6.6.6", "10.0.0.2", 2, "10.0.0.2"],
+    ["6.6.6.6, 7.7.7.7", "10.0.0.3", 3, "10.0.0.3"],
     ["::ffff:198.51.100.7", "::ffff:10.0.0.1", 1, "198.51.100.7"],
     [["6.6.6.6", "198.51.100.7"], "10.0.0.1", 1, "198.51.100.7"], // the header sent twice
   ] as const)("X-Forwarded-For %j from %s with %i trusted → %s", (forwardedFor, socket, hops, expected) => {
@@ -34,6 +43,36 @@ describe("the client address behind TRUST_PROXY proxies", () => {
     expect(trustedProxyHops("2")).toBe(2);
     expect(() => trustedProxyHops("true")).toThrow(/number of proxies in front of the app \(e\.g\. TRUST_PROXY=1/);
     expect(() => trustedProxyHops("-1")).toThrow();
+  });
+});
+
+describe("the host and scheme a client claims", () => {
+  const arriving = () => ({
+    headers: {
+      host: "app.example",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      "x-forwarded-port": "8443",
+      forwarded: "host=evil.example;proto=https",
+      "x-forwarded-for": "6.6.6.6",
+    } as Record<string, string | undefined>,
+    socket: { remoteAddress: "203.0.113.9" },
+  });
+
+  it("are dropped when no proxy is trusted (TRUST_PROXY=0): the URLs built from them stay this server's", () => {
+    const req = arriving();
+    settleForwardedHeaders(req, 0);
+    expect(req.headers).toEqual({ host: "app.example", "x-forwarded-for": "203.0.113.9" });
+  });
+
+  it("are the proxy's to set behind a trusted proxy", () => {
+    const req = arriving();
+    settleForwardedHeaders(req, 1);
+    expect(req.headers).toMatchObject({
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      "x-forwarded-for": "6.6.6.6",
+    });
   });
 });
 

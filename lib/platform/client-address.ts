@@ -29,8 +29,10 @@ type ArrivingRequest = { headers: IncomingHttpHeaders; socket: { remoteAddress?:
 /**
  * At the HTTP server, once per request, before anything reads it: decides the client's address and
  * makes it the request's only X-Forwarded-For entry. The socket's address with no trusted proxy; else,
- * counting the socket as the last hop, the address `hops` entries to its left in X-Forwarded-For (the
- * left-most one when the chain is shorter than that, i.e. the request came through fewer proxies).
+ * counting the socket as the last hop, the address `hops` entries to its left in X-Forwarded-For.
+ * When the chain is shorter than that, the request did not come through every proxy (it reached an
+ * inner one, or this server, directly): no entry is known to be a proxy's, so the socket's address
+ * is the client's — never the left-most entry, which whoever sent the request may have written.
  */
 export function setClientAddress(req: ArrivingRequest, hops: number): void {
   const socket = plain(req.socket.remoteAddress ?? "unknown");
@@ -43,8 +45,27 @@ export function setClientAddress(req: ArrivingRequest, hops: number): void {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const chain = [...forwarded, socket];
-  req.headers["x-forwarded-for"] = plain(chain[Math.max(0, chain.length - 1 - hops)]);
+  req.headers["x-forwarded-for"] = forwarded.length < hops ? socket : plain(forwarded[forwarded.length - hops]);
+}
+
+/**
+ * What a proxy says about the request it passed on, besides the client's address: the host and
+ * scheme the client asked for. Next.js and Auth.js build absolute URLs from them (redirects, Auth.js's
+ * callback URLs, the server-action origin check); Next.js fills in the real ones when they are absent.
+ */
+const FORWARDED_REQUEST_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"] as const;
+
+/**
+ * At the HTTP server, once per request, before anything reads the headers: the client's address
+ * (setClientAddress) and, with no trusted proxy, no X-Forwarded-Host, -Proto, -Port or Forwarded —
+ * without a proxy in front, those came from the client itself, and would let it choose the host and
+ * scheme of the URLs the server builds. Behind TRUST_PROXY proxies they are the proxies' to set.
+ */
+export function settleForwardedHeaders(req: ArrivingRequest, hops: number): void {
+  setClientAddress(req, hops);
+  // Checked first: deleting a property turns the object slow, and the /v1 hot path reads these headers after.
+  if (hops === 0)
+    for (const name of FORWARDED_REQUEST_HEADERS) if (req.headers[name] !== undefined) delete req.headers[name];
 }
 
 /**

@@ -103,7 +103,10 @@ const schema = z.object({
   SMTP_URL: variable("an smtp:// or smtps:// URL", url("smtp:", "smtps:"), { secret: true }),
   /** The From of every message: "eCourier <no-reply@example.com>" or an address. */
   MAIL_FROM: variable("an email address", (t) => (/^[^@\s]+@[^@\s]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(t) ? t : undefined)),
-  /** The dashboard's public origin, for links in mail. */
+  /**
+   * The dashboard's public origin, for links in mail. https: every answer carries
+   * Strict-Transport-Security and every cookie is Secure, whatever a request says (publicUrlIsHttps).
+   */
   APP_URL: variable("an http:// or https:// URL", baseUrl),
   /** How often the scan for time-based events (expiring, expired, old token in use) runs. */
   NOTIFICATION_SCAN_INTERVAL_MS: milliseconds(1_000).default(300_000),
@@ -147,6 +150,15 @@ export function config(): Config {
   const seen = JSON.stringify(NAMES.map((name) => process.env[name]));
   if (last?.seen !== seen) last = { seen, config: readConfig(process.env) };
   return last.config;
+}
+
+/**
+ * Whether the dashboard is served over https (APP_URL): then browsers are told to use nothing else
+ * (Strict-Transport-Security) and cookies are Secure. Decided by the configuration, not by a request's
+ * X-Forwarded-Proto, which a proxy may leave out and a client may make up.
+ */
+export function publicUrlIsHttps(settings: Pick<Config, "APP_URL"> = config()): boolean {
+  return settings.APP_URL?.startsWith("https://") ?? false;
 }
 
 /** Next.js reads NEXT_TELEMETRY_DISABLED itself: telemetry off unless the variable says otherwise (no outside network here). */

@@ -7,6 +7,8 @@ export * from "./idempotency";
 export * from "./log";
 export * from "./outage";
 export * from "./process-state";
+export * from "./security-headers";
+export * from "./server-action-request";
 export * from "./shutdown";
 export * from "./throttle";
 export * from "./shared";

@@ -5,7 +5,15 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { databaseThrottleStore, redisThrottleStore, Throttle, type ThrottleRule, type ThrottleStore } from "./throttle";
+import {
+  databaseThrottleStore,
+  redisThrottleStore,
+  Throttle,
+  throttle as throttleOf,
+  throttleRules,
+  type ThrottleRule,
+  type ThrottleStore,
+} from "./throttle";
 
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -95,5 +103,29 @@ describe("when the shared store is unreachable", () => {
     for (let i = 1; i < rule.limit; i++) expect(await throttle.record("203.0.113.9")).toBe(0);
     expect(await throttle.record("203.0.113.9")).toBeGreaterThan(0);
     dead.disconnect();
+  });
+});
+
+describe('a per-address rule (every rule named "… per address")', () => {
+  // The product's own throttles, on this run's database (PGlite, or PostgreSQL with DATABASE_URL).
+  const network = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
+
+  it("counts an IPv6 client per /64, whichever of its 2^64 addresses it sends from", async () => {
+    const signUps = throttleOf("sign-up per address");
+    const { limit } = throttleRules["sign-up per address"];
+    const mine = network();
+    for (let i = 1; i <= limit; i++) expect(await signUps.attempt(`${mine}::${i}`)).toBe(0);
+    expect(await signUps.attempt(`${mine}:ffff:ffff:ffff:ffff`)).toBeGreaterThan(0);
+    expect(signUps.blockedLocally(`${mine}:1:2:3:4`)).toBeGreaterThan(0);
+    expect(await signUps.attempt(`${network()}::1`)).toBe(0); // another /64
+  });
+
+  it("counts an IPv4 client per address, and an IPv4-mapped IPv6 address as that IPv4 address", async () => {
+    const invitations = throttleOf("invitation per address");
+    const { limit } = throttleRules["invitation per address"];
+    const octet = randomBytes(1)[0];
+    for (let i = 0; i < limit; i++) expect(await invitations.attempt(`192.0.2.${octet}`)).toBe(0);
+    expect(await invitations.attempt(`::ffff:192.0.2.${octet}`)).toBeGreaterThan(0);
+    expect(await invitations.attempt(`192.0.2.${(octet + 1) % 256}`)).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import {
 import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "./shared/errors";
+import { throttleKeyForAddress } from "./client-address";
 import { config } from "./config";
 import { processState } from "./process-state";
 import { logError, logInfo } from "./log";
@@ -167,6 +168,8 @@ function connectRedis(url: string, waitMs = 2_000): { client: Redis; ready: Prom
 export type ThrottleOptions = {
   /** The store's health, shared by the throttles on it (the log then says once that it is down). */
   health?: StoreHealth;
+  /** What a caller's key is counted under (a client address → its /64 for IPv6); unset: the key itself. */
+  keyOf?: (key: string) => string;
   timeoutMs?: number;
   maxCachedBlocks?: number;
 };
@@ -180,6 +183,7 @@ export class Throttle {
   private readonly health: StoreHealth;
   private readonly timeoutMs: number;
   private readonly maxCachedBlocks: number;
+  private readonly keyOf: (key: string) => string;
 
   /** `limiter` gives the shared counter to use now (the database store follows the open database). */
   constructor(
@@ -191,10 +195,15 @@ export class Throttle {
     this.health = options.health ?? new StoreHealth("the throttle store");
     this.timeoutMs = options.timeoutMs ?? STORE_TIMEOUT_MS;
     this.maxCachedBlocks = options.maxCachedBlocks ?? 10_000;
+    this.keyOf = options.keyOf ?? ((key) => key);
   }
 
   /** Milliseconds this process knows `key` is blocked for; no I/O. */
   blockedLocally(key: string, now = Date.now()): number {
+    return this.blockedHere(this.keyOf(key), now);
+  }
+
+  private blockedHere(key: string, now = Date.now()): number {
     const until = this.blockedUntil.get(key);
     if (until === undefined) return 0;
     if (until > now) return until - now;
@@ -203,15 +212,17 @@ export class Throttle {
   }
 
   /** Milliseconds `key` is blocked for, asking the shared store when this process knows of no block. */
-  async blockedFor(key: string): Promise<number> {
-    const local = this.blockedLocally(key);
+  async blockedFor(caller: string): Promise<number> {
+    const key = this.keyOf(caller);
+    const local = this.blockedHere(key);
     if (local > 0) return local;
     const res = await this.call((counter) => counter.get(key));
     return res ? this.learn(key, res) : 0;
   }
 
   /** Counts one failure (or attempt) for `key`; the milliseconds it is blocked for afterwards (0: not blocked). */
-  async record(key: string): Promise<number> {
+  async record(caller: string): Promise<number> {
+    const key = this.keyOf(caller);
     return this.learn(key, await this.counted(key));
   }
 
@@ -228,8 +239,9 @@ export class Throttle {
    * For budgets of attempts rather than failures (sign-ups): counts this attempt and answers 0 when it
    * may go ahead, else the milliseconds to wait. Refused attempts are not counted again.
    */
-  async attempt(key: string): Promise<number> {
-    const local = this.blockedLocally(key);
+  async attempt(caller: string): Promise<number> {
+    const key = this.keyOf(caller);
+    const local = this.blockedHere(key);
     if (local > 0) return local;
     const counted = await this.counted(key);
     this.learn(key, counted);
@@ -237,7 +249,8 @@ export class Throttle {
   }
 
   /** Forgets `key`'s count everywhere (a correct password resets its email's count). */
-  async reset(key: string): Promise<void> {
+  async reset(caller: string): Promise<void> {
+    const key = this.keyOf(caller);
     this.blockedUntil.delete(key);
     await this.call((counter) => counter.delete(key));
   }
@@ -295,6 +308,7 @@ export class Throttle {
  */
 function throttleFromEnv(name: ThrottleName): Throttle {
   const rule = throttleRules[name];
+  const keyOf = keyFor(name);
   const { REDIS_URL: url, REDIS_KEY_PREFIX: prefix } = config();
   if (url) {
     const redis = processState("redis client", () => connectRedis(url));
@@ -305,7 +319,7 @@ function throttleFromEnv(name: ThrottleName): Throttle {
         await redis.ready;
         return limiter;
       },
-      { health: redis.health },
+      { health: redis.health, keyOf },
     );
   }
   const byDatabase = new WeakMap<object, RateLimiterAbstract>();
@@ -317,7 +331,19 @@ function throttleFromEnv(name: ThrottleName): Throttle {
   };
   return new Throttle(rule, limiter, {
     health: processState("database throttle store", () => new StoreHealth("the database")),
+    keyOf,
   });
+}
+
+/**
+ * What a rule counts a caller's key under. A rule "… per address" takes a client address, counted as
+ * throttleKeyForAddress says (an IPv6 client per /64: one subscriber's usual allocation, which would
+ * otherwise give its holder 2^64 fresh budgets), so no caller can forget to. Other rules (an email,
+ * "email and address") are keyed as given: a caller that puts an address in such a key applies
+ * throttleKeyForAddress to it itself.
+ */
+export function keyFor(name: ThrottleName): ((key: string) => string) | undefined {
+  return name.endsWith(" per address") ? throttleKeyForAddress : undefined;
 }
 
 /** The process's throttles, one per rule, created on first use (however often lib/ is loaded). */
