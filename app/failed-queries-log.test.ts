@@ -55,7 +55,7 @@ beforeAll(async () => {
     );
   }
   const seeded = await seededTeams();
-  session.user = { ...seeded.users.owner, session: justConfirmedSession() }; // sudo mode is not under test here
+  session.user = { ...seeded.users.owner, session: justConfirmedSession(), emailVerified: true }; // sudo mode is not under test here
   acmeId = seeded.teams.acme;
   // An invitation to accept, made before invitations refuse new rows.
   const invited = await inviteMemberAction({ ...scope, email: "invitee.secret@example.com", role: "developer" });

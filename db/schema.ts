@@ -69,6 +69,12 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the person proved they read mail at `email` (a link from lib/accounts). Null: not proved —
+     * accounts from before verification existed included (docs/decisions/016); such an account can
+     * sign in but joins no team by invitation until verified.
+     */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
@@ -220,6 +226,45 @@ export const invitations = pgTable(
     uniqueIndex("invitations_token_hash_unique").on(t.tokenHash),
     index("invitations_team_created_idx").on(t.teamId, t.createdAt),
     check("invitations_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+/**
+ * A link mailed to prove an address (lib/accounts). Either a sign-up waiting for its link (no user
+ * yet: the name and the password's bcrypt hash, and the invitation it joins, if any) or an existing
+ * account's "Verify your email" (`user_id`). Only the SHA-256 hash of the link's token is stored. One
+ * row per address: a newer request replaces the older one, whose link then stops working. A used row
+ * stays (without its password hash) so its link can say it was used, until the address asks again.
+ */
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    /** SHA-256 hex of the token in the link. */
+    tokenHash: text("token_hash").notNull(),
+    /** The account this link verifies; null for a sign-up (the account is made when the link is used). */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    name: text("name"),
+    /** bcrypt, as users.password_hash; cleared once the link is used. */
+    passwordHash: text("password_hash"),
+    /** The invitation to join once the address is proved (a new person's, or a signed-in invitee's). */
+    invitationId: uuid("invitation_id").references(() => invitations.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("email_verifications_email_unique").on(t.email),
+    uniqueIndex("email_verifications_token_hash_unique").on(t.tokenHash),
+    // Pruning: rows expired a week ago go (lib/accounts/links.ts).
+    index("email_verifications_expires_idx").on(t.expiresAt),
+    check("email_verifications_email_lower", sql`${t.email} = lower(${t.email})`),
+    // A sign-up carries what the account will be made of until it is used; a verification names its account.
+    check(
+      "email_verifications_kind",
+      sql`${t.userId} is not null or ${t.usedAt} is not null or (${t.name} is not null and ${t.passwordHash} is not null)`,
+    ),
   ],
 );
 

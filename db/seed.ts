@@ -37,7 +37,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
     const userRows = await tx
       .insert(users)
-      .values(demoUsers.map(({ email, name }) => ({ email, name, passwordHash })))
+      // The demo's addresses count as verified: they can accept invitations at once (docs/decisions/016).
+      .values(demoUsers.map(({ email, name }) => ({ email, name, passwordHash, emailVerifiedAt: new Date() })))
       .returning();
     const userIdByEmail = new Map(userRows.map((u) => [u.email, u.id]));
     await tx.insert(memberships).values(

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { closeTokenDialog, confirmPassword } from "./credentials-page";
 import { credentialsUrl, demoAccounts, signIn, storageStateOf } from "./helpers";
+import { linkIn, waitForMail } from "./mail";
 
 const suffix = () => Math.random().toString(36).slice(2, 7);
 const membersUrl = (team: string) => `/dashboard/${team}/test/settings/members`;
@@ -79,7 +80,8 @@ test.describe("an Owner's new team", () => {
     const link = await inviteMember(page, inviteeEmail, "Developer", { confirmingPassword: true });
     await expect(page.getByRole("row", { name: new RegExp(inviteeEmail) })).toContainText("Developer");
 
-    // The invitee opens the link in a fresh browser, sets a password and lands in the team.
+    // The invitee opens the link in a fresh browser and sets a password; the account is made, and joins,
+    // from the link mailed to the invited address, with that password typed again.
     // Contexts made in a test inherit its options, the Owner's session included: start empty.
     const inviteeContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const invitee = await inviteeContext.newPage();
@@ -90,6 +92,13 @@ test.describe("an Owner's new team", () => {
     await invitee.getByLabel("Password").fill("short");
     await invitee.getByRole("button", { name: `Join ${teamName}` }).click();
     await expect(invitee.getByText("Use at least 10 characters.")).toBeVisible();
+    await invitee.getByLabel("Password").fill("invitee-password-123");
+    await invitee.getByRole("button", { name: `Join ${teamName}` }).click();
+    await expect(invitee.getByText("Check your email")).toBeVisible();
+    const mail = await waitForMail(inviteeEmail);
+    expect(mail.subject).toBe(`Finish joining ${teamName} on eCourier`);
+    await invitee.goto(linkIn(mail));
+    await expect(invitee.getByRole("heading", { name: `Join ${teamName}` })).toBeVisible();
     await invitee.getByLabel("Password").fill("invitee-password-123");
     await invitee.getByRole("button", { name: `Join ${teamName}` }).click();
     await expect(invitee).toHaveURL(credentialsUrl(team, "test"));
@@ -217,7 +226,9 @@ test.describe("an Owner's new team", () => {
     await expect(viewer.getByText(/but you are signed in as viewer@example\.com/)).toBeVisible();
     await viewer.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(viewer).toHaveURL(link);
-    await expect(viewer.getByText("Choose your name and a password to create your account.")).toBeVisible();
+    await expect(
+      viewer.getByText(/^Choose your name and a password\. We then mail .+ a link that creates your account\.$/),
+    ).toBeVisible();
     await viewerContext.close();
   });
 });

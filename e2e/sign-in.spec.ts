@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { asNewClient, credentialsUrl, DEMO_PASSWORD, demoAccounts, signIn } from "./helpers";
+import { linkIn, mailsTo, waitForMail } from "./mail";
+import { seriousViolations } from "./axe";
 
 const firstTeam: Record<string, { slug: string; name: string }> = {
   [demoAccounts.owner]: { slug: "acme", name: "Acme Logistics" },
@@ -114,7 +116,10 @@ test("sign-in never sends you to another site", async ({ page }) => {
   await expect(page).toHaveURL(credentialsUrl("acme", "test"));
 });
 
-test("sign-up creates an account with its own team, which can sign in again", async ({ page }) => {
+test("sign-up mails a link; the link and the password make the account with its own team, which can sign in again", async ({
+  page,
+}) => {
+  test.slow(); // the form, the mailbox, the link, sign-out and sign-in again: several bcrypt rounds
   await asNewClient(page);
   const email = `new-${Date.now()}@example.com`;
   await page.goto("/signup");
@@ -127,29 +132,95 @@ test("sign-up creates an account with its own team, which can sign in again", as
 
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeFocused();
+  await expect(page.getByText(`We sent a message to ${email}.`)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Nothing exists before the link is opened: signing in is refused.
+  const mail = await waitForMail(email);
+  expect(mail.subject).toBe("Finish creating your eCourier account");
+  const signInBefore = await page.context().browser()!.newPage();
+  await signInBefore.goto("/login");
+  await signInBefore.getByLabel("Email").fill(email);
+  await signInBefore.getByLabel("Password").fill("a-long-enough-password");
+  await signInBefore.getByRole("button", { name: "Sign in" }).click();
+  await expect(signInBefore.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+  await signInBefore.close();
+
+  await page.goto(linkIn(mail));
+  await expect(page.getByRole("heading", { name: "Finish creating your account" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Password").fill("not-what-i-chose");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(
+    /This is not the password you chose when you signed up\./,
+  );
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard\/ninas-team(-\d+)?\/test\/developers\/api-credentials/);
   await expect(page.getByRole("combobox", { name: "Team" })).toContainText("Nina's team");
+  await expect(page.getByRole("button", { name: "Send verification link" })).toHaveCount(0); // verified by the link
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await signIn(page, email, "a-long-enough-password");
   await expect(page.getByText("Nina Newcomer")).toBeVisible();
+
+  // The link worked once.
+  await page.goto(linkIn(mail));
+  await expect(page.getByRole("heading", { name: "This link was already used" })).toBeVisible();
 });
 
-test("sign-up with a taken email says so and keeps what was typed", async ({ page }) => {
+test("sign-up with a taken email answers exactly as with a new one; the owner is told someone tried", async ({
+  page,
+}) => {
   await asNewClient(page);
+  const before = (await mailsTo("owner@example.com")).length;
   await page.goto("/signup");
   await page.getByLabel("Name").fill("Olivia Again");
   await page.getByLabel("Email").fill("owner@example.com");
   await page.getByLabel("Password").fill("another-long-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  // Said once, at the field it is about (and announced there), not again for the form.
-  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toHaveCount(1);
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
-    "An account with this email already exists. Sign in instead.",
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByText("We sent a message to owner@example.com.")).toBeVisible();
+  await expect(page.getByText(/already exists/)).toHaveCount(0);
+
+  const mail = await waitForMail("owner@example.com", before + 1);
+  expect(mail.subject).toBe("Someone tried to create an account with your address");
+  expect(mail.text).toContain("/login");
+  expect(mail.text).not.toContain("/verify-email/");
+});
+
+test("a password too easy to guess gets zxcvbn's feedback under the field while typing, and is refused", async ({
+  page,
+}) => {
+  await asNewClient(page);
+  // zxcvbn's dictionaries (about 0.9 MB gzipped) load only once someone types a password.
+  const scripts: number[] = [];
+  page.on("response", async (response) => {
+    if (response.url().endsWith(".js")) scripts.push((await response.body().catch(() => Buffer.alloc(0))).length);
+  });
+  const largeScripts = () => scripts.filter((bytes) => bytes > 1_000_000).length;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Pat Password");
+  await page.getByLabel("Email").fill(`pat-${Date.now()}@example.com`);
+  await expect(page.getByRole("button", { name: "Create account" })).toBeEnabled();
+  expect(largeScripts()).toBe(0);
+  await page.getByLabel("Password").fill("abcdefghij");
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription(
+    /Common character sequences like "abc" are easy to guess\./,
   );
-  await expect(page.getByLabel("Name")).toHaveValue("Olivia Again");
-  await expect(page.getByLabel("Email")).toHaveValue("owner@example.com");
+  expect(largeScripts()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Create account" }).click();
+  // The server's refusal, at the field (once: the live hint, saying the same, steps aside).
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText(/Common character sequences like "abc" are easy to guess\./)).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toHaveCount(0);
+
+  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 });
 
 test("sign-up refuses a common password and one longer than bcrypt reads, saying why", async ({ page }) => {

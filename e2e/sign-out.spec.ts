@@ -2,6 +2,7 @@
 // computer) is refused afterwards. Each test signs in sessions of its own: the saved ones are shared.
 import { expect, test, type Browser } from "@playwright/test";
 import { credentialsUrl, demoAccounts, signIn } from "./helpers";
+import { signUpThroughMail } from "./mail";
 
 /** A browser holding exactly these cookies, as an attacker who copied them would. */
 async function browserWithCookies(
@@ -38,16 +39,13 @@ test("a session cookie copied before Sign out is refused after it", async ({ bro
 });
 
 test("Sign out of all devices ends the session on another device too", async ({ browser }) => {
+  test.slow(); // signing up through the mailbox, then two devices
   // An account of its own: this signs every session of the user out.
   const email = `two-devices-${Date.now()}@example.com`;
   const password = "a-long-enough-password";
   const laptopContext = await browser.newContext();
   const laptop = await laptopContext.newPage();
-  await laptop.goto("/signup");
-  await laptop.getByLabel("Name").fill("Tom Twodevices");
-  await laptop.getByLabel("Email").fill(email);
-  await laptop.getByLabel("Password").fill(password);
-  await laptop.getByRole("button", { name: "Create account" }).click();
+  await signUpThroughMail(laptop, { name: "Tom Twodevices", email, password });
   await expect(laptop).toHaveURL(/\/dashboard\/toms-team(-\d+)?\/test\//);
   const dashboard = laptop.url();
 

@@ -13,7 +13,7 @@ const FOLDER_ORDER = [
   ["teams"],
   ["credentials"],
   ["members", "usage", "activity"],
-  ["api-access"],
+  ["accounts", "api-access"],
   ["dashboard"],
 ] as const;
 

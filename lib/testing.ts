@@ -1,4 +1,9 @@
-// Test-only helpers for the integration tests: the seeded demo teams and members' accesses.
+// Test-only helpers for the integration tests: the seeded demo teams and members' accesses, and a
+// mailbox that receives what the product sends.
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { mailInFlight } from "@/lib/platform";
 import { getDb } from "@/db";
 import { teams, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
@@ -88,5 +93,49 @@ export async function seededTeams(): Promise<SeededTeams> {
     viewer: await accessOf("viewer"),
     globexOwner: await accessOf("globex", "globex"),
     accessOf,
+  };
+}
+
+/** A message the test mailbox received, as mailparser read it. */
+export type ReceivedMail = ParsedMail & { toAddresses: string[] };
+
+/**
+ * A real SMTP server for a test file (smtp-server), with SMTP_URL pointed at it until `close()`: what
+ * the product sends arrives here and is read with mailparser. `forAddress` waits for the messages
+ * started so far (lib/platform/mail.ts sends in the background) and returns those to one address.
+ */
+export async function startTestMailbox() {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    closeTimeout: 500, // a connection still open at the end of the file is cut, not waited for 30 s
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+          received.push(Object.assign(mail, { toAddresses: to.flatMap((a) => a.value.map((v) => v.address ?? "")) }));
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  const previous = process.env.SMTP_URL;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  return {
+    received,
+    async forAddress(address: string): Promise<ReceivedMail[]> {
+      await mailInFlight();
+      return received.filter((mail) => mail.toAddresses.includes(address));
+    },
+    async close() {
+      if (previous === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = previous;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -5,6 +5,8 @@ import { signIn } from "@/lib/dashboard/auth-js";
 import { INVITATION_INVALID } from "@/lib/members";
 import { acceptAsNewUserAction, joinTeamAction } from "./invite/[token]/actions";
 import { signUp } from "./signup/actions";
+import { finishSignUpAction, verifyEmailAction } from "./verify-email/[token]/actions";
+import { linkRefusal } from "@/lib/accounts";
 
 vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
 
@@ -26,6 +28,12 @@ describe.each(notForms)("given %s instead of a form", (_, argument) => {
   it("joining a team and accepting an invitation as a new person answer that the invitation is invalid", async () => {
     await expect(joinTeamAction(null, argument)).resolves.toEqual({ message: INVITATION_INVALID });
     await expect(acceptAsNewUserAction(null, argument)).resolves.toEqual({ message: INVITATION_INVALID });
+    expect(signIn).not.toHaveBeenCalled();
+  });
+
+  it("a mailed link's actions answer that the link is not valid", async () => {
+    await expect(finishSignUpAction(null, argument)).resolves.toEqual({ message: linkRefusal("invalid") });
+    await expect(verifyEmailAction(null, argument)).resolves.toEqual({ message: linkRefusal("invalid") });
     expect(signIn).not.toHaveBeenCalled();
   });
 });

@@ -12,8 +12,11 @@ import type { UserSummary } from "./users";
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 
 export type SessionSummary = { id: string; passwordConfirmedAt: Date | null };
-/** The signed-in user of a request, with the session they signed in with. */
-export type SignedInUser = UserSummary & { session: SessionSummary };
+/**
+ * The signed-in user of a request, with the session they signed in with, and whether they have proved
+ * their email address (an unverified account joins no team by invitation: lib/members/invitations.ts).
+ */
+export type SignedInUser = UserSummary & { session: SessionSummary; emailVerified: boolean };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +43,7 @@ export async function findSignedInUser(sessionId: string, userId: string): Promi
       id: users.id,
       email: users.email,
       name: users.name,
+      emailVerifiedAt: users.emailVerifiedAt,
       sessionId: sessions.id,
       passwordConfirmedAt: sessions.passwordConfirmedAt,
     })
@@ -51,6 +55,7 @@ export async function findSignedInUser(sessionId: string, userId: string): Promi
     id: row.id,
     email: row.email,
     name: row.name,
+    emailVerified: row.emailVerifiedAt !== null,
     session: { id: row.sessionId, passwordConfirmedAt: row.passwordConfirmedAt },
   };
 }

@@ -28,19 +28,30 @@ export async function verifyPassword(email: string, password: string): Promise<U
 /** Hashed before any transaction opens: bcrypt takes tens of milliseconds and should hold no lock. */
 export const hashPassword = (password: string) => bcrypt.hash(password, BCRYPT_COST);
 
+/** Whether `password` is the one `passwordHash` was made from (a sign-up's link asks for it again). */
+export const passwordMatches = (password: string, passwordHash: string) => bcrypt.compare(password, passwordHash);
+
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
-/** Inserts a user with an email nobody has yet (a conflict with field errors otherwise). */
+/**
+ * Inserts a user with an email nobody has yet (a conflict with field errors otherwise).
+ * `emailVerifiedAt`: when the address was proved (a sign-up's link); unset, the account is unverified.
+ */
 export async function insertUser(
   tx: Tx,
-  input: { name: string; email: string; passwordHash: string },
+  input: { name: string; email: string; passwordHash: string; emailVerifiedAt?: Date | null },
 ): Promise<UserSummary> {
   const email = normaliseEmail(input.email);
   const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (taken) throw new AppError("conflict", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
   const [user] = await tx
     .insert(users)
-    .values({ email, name: input.name, passwordHash: input.passwordHash })
+    .values({
+      email,
+      name: input.name,
+      passwordHash: input.passwordHash,
+      emailVerifiedAt: input.emailVerifiedAt ?? null,
+    })
     .returning({ id: users.id, email: users.email, name: users.name });
   return user;
 }

@@ -1,5 +1,6 @@
 // Every exported server action is a public endpoint: each must go through withTeamAction or withUserAction,
-// except the few that by nature act before there is a team member (sign-in, sign-up, sign-out, an invitation).
+// except the few that by nature act before there is a team member (sign-in, sign-up, sign-out, an invitation,
+// a mailed link).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ const publicByNature = new Set([
   "app/(auth)/login/actions.ts",
   "app/(auth)/signup/actions.ts",
   "app/(auth)/invite/[token]/actions.ts",
+  "app/(auth)/verify-email/[token]/actions.ts",
   "app/actions.ts",
 ]);
 

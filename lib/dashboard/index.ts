@@ -4,4 +4,5 @@ export * from "./auth-js";
 export * from "./current-user";
 export * from "./outage";
 export * from "./page-guard";
+export * from "./request-origin";
 export * from "./snippet-api-origin";

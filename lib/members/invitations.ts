@@ -1,9 +1,10 @@
 // A team's invitations: inviting someone by email with a role, the pending list, revoking, and
-// accepting a link: once, within 7 days, unless revoked, and by the invited email only (a new person
-// gets their account in the same transaction). The Owner and Admin side takes the caller's resolved
-// TeamAccess and runs under ./member-changes.ts, as member changes do (an invitation with a role that
-// reaches Live access needs the session's recent password confirmation: lib/auth/sudo.ts); accepting is
-// authorized by the token itself.
+// accepting a link: once, within 7 days, unless revoked, by the invited email only, and only by an
+// account whose address is verified. A new person does not get an account from the link itself: they
+// ask for one (lib/accounts), which mails a link to the invited address, and opening that link makes the
+// account and joins (docs/decisions/016). The Owner and Admin side takes the caller's resolved
+// TeamAccess and runs under ./member-changes.ts, as member changes do; accepting is authorized by the
+// token itself.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
@@ -15,7 +16,7 @@ import { requirePermission, type TeamAccess, type TeamSummary } from "@/lib/team
 import type { Role } from "@/lib/platform/shared";
 import type { InvitationDto } from "./shared/dto";
 import { hashToken } from "@/lib/credentials";
-import { hashPassword, insertUser, requirePasswordConfirmationFor, type UserSummary } from "@/lib/auth";
+import { requirePasswordConfirmationFor, type UserSummary } from "@/lib/auth";
 import { enforce, recordMemberEvent, withLockedMembers } from "./member-changes";
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -143,14 +144,19 @@ export async function findPendingInvitation(token: string): Promise<InvitationVi
   return { ...row, accountExists: !!account };
 }
 
-/** Locks the pending invitation behind a token, or refuses: a link works once, within 7 days, unless revoked. */
-async function lockPendingInvitation(tx: Tx, token: string) {
+/** Locks a pending invitation (by its link's token, or by id), or null: a link works once, within 7 days, unless revoked. */
+async function lockPendingInvitation(tx: Tx, which: { token: string } | { id: string }) {
   const [row] = await tx
     .select({ id: invitations.id, teamId: invitations.teamId, email: invitations.email, role: invitations.role })
     .from(invitations)
-    .where(and(eq(invitations.tokenHash, hashToken(token)), pending(new Date())))
+    .where(
+      and(
+        "token" in which ? eq(invitations.tokenHash, hashToken(which.token)) : eq(invitations.id, which.id),
+        pending(new Date()),
+      ),
+    )
     .for("update");
-  if (!row) throw invitationInvalid();
+  if (!row) return null;
   const [team] = await tx
     .select({ id: teams.id, slug: teams.slug, name: teams.name })
     .from(teams)
@@ -158,7 +164,11 @@ async function lockPendingInvitation(tx: Tx, token: string) {
   return { ...row, team };
 }
 
-async function join(tx: Tx, invitation: Awaited<ReturnType<typeof lockPendingInvitation>>, user: UserSummary) {
+async function join(
+  tx: Tx,
+  invitation: NonNullable<Awaited<ReturnType<typeof lockPendingInvitation>>>,
+  user: UserSummary,
+) {
   const joined = await tx
     .insert(memberships)
     .values({ teamId: invitation.teamId, userId: user.id, role: invitation.role })
@@ -178,33 +188,70 @@ async function join(tx: Tx, invitation: Awaited<ReturnType<typeof lockPendingInv
   return invitation.team;
 }
 
-/** A signed-in user accepts an invitation addressed to their own email. */
+export const EMAIL_NOT_VERIFIED =
+  "Verify your email address first: use “Send verification link”, then open the link we mail you.";
+
+/**
+ * A signed-in user accepts an invitation addressed to their own email — once that address is verified:
+ * otherwise anyone could have made the account (before sign-up needed a link) and would join here.
+ */
 export async function acceptInvitation(actor: { userId: string }, token: string): Promise<TeamSummary> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const invitation = await lockPendingInvitation(tx, token);
+    const invitation = await lockPendingInvitation(tx, { token });
+    if (!invitation) throw invitationInvalid();
     const [user] = await tx
-      .select({ id: users.id, email: users.email, name: users.name })
+      .select({ id: users.id, email: users.email, name: users.name, emailVerifiedAt: users.emailVerifiedAt })
       .from(users)
       .where(eq(users.id, actor.userId));
     if (!user || user.email !== invitation.email)
       throw forbidden(`This invitation is for ${invitation.email}. Sign out, then open the link again.`);
+    if (!user.emailVerifiedAt) throw forbidden(EMAIL_NOT_VERIFIED);
     return join(tx, invitation, user);
   });
 }
 
-/** A new person accepts: their account (with no team of its own), the membership and the used link, in one transaction. */
-export async function acceptInvitationAsNewUser(
-  token: string,
-  input: { name: string; password: string },
-): Promise<{ team: TeamSummary; email: string }> {
-  // An unknown or used link costs one indexed lookup, not a bcrypt hash (about 100 ms of CPU).
-  if (!(await findPendingInvitation(token))) throw invitationInvalid();
-  const passwordHash = await hashPassword(input.password);
+/**
+ * The pending invitation behind a link, for someone who asks to join as a new person (lib/accounts
+ * mails the invited address a link that makes the account). Refused like any invalid link.
+ */
+export async function invitationForSignUp(token: string): Promise<{ id: string; email: string; team: TeamSummary }> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const invitation = await lockPendingInvitation(tx, token);
-    const user = await insertUser(tx, { name: input.name, email: invitation.email, passwordHash });
-    return { team: await join(tx, invitation, user), email: user.email };
-  });
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      team: { id: teams.id, slug: teams.slug, name: teams.name },
+    })
+    .from(invitations)
+    .innerJoin(teams, eq(teams.id, invitations.teamId))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), pending(new Date())));
+  if (!row) throw invitationInvalid();
+  return row;
+}
+
+/**
+ * Joins `user`, whose address has just been proved, to the invitation `invitationId` in the caller's
+ * transaction (lib/accounts, when a mailed link is used). Null when the invitation is no longer
+ * pending or is for another address.
+ */
+export async function joinInvitationAsVerified(
+  tx: Tx,
+  invitationId: string,
+  user: UserSummary,
+): Promise<TeamSummary | null> {
+  const invitation = await lockPendingInvitation(tx, { id: invitationId });
+  if (!invitation || invitation.email !== user.email) return null;
+  return join(tx, invitation, user);
+}
+
+/** The team of a still-pending invitation, by id; null once it is used, revoked or expired. */
+export async function pendingInvitationTeam(invitationId: string): Promise<TeamSummary | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: teams.id, slug: teams.slug, name: teams.name })
+    .from(invitations)
+    .innerJoin(teams, eq(teams.id, invitations.teamId))
+    .where(and(eq(invitations.id, invitationId), pending(new Date())));
+  return row ?? null;
 }

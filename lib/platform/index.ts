@@ -5,6 +5,7 @@ export * from "./client-address";
 export * from "./config";
 export * from "./idempotency";
 export * from "./log";
+export * from "./mail";
 export * from "./outage";
 export * from "./process-state";
 export * from "./security-headers";

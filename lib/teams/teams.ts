@@ -71,13 +71,22 @@ export function firstTeamName(personName: string): string {
   return `${kept}${FIRST_TEAM_SUFFIX}`;
 }
 
-/** Sign-up: the user and a first team they own, in one transaction. */
+/**
+ * An account: the user and a first team they own, in the caller's transaction. Sign-up's last step
+ * (lib/accounts, when the mailed link is used, with the address verified).
+ */
+export async function insertAccount(
+  tx: Tx,
+  input: { name: string; email: string; passwordHash: string; emailVerifiedAt: Date | null },
+) {
+  const user = await insertUser(tx, input);
+  const team = await createTeamWithOwner(tx, firstTeamName(input.name), user.id);
+  return { user, team };
+}
+
+/** An account at once, unverified, in one transaction: for tests and scripts (people sign up through lib/accounts). */
 export async function createAccount(input: { name: string; email: string; password: string }) {
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const user = await insertUser(tx, { ...input, passwordHash });
-    const team = await createTeamWithOwner(tx, firstTeamName(input.name), user.id);
-    return { user, team };
-  });
+  return db.transaction((tx) => insertAccount(tx, { ...input, passwordHash, emailVerifiedAt: null }));
 }

@@ -1,11 +1,11 @@
-// Sign-up's answers: what a person sees for each mistake, and that nothing reaches the database
-// until the input is valid.
+// Sign-up's answers: what a person sees for each mistake, that nothing reaches the database until the
+// input is valid, and that the answer is the same whether or not the address has an account.
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { emailVerifications, users } from "@/db/schema";
 import { PLAIN_TEXT_MESSAGE } from "@/lib/platform/shared/text";
-import { seededTeams } from "@/lib/testing";
+import { seededTeams, startTestMailbox } from "@/lib/testing";
 import { signUp } from "./actions";
 
 vi.mock("@/lib/dashboard/auth-js", () => ({ signIn: vi.fn(async () => undefined) }));
@@ -31,9 +31,13 @@ async function userCount() {
   return (await (await getDb()).select({ id: users.id }).from(users)).length;
 }
 
+let mailbox: Awaited<ReturnType<typeof startTestMailbox>>;
+
 beforeAll(async () => {
   await seededTeams();
+  mailbox = await startTestMailbox();
 });
+afterAll(() => mailbox.close());
 
 describe("sign-up", () => {
   it.each([
@@ -67,17 +71,48 @@ describe("sign-up", () => {
     ]);
   });
 
-  it("accepts a password of exactly 72 bytes", async () => {
-    const state = await signUp(null, form({ password: "k7-".repeat(24), email: "exact72@example.com" }));
-    expect(state).toBeNull();
-    const [row] = await (await getDb()).select().from(users).where(eq(users.email, "exact72@example.com"));
-    expect(row).toBeDefined();
+  it("accepts a password of exactly 72 bytes: the answer is to check one's email, and no account exists yet", async () => {
+    const password = "Tangerine-Lighthouse-47-Parsnip-Quarry-Velvet-Harbour-Juniper-Sextant!!!";
+    expect(new TextEncoder().encode(password)).toHaveLength(72);
+    const state = await signUp(null, form({ password, email: "exact72@example.com" }));
+    expect(state).toEqual({
+      values: { name: "Nina Newcomer", email: "exact72@example.com" },
+      sentTo: "exact72@example.com",
+    });
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.email, "exact72@example.com"))).toHaveLength(0);
+    expect(
+      await db.select().from(emailVerifications).where(eq(emailVerifications.email, "exact72@example.com")),
+    ).toHaveLength(1);
   });
 
-  it("says once that an email is already registered: at the field, not again for the form", async () => {
-    const state = await signUp(null, form({ email: "owner@example.com" }));
-    expect(state?.fieldErrors?.email).toEqual(["An account with this email already exists. Sign in instead."]);
-    expect(state?.message).toBeUndefined();
-    expect(state?.values).toEqual({ name: "Nina Newcomer", email: "owner@example.com" });
+  it("answers a taken address exactly as a new one; only the mailbox learns which it was", async () => {
+    const answer = (email: string) => signUp(null, form({ email }));
+    const forNew = await answer("brand-new@example.com");
+    const forTaken = await answer("owner@example.com");
+    const withoutEmail = (state: Awaited<ReturnType<typeof signUp>>) =>
+      JSON.stringify(state).replaceAll(/brand-new@example\.com|owner@example\.com/g, "<email>");
+    expect(withoutEmail(forTaken)).toBe(withoutEmail(forNew));
+    expect(forTaken).toEqual({
+      values: { name: "Nina Newcomer", email: "owner@example.com" },
+      sentTo: "owner@example.com",
+    });
+    expect((await mailbox.forAddress("brand-new@example.com")).map((m) => m.subject)).toEqual([
+      "Finish creating your eCourier account",
+    ]);
+    expect((await mailbox.forAddress("owner@example.com")).map((m) => m.subject)).toEqual([
+      "Someone tried to create an account with your address",
+    ]);
   });
+
+  it.each([["aaaaaaaaaa"], ["0000000000"], ["abcdefghij"], ["weak-email@example.com"]])(
+    "refuses %s, too easy to guess, with zxcvbn's feedback under the field",
+    async (password) => {
+      const state = await signUp(null, form({ password, email: "weak-email@example.com" }));
+      expect(state?.fieldErrors?.password).toEqual([
+        expect.stringMatching(/easy to guess|personal or page related data/),
+      ]);
+      expect(state?.sentTo).toBeUndefined();
+    },
+  );
 });

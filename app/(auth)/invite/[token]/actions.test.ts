@@ -1,7 +1,11 @@
-// Accepting an invitation as a new person: the name and password follow the sign-up rules.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+// Accepting an invitation as a new person: the name and password follow the sign-up rules, and the
+// answer is a link mailed to the invited address, not an account.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
 import { inviteMember } from "@/lib/members/invitations";
-import { seededTeams } from "@/lib/testing";
+import { seededTeams, startTestMailbox } from "@/lib/testing";
 import { PLAIN_TEXT_MESSAGE } from "@/lib/platform/shared/text";
 import { acceptAsNewUserAction } from "./actions";
 
@@ -14,11 +18,14 @@ vi.mock("next/headers", () => ({
 vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => null }));
 
 let token = "";
+let mailbox: Awaited<ReturnType<typeof startTestMailbox>>;
 
 beforeAll(async () => {
   const { owner } = await seededTeams();
   ({ token } = await inviteMember(owner, { email: "invitee@example.com", role: "developer" }));
+  mailbox = await startTestMailbox();
 });
+afterAll(() => mailbox.close());
 
 function form(fields: { name?: string; password?: string }) {
   const data = new FormData();
@@ -47,7 +54,17 @@ describe("accept an invitation as a new person", () => {
     ]);
   });
 
-  it("joins with a good name and password", async () => {
-    expect(await acceptAsNewUserAction(null, form({}))).toBeNull();
+  it("refuses a password too easy to guess for this person, with zxcvbn's feedback", async () => {
+    const state = await acceptAsNewUserAction(null, form({ password: "invitee@example.com" }));
+    expect(state?.fieldErrors?.password).toEqual([expect.stringMatching(/personal or page related data/)]);
+  });
+
+  it("with a good name and password, mails the invited address the link that creates the account", async () => {
+    expect(await acceptAsNewUserAction(null, form({}))).toEqual({ message: "", sentTo: "invitee@example.com" });
+    const db = await getDb();
+    expect(await db.select().from(users).where(eq(users.email, "invitee@example.com"))).toHaveLength(0);
+    expect((await mailbox.forAddress("invitee@example.com")).map((m) => m.subject)).toEqual([
+      "Finish joining Acme Logistics on eCourier",
+    ]);
   });
 });

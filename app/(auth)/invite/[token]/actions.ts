@@ -2,14 +2,16 @@
 // Accepting an invitation is public: the invitee is not a member of the team yet, so there is no
 // membership to check. The token is the authorization: lib/members looks up its
 // hash and accepts it only while pending (not used, not revoked, not expired), in a transaction
-// with the row locked; joining as a signed-in user also needs the session's email to be the invited one.
+// with the row locked; joining as a signed-in user also needs the session's email to be the invited
+// one, and verified. A new person gets no account here: lib/accounts mails the invited address a link
+// that makes the account and joins (docs/decisions/016).
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { signIn } from "@/lib/dashboard";
-import { toActionError } from "@/lib/dashboard";
+import { requestOrigin, toActionError } from "@/lib/dashboard";
 import { clientAddress } from "@/lib/platform";
-import { acceptInvitation, acceptInvitationAsNewUser, INVITATION_INVALID } from "@/lib/members";
+import { acceptInvitation, INVITATION_INVALID } from "@/lib/members";
+import { requestInvitationSignUp } from "@/lib/accounts";
 import { teamPath } from "@/lib/platform/shared";
 import { getCurrentUser } from "@/lib/dashboard";
 import { spendAttempt } from "@/lib/platform";
@@ -19,6 +21,8 @@ export type AcceptState = {
   message: string;
   fieldErrors?: Partial<Record<"name" | "password", string[]>>;
   name?: string;
+  /** A new person's request was taken: the page says "Check your email". */
+  sentTo?: string;
 } | null;
 
 const landingOf = (teamSlug: string) => teamPath(teamSlug, "test");
@@ -63,20 +67,16 @@ export async function acceptAsNewUserAction(_prev: AcceptState, formData: unknow
     if (fieldErrors.token) return { message: INVITATION_INVALID };
     return { message: "Check the highlighted fields.", fieldErrors, name: raw.name };
   }
-  let joined: Awaited<ReturnType<typeof acceptInvitationAsNewUser>>;
   try {
     await spendAcceptance();
-    joined = await acceptInvitationAsNewUser(parsed.data.token, {
-      name: parsed.data.name,
-      password: parsed.data.password,
-    });
+    const invitation = await requestInvitationSignUp(
+      parsed.data.token,
+      { name: parsed.data.name, password: parsed.data.password },
+      await requestOrigin(),
+    );
+    return { message: "", sentTo: invitation.email };
   } catch (err) {
-    return { message: toActionError(err).message, name: raw.name };
+    const { message, fieldErrors } = toActionError(err);
+    return { message, fieldErrors, name: raw.name };
   }
-  await signIn("credentials", {
-    email: joined.email,
-    password: parsed.data.password,
-    redirectTo: landingOf(joined.team.slug),
-  });
-  return null;
 }

@@ -2,6 +2,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignOutButton } from "@/app/_components/sign-out-button";
+import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
+import { preparePasswordStrength } from "@/lib/auth";
 import { findPendingInvitation } from "@/lib/members";
 import { roleLabels } from "@/lib/platform/shared";
 import { getCurrentUser } from "@/lib/dashboard";
@@ -41,6 +43,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     </div>
   );
 
+  if (user && user.email === email && !user.emailVerified) {
+    // Joining needs a verified address: the link mailed now joins the team as soon as it is opened.
+    return (
+      <>
+        {heading}
+        <VerifyEmailNotice invitation={token}>
+          Verify your email address to join {team.name}: we send a link to{" "}
+          <span className="font-medium break-words">{email}</span>, and opening it joins the team.
+        </VerifyEmailNotice>
+      </>
+    );
+  }
   if (user && user.email === email) {
     return (
       <>
@@ -75,10 +89,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       </>
     );
   }
+  preparePasswordStrength(); // its dictionaries load while the person types
   return (
     <>
       {heading}
-      <p className="text-center text-sm text-slate-600">Choose your name and a password to create your account.</p>
+      <p className="text-center text-sm text-slate-600">
+        Choose your name and a password. We then mail {email} a link that creates your account.
+      </p>
       <NewAccountForm token={token} email={email} teamName={team.name} />
     </>
   );

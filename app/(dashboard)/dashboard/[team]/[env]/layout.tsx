@@ -9,6 +9,7 @@ import { listTeamsOfUser } from "@/lib/teams";
 import { requireTeamPage } from "@/lib/dashboard";
 import { roleLabels } from "@/lib/platform/shared";
 import { SignOutButton, SignOutEverywhereButton } from "@/app/_components/sign-out-button";
+import { VerifyEmailNotice } from "@/app/_components/verify-email-notice";
 import { confirmPasswordAction } from "../../actions";
 
 export default async function TeamShell({
@@ -73,7 +74,17 @@ export default async function TeamShell({
             </div>
             <EnvironmentSwitch current={environment} />
           </header>
-          <main className="p-4 md:p-6">{children}</main>
+          <main className="p-4 md:p-6">
+            {user.emailVerified ? null : (
+              <div className="mb-4">
+                <VerifyEmailNotice>
+                  Verify your email address, <span className="font-medium break-words">{user.email}</span>: until then
+                  you cannot join a team by invitation.
+                </VerifyEmailNotice>
+              </div>
+            )}
+            {children}
+          </main>
         </div>
       </div>
     </Providers>

@@ -37,7 +37,7 @@ async function membershipReads(call: () => Promise<{ ok: boolean }>) {
 beforeAll(async () => {
   const { users, owner } = await seededTeams();
   // A session that has just confirmed the password: sudo mode is not what is counted here.
-  session.user = { ...users.owner, session: justConfirmedSession() };
+  session.user = { ...users.owner, session: justConfirmedSession(), emailVerified: true };
   const { credential } = await createCredential(owner, { name: "Counted" });
   ids = { credential: credential.id, viewer: users.viewer.id, invitee: users.developer.id };
 });

@@ -29,7 +29,7 @@ vi.mock("@/lib/dashboard/current-user", () => ({ getCurrentUser: async () => ses
 const usersByEmail = new Map<string, UserSummary>();
 /** Signed in, with the password just confirmed (sudo mode has its own tests: lib/auth/sudo.test.ts). */
 function signInAs(email: string | null) {
-  session.user = email ? { ...usersByEmail.get(email)!, session: justConfirmedSession() } : null;
+  session.user = email ? { ...usersByEmail.get(email)!, emailVerified: true, session: justConfirmedSession() } : null;
 }
 
 const acmeTest = { team: "acme", environment: "test" } as const;

@@ -32,7 +32,7 @@ const outsider = "globex@example.com"; // a member of Globex only
 
 /** Signed in with a session that has just confirmed the password: sudo mode is lib/auth/sudo-team.test.ts's. */
 function signInAs(email: string | null) {
-  session.user = email ? { ...byEmail.get(email)!, session: justConfirmedSession() } : null;
+  session.user = email ? { ...byEmail.get(email)!, session: justConfirmedSession(), emailVerified: true } : null;
 }
 const idOf = (email: string) => byEmail.get(email)!.id;
 
