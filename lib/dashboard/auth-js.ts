@@ -89,7 +89,7 @@ type RouteHandler = (request: NextRequest) => Promise<Response>;
 function withPageHeaders(handler: RouteHandler): RouteHandler {
   return async (request) => {
     const response = await handler(request);
-    // A redirect made by Response.redirect has immutable headers: copied into a new response then.
+    // Copied into a new response: a redirect made by Response.redirect has immutable headers.
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(AUTH_PAGES_HEADERS)) headers.set(name, value);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
