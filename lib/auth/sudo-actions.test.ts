@@ -33,7 +33,12 @@ const CANNOT_CHANGE_LIVE_ACCESS: Record<string, string> = {
   confirmPasswordAction: "is the confirmation itself, after the password is checked like a sign-in",
   createTeamAction: "makes a new, empty team of the caller's own; no existing team changes",
   joinTeamAction: "accepts an invitation, which asked for the password when it was created",
-  acceptAsNewUserAction: "accepts an invitation, which asked for the password when it was created",
+  acceptAsNewUserAction: "mails a link to the invited address; the account and membership come when it is opened",
+  finishSignUpAction:
+    "makes the account a mailed link was for, and its own new team or the invitation's membership (asked for when the invitation was made)",
+  verifyEmailAction:
+    "marks the caller's own address verified (joining an invitation's team, asked for when it was made)",
+  sendVerificationLinkAction: "mails the caller a link to verify their own address",
   signInWithPassword: "starts a session with the password; grants nothing in a team",
   signUp: "makes a new account and its own new team; no existing team changes",
   signOutAction: "ends the caller's session",
