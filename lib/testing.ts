@@ -5,7 +5,8 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { mailInFlight } from "@/lib/platform";
 import { getDb } from "@/db";
-import { teams, users } from "@/db/schema";
+import { sessions, teams, users } from "@/db/schema";
+import { eq } from "drizzle-orm";
 import { seedDemoData } from "@/db/seed";
 import type { Permission } from "@/lib/teams/shared";
 import type { SessionSummary, UserSummary } from "@/lib/auth";
@@ -13,6 +14,15 @@ import { requirePermission, resolveTeamAccess, type TeamAccess } from "@/lib/tea
 import type { Environment } from "@/lib/platform/shared";
 
 /** A session whose member has just confirmed their password: what tests not about sudo mode act with. */
+/** Sets when a session last confirmed its password ("Confirm your password"), as a clock would have it. */
+export async function confirmedMinutesAgo(sessionId: string, minutes: number): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(sessions)
+    .set({ passwordConfirmedAt: new Date(Date.now() - minutes * 60_000) })
+    .where(eq(sessions.id, sessionId));
+}
+
 export const justConfirmedSession = (): SessionSummary => ({
   id: "00000000-0000-4000-8000-000000000000",
   passwordConfirmedAt: new Date(),

@@ -8,19 +8,10 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import {
-  apiCredentials,
-  credentialEvents,
-  invitations,
-  memberEvents,
-  memberships,
-  sessions,
-  teams,
-  users,
-} from "@/db/schema";
+import { apiCredentials, credentialEvents, invitations, memberEvents, memberships, teams, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { createCredential, setAllowedAddresses } from "@/lib/credentials";
-import { seededTeams, type SeededTeams } from "@/lib/testing";
+import { confirmedMinutesAgo, seededTeams, type SeededTeams } from "@/lib/testing";
 import type { ActionResult, Role } from "@/lib/platform/shared";
 import { confirmPasswordAction } from "@/app/(dashboard)/dashboard/actions";
 import { setAllowedAddressesAction } from "@/app/(dashboard)/dashboard/[team]/[env]/developers/api-credentials/actions";
@@ -60,14 +51,6 @@ async function signInAs(email: string): Promise<string> {
   const sessionId = await startSession(userId);
   browser.cookie = { user: { id: userId }, sessionId };
   return sessionId;
-}
-
-async function confirmedMinutesAgo(sessionId: string, minutes: number) {
-  const db = await getDb();
-  await db
-    .update(sessions)
-    .set({ passwordConfirmedAt: new Date(Date.now() - minutes * 60_000) })
-    .where(eq(sessions.id, sessionId));
 }
 
 /** Everything these changes could touch. */

@@ -8,7 +8,7 @@ import { getDb } from "@/db";
 import { apiCredentials, credentialEvents, sessions } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { changeExpiry, createCredential, revokeCredential } from "@/lib/credentials";
-import { seededTeams, type SeededTeams } from "@/lib/testing";
+import { confirmedMinutesAgo, seededTeams, type SeededTeams } from "@/lib/testing";
 import { confirmPasswordAction } from "@/app/(dashboard)/dashboard/actions";
 import {
   changeExpiryAction,
@@ -47,15 +47,6 @@ async function signInAs(email: string): Promise<string> {
   const sessionId = await startSession(userId);
   browser.cookie = { user: { id: userId }, sessionId };
   return sessionId;
-}
-
-/** Sets when this session last confirmed its password, as a clock would have it. */
-async function confirmedMinutesAgo(sessionId: string, minutes: number) {
-  const db = await getDb();
-  await db
-    .update(sessions)
-    .set({ passwordConfirmedAt: new Date(Date.now() - minutes * 60_000) })
-    .where(eq(sessions.id, sessionId));
 }
 
 async function snapshot() {
